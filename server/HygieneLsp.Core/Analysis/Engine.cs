@@ -1,0 +1,89 @@
+using HygieneLsp.Core.Discovery;
+using HygieneLsp.Core.Findings;
+using HygieneLsp.Core.Text;
+using HygieneLsp.Core.Workspace;
+
+namespace HygieneLsp.Core.Analysis;
+
+/// <summary>
+/// Runs every analyzer over a workspace folder and applies the user's severities. An analyzer that throws yields
+/// one internal finding instead of taking the caller (server or CLI) down.
+/// </summary>
+public sealed class Engine
+{
+    public const string InternalErrorRuleId = "hygiene/internal-error";
+
+    private readonly IReadOnlyList<IAnalyzer> _analyzers;
+
+    public Engine(IReadOnlyList<IAnalyzer> analyzers)
+    {
+        _analyzers = analyzers;
+    }
+
+    public IReadOnlyList<IAnalyzer> Analyzers => _analyzers;
+
+    public IEnumerable<RuleDescriptor> Rules => _analyzers.SelectMany(a => a.Rules);
+
+    public AnalysisCache Cache { get; } = new();
+
+    public IReadOnlyList<Finding> Analyze(IFileView files, WorkspaceIndex index, EngineSettings settings, CancellationToken cancellationToken = default)
+    {
+        var context = new AnalysisContext(files, index, settings, Cache);
+        var findings = new List<Finding>();
+        foreach (var analyzer in _analyzers)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                foreach (var finding in analyzer.Analyze(context, cancellationToken))
+                {
+                    var severity = settings.SeverityFor(finding.RuleId, finding.Severity);
+                    if (severity == Severity.Off) continue;
+                    findings.Add(severity == finding.Severity ? finding : finding with { Severity = severity });
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception e)
+            {
+                findings.Add(new Finding
+                {
+                    RuleId = InternalErrorRuleId,
+                    Severity = Severity.Warning,
+                    Message = $"HygieneLsp could not finish the '{analyzer.Name}' checks here ({e.GetType().Name}); other checks still ran.",
+                    Location = new SourceLocation(index.Root, TextRange.Empty),
+                });
+            }
+        }
+        findings.Sort(FindingOrder.Instance);
+        return findings;
+    }
+
+    /// <summary>Analyzes a folder from disk (the CLI's path).</summary>
+    public IReadOnlyList<Finding> AnalyzeFolder(string root, EngineSettings settings, CancellationToken cancellationToken = default)
+    {
+        var files = FileView.Disk;
+        var index = WorkspaceIndex.Build(files, root, cancellationToken);
+        return Analyze(files, index, settings, cancellationToken);
+    }
+}
+
+/// <summary>Deterministic order: path, position, rule.</summary>
+public sealed class FindingOrder : IComparer<Finding>
+{
+    public static readonly FindingOrder Instance = new();
+
+    public int Compare(Finding? x, Finding? y)
+    {
+        if (ReferenceEquals(x, y)) return 0;
+        if (x is null) return -1;
+        if (y is null) return 1;
+        var c = string.CompareOrdinal(x.Location.Path, y.Location.Path);
+        if (c != 0) return c;
+        c = x.Location.Range.Start.CompareTo(y.Location.Range.Start);
+        if (c != 0) return c;
+        return string.CompareOrdinal(x.RuleId, y.RuleId);
+    }
+}

@@ -1,0 +1,72 @@
+using HygieneLsp.Core.Workspace;
+
+namespace HygieneLsp.Core.Discovery;
+
+/// <summary>
+/// Walks a workspace folder once, skipping what can never be a config we read (dependency and VCS folders, build
+/// intermediates), guarding against symlink loops, and returns every remaining file path.
+/// </summary>
+public sealed class WorkspaceWalker
+{
+    /// <summary>Folder names pruned before descending. Packagers that need node_modules (bundleDependencies) walk it themselves.</summary>
+    public static readonly IReadOnlySet<string> PrunedFolders = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "node_modules", ".git", ".hg", ".svn", "bin", "obj", ".vs", ".vscode-test", ".next", ".angular", ".turbo", ".nx", ".yarn", ".pnpm-store",
+    };
+
+    private readonly IFileView _files;
+    private readonly int _maxFiles;
+
+    public WorkspaceWalker(IFileView files, int maxFiles = 200_000)
+    {
+        _files = files;
+        _maxFiles = maxFiles;
+    }
+
+    /// <summary>True when the walk stopped early at the file limit.</summary>
+    public bool Truncated { get; private set; }
+
+    public List<string> Walk(string root, CancellationToken cancellationToken = default)
+    {
+        var result = new List<string>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>();
+        stack.Push(Paths.Normalize(root));
+        while (stack.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var dir = stack.Pop();
+            if (!visited.Add(RealPath(dir))) continue; // symlink loop or second link to the same folder
+            var entries = _files.List(dir);
+            for (var i = entries.Count - 1; i >= 0; i--)
+            {
+                var e = entries[i];
+                if (e.IsDirectory)
+                {
+                    if (!PrunedFolders.Contains(e.Name)) stack.Push(e.FullPath);
+                }
+                else
+                {
+                    if (result.Count >= _maxFiles) { Truncated = true; return result; }
+                    result.Add(e.FullPath);
+                }
+            }
+        }
+        result.Sort(StringComparer.Ordinal);
+        return result;
+    }
+
+    private static string RealPath(string dir)
+    {
+        try
+        {
+            var info = new DirectoryInfo(dir);
+            var target = info.ResolveLinkTarget(returnFinalTarget: true);
+            return target is null ? dir : Paths.Normalize(target.FullName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return dir;
+        }
+    }
+}

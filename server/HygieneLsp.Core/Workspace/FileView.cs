@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using System.Text;
+
+namespace HygieneLsp.Core.Workspace;
+
+/// <summary>An open editor buffer: its text and the client's version number.</summary>
+public sealed record BufferOverlay(string Text, int Version);
+
+/// <summary>Disk seen through an immutable map of open buffers. Immutable, so it is a consistent snapshot for concurrent reads.</summary>
+public sealed class FileView : IFileView
+{
+    public static readonly FileView Disk = new(ImmutableDictionary<string, BufferOverlay>.Empty);
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public FileView(ImmutableDictionary<string, BufferOverlay> overlays) => Overlays = overlays;
+
+    public ImmutableDictionary<string, BufferOverlay> Overlays { get; }
+
+    public FileView WithOverlay(string path, BufferOverlay? overlay) =>
+        new(overlay is null ? Overlays.Remove(Paths.Normalize(path)) : Overlays.SetItem(Paths.Normalize(path), overlay));
+
+    public bool FileExists(string path) => Overlays.ContainsKey(path) || File.Exists(path);
+
+    public bool DirectoryExists(string path) => Directory.Exists(path);
+
+    public string? ReadAllText(string path)
+    {
+        if (Overlays.TryGetValue(path, out var overlay)) return overlay.Text;
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    public Stream? OpenRead(string path)
+    {
+        if (Overlays.TryGetValue(path, out var overlay)) return new MemoryStream(Utf8.GetBytes(overlay.Text), writable: false);
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    public long? GetLength(string path)
+    {
+        if (Overlays.TryGetValue(path, out var overlay)) return Utf8.GetByteCount(overlay.Text);
+        try
+        {
+            var info = new FileInfo(path);
+            return info.Exists ? info.Length : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    public IReadOnlyList<DirectoryEntry> List(string directory)
+    {
+        var entries = new List<DirectoryEntry>();
+        try
+        {
+            foreach (var info in new DirectoryInfo(directory).EnumerateFileSystemInfos())
+            {
+                var isLink = info.LinkTarget is not null;
+                var isDir = (info.Attributes & FileAttributes.Directory) != 0;
+                if (isLink && !isDir)
+                {
+                    // A link to a directory reports as a file attribute-wise on some systems: resolve once.
+                    try { isDir = Directory.Exists(info.FullName); } catch (IOException) { }
+                }
+                entries.Add(new DirectoryEntry(info.Name, Paths.Normalize(info.FullName), isDir, isLink));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or System.Security.SecurityException)
+        {
+            return entries;
+        }
+        // Buffers for files that exist only in the editor (created, not yet saved).
+        foreach (var path in Overlays.Keys)
+        {
+            if (Paths.Parent(path) == directory && !entries.Any(e => e.FullPath == path))
+                entries.Add(new DirectoryEntry(Path.GetFileName(path), path, false, false));
+        }
+        entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return entries;
+    }
+
+    public string Stamp(string path)
+    {
+        if (Overlays.TryGetValue(path, out var overlay)) return "buffer:" + overlay.Version + ":" + overlay.Text.Length;
+        try
+        {
+            var info = new FileInfo(path);
+            return info.Exists ? "disk:" + info.LastWriteTimeUtc.Ticks + ":" + info.Length : "missing";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return "unreadable";
+        }
+    }
+}
