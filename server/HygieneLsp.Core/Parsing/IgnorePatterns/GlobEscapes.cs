@@ -22,7 +22,8 @@ internal static class GlobEscapes
     /// <summary>minimatch's regExpEscape for one character.</summary>
     public static string RegexEscape(char c)
     {
-        if (IsJsWhitespace(c)) return "\\u" + ((int)c).ToString("x4");
+        // Whitespace gets a backslash as in JavaScript; .NET reads `\` before a non-word character as that character.
+        if (IsJsWhitespace(c)) return "\\" + c;
         return "-[]{}()*+?.,\\^$|#".IndexOf(c) >= 0 ? "\\" + c : c.ToString();
     }
 

@@ -59,10 +59,9 @@ public sealed class GlobPattern
         if (IsComment || IsInvalid) return false;
         if (IsEmpty) return path.Length == 0;
         if (path == "/" && partial) return true;
-        var ff = SlashSplit(path);
-        var filename = ff[^1];
-        for (var i = ff.Count - 2; filename.Length == 0 && i >= 0; i--) filename = ff[i];
-        var whole = ff.ToArray();
+        var whole = SlashSplit(path).ToArray();
+        var filename = whole[^1];
+        for (var i = whole.Length - 2; filename.Length == 0 && i >= 0; i--) filename = whole[i];
         string[]? baseOnly = null;
         foreach (var pattern in _set)
         {
@@ -120,8 +119,9 @@ public sealed class GlobPattern
     {
         if (pattern == "**") return GlobSegment.Globstar;
         if (pattern.Length == 0) return new LiteralSegment("");
-        var (isLiteral, literal, source) = GlobSegmentAst.FromGlob(pattern, options).ToPattern();
+        var (isLiteral, literal, source, caseOnly) = GlobSegmentAst.FromGlob(pattern, options).ToPattern();
         if (isLiteral) return new LiteralSegment(literal);
+        if (caseOnly) return new CaseInsensitiveLiteralSegment(literal);
         return new RegexSegment(source, options.NoCase, GlobFastTests.For(pattern, options));
     }
 
@@ -146,41 +146,88 @@ public sealed class GlobPattern
         return fi == fl - 1 && file[fi].Length == 0;
     }
 
+    /// <summary>The parts of a pattern with `**`, split once: head, body sections between globstars, tail.</summary>
+    private sealed class GlobstarPlan
+    {
+        public GlobstarPlan(GlobSegment[] pattern, bool partial)
+        {
+            var firstgs = Array.IndexOf(pattern, GlobSegment.Globstar);
+            var lastgs = Array.LastIndexOf(pattern, GlobSegment.Globstar);
+            HeadLength = firstgs;
+            var bodyEnd = partial ? pattern.Length : lastgs;
+            TailStart = partial ? pattern.Length : lastgs + 1;
+            TailLength = pattern.Length - TailStart;
+            var bodies = new List<List<GlobSegment>> { new() };
+            var sums = new List<int> { 0 };
+            var nonGsParts = 0;
+            for (var k = firstgs + 1; k < bodyEnd; k++)
+            {
+                if (ReferenceEquals(pattern[k], GlobSegment.Globstar))
+                {
+                    sums.Add(nonGsParts);
+                    bodies.Add([]);
+                }
+                else
+                {
+                    bodies[^1].Add(pattern[k]);
+                    nonGsParts++;
+                }
+            }
+            HasBody = bodyEnd > firstgs + 1;
+            Bodies = bodies.Select(b => b.ToArray()).ToArray();
+            // minimatch pairs the first section with the last sum, and so on.
+            Offsets = Bodies.Select((b, i) => sums[Bodies.Length - 1 - i] + b.Length).ToArray();
+        }
+
+        public int HeadLength { get; }
+        public int TailStart { get; }
+        public int TailLength { get; }
+        public bool HasBody { get; }
+        public GlobSegment[][] Bodies { get; }
+        public int[] Offsets { get; }
+    }
+
+    private readonly Dictionary<(GlobSegment[], bool), GlobstarPlan> _plans = new();
+
+    private GlobstarPlan PlanFor(GlobSegment[] pattern, bool partial)
+    {
+        lock (_plans)
+        {
+            if (!_plans.TryGetValue((pattern, partial), out var plan)) _plans[(pattern, partial)] = plan = new GlobstarPlan(pattern, partial);
+            return plan;
+        }
+    }
+
     private bool MatchGlobstar(string[] file, GlobSegment[] pattern, bool partial)
     {
+        var plan = PlanFor(pattern, partial);
         var fileIndex = 0;
-        var firstgs = Array.IndexOf(pattern, GlobSegment.Globstar);
-        var lastgs = Array.LastIndexOf(pattern, GlobSegment.Globstar);
-        var headLength = firstgs;
-        var (bodyStart, bodyEnd) = partial ? (firstgs + 1, pattern.Length) : (firstgs + 1, lastgs);
-        var (tailStart0, tailLength) = partial ? (pattern.Length, 0) : (lastgs + 1, pattern.Length - lastgs - 1);
-
-        if (headLength > 0)
+        if (plan.HeadLength > 0)
         {
-            var headEnd = Math.Min(fileIndex + headLength, file.Length);
-            if (!MatchRun(file, fileIndex, headEnd, pattern, 0, headLength, partial)) return false;
-            fileIndex += headLength;
+            var headEnd = Math.Min(plan.HeadLength, file.Length);
+            if (!MatchRun(file, 0, headEnd, pattern, 0, plan.HeadLength, partial)) return false;
+            fileIndex += plan.HeadLength;
         }
 
         var fileTailMatch = 0;
-        if (tailLength > 0)
+        if (plan.TailLength > 0)
         {
-            if (tailLength + fileIndex > file.Length) return false;
-            var tailStart = file.Length - tailLength;
-            if (MatchRun(file, tailStart, file.Length, pattern, tailStart0, pattern.Length, partial))
+            if (plan.TailLength + fileIndex > file.Length) return false;
+            var tailStart = file.Length - plan.TailLength;
+            if (MatchRun(file, tailStart, file.Length, pattern, plan.TailStart, pattern.Length, partial))
             {
-                fileTailMatch = tailLength;
+                fileTailMatch = plan.TailLength;
             }
             else
             {
-                if (file[^1].Length != 0 || fileIndex + tailLength == file.Length) return false;
+                if (file[^1].Length != 0 || fileIndex + plan.TailLength == file.Length) return false;
                 tailStart--;
-                if (!MatchRun(file, tailStart, file.Length, pattern, tailStart0, pattern.Length, partial)) return false;
-                fileTailMatch = tailLength + 1;
+                if (!MatchRun(file, tailStart, file.Length, pattern, plan.TailStart, pattern.Length, partial)) return false;
+                fileTailMatch = plan.TailLength + 1;
             }
         }
 
-        if (bodyEnd <= bodyStart)
+        if (!plan.HasBody)
         {
             var sawSome = fileTailMatch != 0;
             for (var i = fileIndex; i < file.Length - fileTailMatch; i++)
@@ -190,39 +237,14 @@ public sealed class GlobPattern
             }
             return partial || sawSome;
         }
-
-        // Body sections between globstars, each with the last file index it may start at.
-        var sections = new List<(GlobSegment[] Body, int After)>();
-        var current = new List<GlobSegment>();
-        var nonGsParts = 0;
-        var sums = new List<int> { 0 };
-        var bodies = new List<List<GlobSegment>> { current };
-        for (var k = bodyStart; k < bodyEnd; k++)
-        {
-            var b = pattern[k];
-            if (ReferenceEquals(b, GlobSegment.Globstar))
-            {
-                sums.Add(nonGsParts);
-                current = [];
-                bodies.Add(current);
-            }
-            else
-            {
-                current.Add(b);
-                nonGsParts++;
-            }
-        }
-        var idx = bodies.Count - 1;
-        var fileLength = file.Length - fileTailMatch;
-        foreach (var b in bodies) sections.Add((b.ToArray(), fileLength - (sums[idx--] + b.Count)));
-        return MatchBodySections(file, sections, fileIndex, 0, partial, 0, fileTailMatch != 0) == true;
+        return MatchBodySections(file, plan, file.Length - fileTailMatch, fileIndex, 0, partial, 0, fileTailMatch != 0) == true;
     }
 
     // true: match; false: try further; null: give up.
-    private bool? MatchBodySections(string[] file, List<(GlobSegment[] Body, int After)> sections, int fileIndex,
+    private bool? MatchBodySections(string[] file, GlobstarPlan plan, int fileLength, int fileIndex,
         int bodyIndex, bool partial, int depth, bool sawTail)
     {
-        if (bodyIndex >= sections.Count)
+        if (bodyIndex >= plan.Bodies.Length)
         {
             for (var i = fileIndex; i < file.Length; i++)
             {
@@ -231,14 +253,15 @@ public sealed class GlobPattern
             }
             return sawTail;
         }
-        var (body, after) = sections[bodyIndex];
+        var body = plan.Bodies[bodyIndex];
+        var after = fileLength - plan.Offsets[bodyIndex];
         while (fileIndex <= after)
         {
             var end = Math.Min(fileIndex + body.Length, file.Length);
             var m = fileIndex <= end && MatchRun(file, fileIndex, end, body, 0, body.Length, partial);
             if (m && depth < MaxGlobstarRecursion)
             {
-                var sub = MatchBodySections(file, sections, fileIndex + body.Length, bodyIndex + 1, partial, depth + 1, sawTail);
+                var sub = MatchBodySections(file, plan, fileLength, fileIndex + body.Length, bodyIndex + 1, partial, depth + 1, sawTail);
                 if (sub != false) return sub;
             }
             var f = fileIndex < file.Length ? file[fileIndex] : null;

@@ -24,6 +24,35 @@ internal sealed class LiteralSegment(string text) : GlobSegment
     public override string ToString() => Text;
 }
 
+/// <summary>A literal under nocase: compared the way a JavaScript `i` regex compares characters (simple uppercase mapping).</summary>
+internal sealed class CaseInsensitiveLiteralSegment(string text) : GlobSegment
+{
+    public string Text { get; } = text;
+
+    public override bool IsMatch(string segment)
+    {
+        if (segment.Length != Text.Length) return false;
+        for (var i = 0; i < segment.Length; i++)
+        {
+            var a = segment[i];
+            var b = Text[i];
+            if (a != b && Canonicalize(a) != Canonicalize(b)) return false;
+        }
+        return true;
+    }
+
+    // ECMAScript Canonicalize without the u flag: toUpperCase, unless that yields several characters or maps a non-ASCII character into ASCII.
+    private static char Canonicalize(char c)
+    {
+        var upper = c.ToString().ToUpperInvariant();
+        if (upper.Length != 1) return c;
+        var u = upper[0];
+        return c >= 128 && u < 128 ? c : u;
+    }
+
+    public override string ToString() => Text;
+}
+
 /// <summary>
 /// A magic segment. Like minimatch, common shapes (`*`, `*.ext`, `??`, `*.*`, `.*`) use a direct test instead of the
 /// regex (with minimatch's exact, sometimes surprising, semantics). Other segments run a regex compiled once: the

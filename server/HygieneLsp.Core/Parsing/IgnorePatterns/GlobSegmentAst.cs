@@ -72,13 +72,15 @@ internal sealed class GlobSegmentAst
     /// The compiled form: the unescaped literal when nothing is magic (and case does not matter), else a regex source
     /// (without anchors) that must match the whole segment.
     /// </summary>
-    public (bool IsLiteral, string Literal, string RegexSource) ToPattern()
+    public (bool IsLiteral, string Literal, string RegexSource, bool CaseOnly) ToPattern()
     {
         var glob = ToString();
         var (re, body, hasMagic) = ToRegExpSource(null);
-        var anyMagic = hasMagic || _hasMagic == true ||
-                       (_options.NoCase && !string.Equals(glob.ToUpperInvariant(), glob.ToLowerInvariant(), StringComparison.Ordinal));
-        return anyMagic ? (false, "", re) : (true, body, "");
+        var magic = hasMagic || _hasMagic == true;
+        var caseMagic = _options.NoCase && !string.Equals(glob.ToUpperInvariant(), glob.ToLowerInvariant(), StringComparison.Ordinal);
+        if (!magic && !caseMagic) return (true, body, "", false);
+        // Only case makes it magic: minimatch's regex is the escaped literal with the i flag.
+        return (false, body, re, !magic);
     }
 
     public override string ToString()
