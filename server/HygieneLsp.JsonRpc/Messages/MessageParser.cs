@@ -21,9 +21,15 @@ internal static class MessageParser
         {
             token = ReadJson(body);
         }
-        catch (JsonException ex)
+        catch (JsonReaderException ex)
         {
-            return new InvalidMessage(ErrorCodes.ParseError, $"Parse error: {ex.Message}", null);
+            // Position only: the reader's own message quotes the offending text, which may be a secret.
+            return new InvalidMessage(
+                ErrorCodes.ParseError, $"Parse error: invalid JSON at line {ex.LineNumber}, position {ex.LinePosition}.", null);
+        }
+        catch (JsonException)
+        {
+            return new InvalidMessage(ErrorCodes.ParseError, "Parse error: invalid JSON.", null);
         }
 
         return Classify(token);

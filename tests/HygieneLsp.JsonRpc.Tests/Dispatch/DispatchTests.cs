@@ -50,7 +50,7 @@ public sealed class DispatchTests
         pair.Start();
 
         var bad = await Assert.ThrowsAsync<RemoteErrorException>(
-            () => pair.Client.SendRequestAsync("math/add", new JObject { ["left"] = "not a number" }).WithTimeout());
+            () => pair.Client.SendRequestAsync("math/add", new JObject { ["left"] = "hunter2-not-a-number" }).WithTimeout());
         var wrongShape = await Assert.ThrowsAsync<RemoteErrorException>(
             () => pair.Client.SendRequestAsync("math/add", new JArray(1, 2)).WithTimeout());
 
@@ -58,6 +58,11 @@ public sealed class DispatchTests
         Assert.Equal(ErrorCodes.InvalidParams, wrongShape.Code);
         Assert.Equal("math/add", bad.Method);
         Assert.Equal(0, ran);
+
+        // The error names where, never what: params may carry secrets and the message reaches logs.
+        Assert.Contains("left", bad.RemoteMessage);
+        Assert.DoesNotContain("hunter2", bad.RemoteMessage);
+        Assert.DoesNotContain(pair.ServerLog.Entries, e => e.Text.Contains("hunter2"));
     }
 
     [Fact]

@@ -80,6 +80,7 @@ public sealed class WireFormatTests
     [Theory]
     [InlineData("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":", ErrorCodes.ParseError, "null")]
     [InlineData("not json at all", ErrorCodes.ParseError, "null")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"params\":{\"t\":\"hunter2\" hunter2}}", ErrorCodes.ParseError, "null")]
     [InlineData("{\"a\":1} trailing", ErrorCodes.ParseError, "null")]
     [InlineData("", ErrorCodes.ParseError, "null")]
     [InlineData("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"m\"}]", ErrorCodes.InvalidRequest, "null")]
@@ -104,6 +105,8 @@ public sealed class WireFormatTests
         Assert.Equal(code, frame.ErrorCode);
         Assert.Equal(id, frame.Message["id"]!.ToString(Formatting.None));
         Assert.Null(frame.Message["result"]);
+        Assert.DoesNotContain("hunter2", frame.Message.ToString());
+        Assert.DoesNotContain(peer.Log.Entries, e => e.Text.Contains("hunter2"));
 
         // Still serving afterwards.
         await peer.SendFrameAsync("{\"jsonrpc\":\"2.0\",\"id\":100,\"method\":\"m\"}");
