@@ -59,13 +59,17 @@ public sealed class OrderingTests
     public async Task Parallel_messages_overlap()
     {
         await using var pair = new LoopbackPair();
-        var bothStarted = new CountdownEvent(2);
-        pair.Server.AddRequestHandler("read", async (_, ct) =>
+        var started = 0;
+        var bothStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        pair.Server.AddRequestHandler("read", async (_, _) =>
         {
-            bothStarted.Signal();
-            // Finishes only if the other one runs at the same time.
-            var ok = await Task.Run(() => bothStarted.Wait(TimeSpan.FromSeconds(5), ct), ct);
-            return ok;
+            if (Interlocked.Increment(ref started) == 2)
+            {
+                bothStarted.SetResult();
+            }
+
+            // Finishes in time only if the other one runs at the same time.
+            return await bothStarted.Task.CompletesWithin(TimeSpan.FromSeconds(5));
         }, HandlerMode.Parallel);
         pair.Start();
 
