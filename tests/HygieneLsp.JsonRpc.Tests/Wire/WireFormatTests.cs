@@ -114,6 +114,25 @@ public sealed class WireFormatTests
     }
 
     [Fact]
+    public async Task Responses_are_never_answered_even_when_malformed()
+    {
+        await using var peer = new RawPeer();
+        peer.Connection.AddRequestHandler("m", (_, _) => Task.FromResult<JToken?>("marker"), HandlerMode.Serial);
+        peer.Connection.Start();
+
+        var pending = peer.Connection.SendRequestAsync("ask", null);
+        var id = (await peer.ReadFrameAsync()).Message["id"]!.ToString(Formatting.None);
+        await peer.SendFrameAsync("{\"id\":" + id + ",\"result\":\"lenient\"}");
+        await peer.SendFrameAsync("{\"jsonrpc\":\"2.0\",\"id\":777,\"error\":{\"code\":1,\"message\":\"stray\"}}");
+        await peer.SendFrameAsync("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"you sent garbage\"}}");
+        await peer.SendFrameAsync("{\"jsonrpc\":\"2.0\",\"id\":\"end\",\"method\":\"m\"}");
+
+        Assert.Equal("lenient", (string?)await pending.WithTimeout());
+        Assert.Equal("end", (string?)(await peer.ReadFrameAsync()).Message["id"]);
+        Assert.True(peer.Log.Contains(Microsoft.Extensions.Logging.LogLevel.Warning, "you sent garbage"));
+    }
+
+    [Fact]
     public async Task Garbage_and_bad_headers_between_frames_cost_nothing_but_a_log_line()
     {
         await using var peer = new RawPeer();
