@@ -38,6 +38,8 @@ public sealed class VsixShipSet
     }
 
     public VsixExtension Extension { get; }
+    /// <summary>The vsce options it was computed for (a fix recomputes with the same ones).</summary>
+    public VsixPackOptions Options { get; init; } = VsixPackOptions.Default;
     public VsixIgnoreRules Rules { get; }
     /// <summary>Sorted ordinally by path.</summary>
     public IReadOnlyList<VsixShippedFile> Files { get; }

@@ -84,7 +84,10 @@ public static class VsixShipSetBuilder
             return Decide(rules, rel, notIgnored);
         }
 
-        return new VsixShipSet(extension, rules, shipped, excluded, deps.Dependencies, errors, ignoreFileInForce, usesYarn, walker.Truncated, WouldShip);
+        return new VsixShipSet(extension, rules, shipped, excluded, deps.Dependencies, errors, ignoreFileInForce, usesYarn, walker.Truncated, WouldShip)
+        {
+            Options = options,
+        };
     }
 
     private static VsixShipReason Decide(VsixIgnoreRules rules, string rel, VsixShipReason notIgnored)
