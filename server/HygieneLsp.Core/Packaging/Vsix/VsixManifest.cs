@@ -51,9 +51,23 @@ public sealed class VsixManifest
         var doc = JsoncParser.Parse(text);
         var m = new VsixManifest(path, doc);
         if (doc.Errors.Count > 0) m.Error = "package.json is not valid JSON";
+        else if (!IsStrictJson(text)) m.Error = "package.json has comments or trailing commas: vsce (JSON.parse) cannot read it";
         if (doc.Root is JsoncObject root) m.Read(root);
         else m.Error ??= "package.json is not an object";
         return m;
+    }
+
+    private static bool IsStrictJson(string text)
+    {
+        try
+        {
+            using var _ = System.Text.Json.JsonDocument.Parse(text);
+            return true;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     private SourceLocation Loc(JsoncNode node) => new(Path, Document!.RangeOf(node));
