@@ -108,6 +108,24 @@ public sealed class VsixIgnoreRules
         return new VsixIgnoreRules(ignore, negate);
     }
 
+    /// <summary>
+    /// True when no file below the folder can ship, so the walk may skip it: an ignore rule covers the whole folder
+    /// (`**`, or `P/**` with P matching the folder) and no `!` rule could match below it (minimatch partial matching).
+    /// vsce itself walks everything; this only saves reading .git and the like.
+    /// </summary>
+    public bool ExcludesWholeFolder(string relativeFolder)
+    {
+        foreach (var n in Negate)
+            if (n.Pattern.Negate || n.Pattern.Match(relativeFolder, partial: true)) return false;
+        foreach (var r in Ignore)
+        {
+            if (r.Text == "**") return true;
+            if (r.Text.EndsWith("/**", StringComparison.Ordinal) && r.Text.Length > 3
+                && GlobPattern.Compile(r.Text[..^3], GlobOptions.VsceIgnore).Match(relativeFolder)) return true;
+        }
+        return false;
+    }
+
     /// <summary>The first `!` rule that re-includes the path, or null.</summary>
     public VsixIgnoreRule? FirstNegationMatch(string path) => Negate.FirstOrDefault(r => r.Matches(path));
 

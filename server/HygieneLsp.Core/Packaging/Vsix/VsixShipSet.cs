@@ -43,7 +43,7 @@ public sealed class VsixShipSet
     public VsixIgnoreRules Rules { get; }
     /// <summary>Sorted ordinally by path.</summary>
     public IReadOnlyList<VsixShippedFile> Files { get; }
-    /// <summary>Collected files that an ignore rule left out.</summary>
+    /// <summary>Collected files that an ignore rule left out (folders no rule can bring back are skipped whole and not listed).</summary>
     public IReadOnlyList<(string Path, VsixShipReason Reason)> Excluded { get; }
     /// <summary>The package folders npm list names (the extension root not included).</summary>
     public IReadOnlyList<VsixDependency> Dependencies { get; }

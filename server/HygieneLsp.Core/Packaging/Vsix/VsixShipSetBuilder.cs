@@ -13,8 +13,6 @@ namespace HygieneLsp.Core.Packaging.Vsix;
 public static class VsixShipSetBuilder
 {
     private static readonly string[] YarnMarkers = ["yarn.lock", ".yarnrc", ".yarnrc.yaml", ".pnp.cjs", ".yarn"];
-    // Folders whose every file a default ignore removes; walked only when a user `!` rule could bring one back.
-    private static readonly string[] AlwaysIgnoredFolders = [".git", ".vscode-test", ".vscode-test-web"];
 
     /// <summary>The ship set of an extension in an analysis, memoised on its package.json, ignore file, installed tree and file list.</summary>
     public static VsixShipSet Get(AnalysisContext context, VsixExtension extension, VsixPackOptions? options = null)
@@ -58,8 +56,7 @@ public static class VsixShipSetBuilder
         var deps = noDeps ? new VsixDependencyList([], []) : VsixDependencyCollector.Collect(files, root, manifest);
         errors.AddRange(deps.Problems.Select(p => "npm list fails (" + p + "): vsce refuses to package"));
 
-        var prune = !rules.HasUserNegations;
-        var walker = new VsixCandidateWalker(files, rel => prune && AlwaysIgnoredFolders.Contains(rel[(rel.LastIndexOf('/') + 1)..]));
+        var walker = new VsixCandidateWalker(files, rules.ExcludesWholeFolder);
         var candidates = new List<string>();
         walker.Walk(root, root, candidates, cancellationToken);
         foreach (var dep in deps.Dependencies) walker.Walk(root, root + "/" + dep.RelativePath, candidates, cancellationToken);

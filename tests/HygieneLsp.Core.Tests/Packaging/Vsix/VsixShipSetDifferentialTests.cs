@@ -74,6 +74,23 @@ public sealed class VsixShipSetDifferentialTests(ITestOutputHelper output)
         for (var k = 0; k < plain.Count; k++) Assert.True(withNpm[k].Files!.SetEquals(withoutNpm[k].Files!));
     }
 
+    /// <summary>Set HYGIENE_VSIX_REAL_TREE to an extension folder to compare on it (read-only: vsce lists, npm list reads).</summary>
+    [Fact]
+    public void AgreesWithVsceOnARealTreeWhenGiven()
+    {
+        var folder = Environment.GetEnvironmentVariable("HYGIENE_VSIX_REAL_TREE");
+        if (string.IsNullOrEmpty(folder)) return;
+        using var temp = new TempDir("hygiene-vsix-real");
+        var clock = Stopwatch.StartNew();
+        var vsce = VsceOracle.List([(folder, false)], temp.Path)[0];
+        var vsceTime = clock.Elapsed;
+        clock.Restart();
+        var ours = Ours(folder, noDependencies: false);
+        output.WriteLine($"{folder}: vsce {Show(vsce).Length} chars in {vsceTime.TotalSeconds:F1}s; ours {ours.Files.Count} files " +
+                         $"({ours.Dependencies.Count} dependency folders) in {clock.ElapsedMilliseconds}ms");
+        Assert.True(Agree(vsce, ours), $"vsce: {Show(vsce)}\nours: {Show(ours)}");
+    }
+
     private static List<(string, bool)> Jobs(IReadOnlyList<ExtensionTree> trees, IReadOnlyList<string> folders) =>
         trees.Select((t, i) => (folders[i], t.NoDependencies || !t.NeedsNpmList)).ToList();
 
