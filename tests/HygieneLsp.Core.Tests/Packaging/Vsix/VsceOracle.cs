@@ -59,6 +59,14 @@ internal static class VsceOracle
             : new VsceListing(((JArray)x["files"]!).Select(f => (string)f!).ToHashSet(StringComparer.Ordinal), null)).ToList();
     }
 
+    /// <summary>The real `vsce package` (writes the .vsix beside the folder), for refusals only the package command makes.</summary>
+    public static ProcessResult Package(string dir, bool noDependencies = true)
+    {
+        var args = new List<string> { Path.Combine(RepoPaths.OracleModules, "@vscode", "vsce", "vsce"), "package", "-o", dir.TrimEnd('/') + ".vsix" };
+        if (noDependencies) args.Add("--no-dependencies");
+        return ProcessRunner.Run("node", args, dir, TimeSpan.FromMinutes(2), new Dictionary<string, string> { ["VSCE_TESTS"] = "1" });
+    }
+
     /// <summary>`vsce ls` itself (the CLI), for checking that listFiles is what it prints.</summary>
     public static HashSet<string>? Ls(string dir, bool noDependencies)
     {

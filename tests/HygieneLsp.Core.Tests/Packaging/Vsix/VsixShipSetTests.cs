@@ -75,6 +75,12 @@ public sealed class VsixShipSetTests
         Assert.Empty(Build(dir.Path).Errors);
         var ls = VsixShipSetBuilder.Build(FileView.Disk, VsixExtension.Load(FileView.Disk, dir.Path), new VsixPackOptions { ApplyManifestVsceOptions = false });
         Assert.NotEmpty(ls.Errors);
+        // The real tools agree: vsce package reads package.json's vsce options, vsce ls (listFiles) does not.
+        dir.Write("README.md", "# demo\n");
+        dir.Write("LICENSE", "MIT\n");
+        dir.Write("package.json", dir.Read("package.json").Replace("\"version\"", "\"repository\":\"https://example.com/r\",\"version\""));
+        Assert.Equal(0, VsceOracle.Package(dir.Path, noDependencies: false).ExitCode);
+        Assert.NotNull(VsceOracle.List([(dir.Path, false)], Path.GetTempPath())[0].Error);
     }
 
     [Fact]

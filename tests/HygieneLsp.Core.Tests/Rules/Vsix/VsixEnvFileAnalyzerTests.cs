@@ -39,9 +39,7 @@ public sealed class VsixEnvFileAnalyzerTests
     private static HashSet<string> VsceList(string root) =>
         VsceOracle.List([(root, true)], Path.GetTempPath())[0].Files ?? throw new InvalidOperationException("vsce refused");
 
-    private static ProcessResult VscePackage(string root) =>
-        ProcessRunner.Run("node", [Path.Combine(RepoPaths.OracleModules, "@vscode", "vsce", "vsce"), "package", "--no-dependencies", "-o", Path.Combine(root, "..", Path.GetFileName(root) + ".vsix")],
-            root, TimeSpan.FromMinutes(2), new Dictionary<string, string> { ["VSCE_TESTS"] = "1" });
+    private static ProcessResult VscePackage(string root) => VsceOracle.Package(root);
 
     private static void Apply(Fix fix)
     {
