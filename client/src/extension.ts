@@ -21,7 +21,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       status.update(params);
       if (params.state === 'idle') void shipSets.refresh();
     }),
-    server.onReady(() => void shipSets.refresh()),
+    server.onReady(() => {
+      status.running();
+      void shipSets.refresh();
+    }),
     server.onStopped(reason => {
       status.stopped(reason);
       shipSets.clear();

@@ -28,7 +28,7 @@ import {
   WATCHED_CONFIG_GLOB,
 } from '../protocol';
 import { readSettings, toServerSettings } from '../settings/settings';
-import { RestartPolicy } from './restartPolicy';
+import { type RestartDecision, RestartPolicy } from './restartPolicy';
 
 export function currentSettings() {
   const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
@@ -39,6 +39,8 @@ export class ServerController implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private readonly restartPolicy = new RestartPolicy();
   private pendingRestart: NodeJS.Timeout | undefined;
+  /** True once the running client finished initialize: a death before that is a failed start, not a crash. */
+  private initialized = false;
   /** Serialises start/stop/restart so commands and config changes never race each other. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly statusEmitter = new vscode.EventEmitter<StatusParams>();
@@ -136,15 +138,17 @@ export class ServerController implements vscode.Disposable {
     const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, this.clientOptions());
     client.onNotification(StatusNotification, params => this.statusEmitter.fire(params));
     this.client = client;
+    this.initialized = false;
     try {
       await client.start();
+      this.initialized = true;
       this.readyEmitter.fire();
     } catch (error) {
-      // initializationFailedHandler already showed the output channel.
+      // initializationFailedHandler already showed the output channel; retry like a crash, with the same backoff.
       this.output.error(`The server failed to start: ${error instanceof Error ? error.message : String(error)}`);
       this.client = undefined;
-      this.stoppedEmitter.fire('failed to start');
       await client.dispose().catch(() => undefined);
+      this.afterDeath(this.restartPolicy.onCrash(), 2_000);
     }
   }
 
@@ -189,24 +193,38 @@ export class ServerController implements vscode.Disposable {
   }
 
   private onServerClosed() {
+    // During initialize, startNow's catch handles the failure (and its retry).
+    if (!this.initialized) return { action: CloseAction.DoNotRestart, handled: true };
     const decision = this.restartPolicy.onCrash();
+    if (decision.restart && decision.delayMs === 0) {
+      this.output.warn('The server stopped unexpectedly; restarting it.');
+      return { action: CloseAction.Restart, handled: true };
+    }
+    this.afterDeath(decision, 0);
+    return { action: CloseAction.DoNotRestart, handled: true };
+  }
+
+  /** Schedules a fresh start after `decision.delayMs` (at least `minDelayMs`), or gives up and says so. */
+  private afterDeath(decision: RestartDecision, minDelayMs: number): void {
     if (!decision.restart) {
-      this.output.error('The server crashed too often; not restarting. Use "HygieneLsp: Restart server".');
-      this.stoppedEmitter.fire('crashed');
+      this.output.error('The server stopped too often; not restarting. Use "HygieneLsp: Restart server".');
+      this.stoppedEmitter.fire('stopped after repeated failures');
       void vscode.window
-        .showErrorMessage('The HygieneLsp server crashed 5 times in 3 minutes and was not restarted.', 'Restart server', 'Show output')
+        .showErrorMessage(
+          'The HygieneLsp server stopped 5 times in 3 minutes and is not restarted. The output has the details.',
+          'Show output',
+          'Restart server',
+        )
         .then(choice => {
           if (choice === 'Restart server') void this.restart();
           else if (choice === 'Show output') this.output.show(true);
         });
-      return { action: CloseAction.DoNotRestart, handled: true };
+      return;
     }
-    if (decision.delayMs === 0) {
-      this.output.warn('The server stopped unexpectedly; restarting it.');
-      return { action: CloseAction.Restart, handled: true };
-    }
-    this.output.warn(`The server stopped unexpectedly; restarting it in ${decision.delayMs / 1000} s.`);
-    this.stoppedEmitter.fire('restarting after a crash');
+    const delay = Math.max(decision.delayMs, minDelayMs);
+    this.output.warn(`The server stopped; starting it again in ${delay / 1000} s.`);
+    this.stoppedEmitter.fire('restarting');
+    if (this.pendingRestart) clearTimeout(this.pendingRestart);
     this.pendingRestart = setTimeout(() => {
       this.pendingRestart = undefined;
       void this.enqueue(async () => {
@@ -215,8 +233,7 @@ export class ServerController implements vscode.Disposable {
         await dead?.dispose().catch(() => undefined);
         await this.startNow();
       });
-    }, decision.delayMs);
-    return { action: CloseAction.DoNotRestart, handled: true };
+    }, delay);
   }
 
   async dispose(): Promise<void> {

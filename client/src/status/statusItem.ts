@@ -16,6 +16,11 @@ export class StatusItem implements vscode.Disposable {
     this.set('$(sync~spin) Hygiene', 'HygieneLsp: starting the server');
   }
 
+  /** The server answered initialize; the first hygiene/status will bring the count. */
+  running(): void {
+    this.set('$(shield) Hygiene', 'HygieneLsp: running');
+  }
+
   update(status: StatusParams): void {
     if (status.state === 'scanning') {
       this.set('$(sync~spin) Hygiene', 'HygieneLsp: scanning the workspace');
