@@ -30,6 +30,8 @@ const vsixArg = args.includes('--vsix') ? resolve(args[args.indexOf('--vsix') + 
 const artifacts = join(here, 'artifacts');
 const started = Date.now();
 const findings = selectedFindings();
+/** HYGIENE_E2E_SKIP=what-ships skips a check whose server side has not landed yet. */
+const skipped = (process.env.HYGIENE_E2E_SKIP ?? '').split(',').map(s => s.trim());
 
 for (const name of ['CODE_SERVER', 'CHROMIUM', 'PLAYWRIGHT_CORE']) {
   if (!process.env[name]) throw new Error(`${name} is not set: eval "$(/work/shared/tools/install-code-server.sh)"`);
@@ -188,18 +190,8 @@ try {
   step(`status bar now shows ${statusAfter.count} problem(s)`);
 
   // 4. The "What ships" view shows the package, its files, and (fake server) the flagged map.
-  await runCommand(page, 'HygieneLsp: Show what ships');
-  await waitFor(`"${SHIP_SET.unit}" in What ships`, async () => (await shipSetRows(page)).some(r => r.text.includes(SHIP_SET.unit)), 60_000);
-  const folderRow = page.locator('.pane:has(.pane-header[aria-label*="What ships" i]) .monaco-list-row', { hasText: SHIP_SET.folder }).first();
-  await folderRow.click();
-  const fileRow = await waitFor(
-    `${SHIP_SET.file} under ${SHIP_SET.folder}`,
-    async () => (await shipSetRows(page)).find(r => r.text.includes(SHIP_SET.file)),
-    15_000,
-  );
-  if (fake && SHIP_SET.flaggedWithFakeServer) assert(fileRow.flagged, `${SHIP_SET.file} should be marked as flagged`);
-  await shot('06-what-ships');
-  step(`What ships shows ${SHIP_SET.unit} with ${SHIP_SET.folder}/${SHIP_SET.file}${fileRow.flagged ? ' (flagged)' : ''}`);
+  if (skipped.includes('what-ships')) step('skipping the What ships check (HYGIENE_E2E_SKIP)');
+  else await checkWhatShips();
 } catch (error) {
   failed = true;
   console.error(`e2e FAILED: ${error instanceof Error ? error.stack : error}`);
@@ -213,6 +205,21 @@ try {
 }
 step(failed ? 'FAILED (screenshots and logs in tests/e2e/artifacts)' : 'passed');
 process.exit(failed ? 1 : 0);
+
+async function checkWhatShips() {
+  await runCommand(page, 'HygieneLsp: Show what ships');
+  await waitFor(`"${SHIP_SET.unit}" in What ships`, async () => (await shipSetRows(page)).some(r => r.text.includes(SHIP_SET.unit)), 60_000);
+  const folderRow = page.locator('.pane:has(.pane-header[aria-label*="What ships" i]) .monaco-list-row', { hasText: SHIP_SET.folder }).first();
+  await folderRow.click();
+  const fileRow = await waitFor(
+    `${SHIP_SET.file} under ${SHIP_SET.folder}`,
+    async () => (await shipSetRows(page)).find(r => r.text.includes(SHIP_SET.file)),
+    15_000,
+  );
+  if (fake && SHIP_SET.flaggedWithFakeServer) assert(fileRow.flagged, `${SHIP_SET.file} should be marked as flagged`);
+  await shot('06-what-ships');
+  step(`What ships shows ${SHIP_SET.unit} with ${SHIP_SET.folder}/${SHIP_SET.file}${fileRow.flagged ? ' (flagged)' : ''}`);
+}
 
 function assert(condition, message) {
   if (!condition) throw new Error(message);

@@ -16,6 +16,7 @@ export class ShipSetsView implements vscode.TreeDataProvider<ShipSetNode>, vscod
   private readonly view: vscode.TreeView<ShipSetNode>;
   private refreshing: Promise<void> | undefined;
   private refreshAgain = false;
+  private unsupported = false;
 
   constructor(
     private readonly source: ShipSetsSource,
@@ -40,7 +41,10 @@ export class ShipSetsView implements vscode.TreeDataProvider<ShipSetNode>, vscod
     return this.refreshing;
   }
 
+  /** The server stopped: forget its answers (a restarted or newer server may support the request). */
   clear(): void {
+    this.unsupported = false;
+    this.view.message = undefined;
     this.units = [];
     this.updateMessage();
     this.changed.fire(undefined);
@@ -52,11 +56,17 @@ export class ShipSetsView implements vscode.TreeDataProvider<ShipSetNode>, vscod
   }
 
   private async load(): Promise<void> {
+    if (this.unsupported) return;
     try {
       const result = await this.source();
       if (result === undefined) return;
       this.units = buildShipSetTree(result);
     } catch (error) {
+      if (isMethodNotFound(error)) {
+        // An older server: say so once in the view instead of asking (and logging) on every scan.
+        this.unsupported = true;
+        this.view.message = 'This HygieneLsp server does not list ship sets yet.';
+      }
       this.log.warn(`hygiene/shipSets failed: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
@@ -135,6 +145,10 @@ export class ShipSetsView implements vscode.TreeDataProvider<ShipSetNode>, vscod
     this.view.dispose();
     this.changed.dispose();
   }
+}
+
+function isMethodNotFound(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === -32601;
 }
 
 function count(n: number, noun: string): string {
