@@ -17,6 +17,18 @@ export const FINDINGS = [
     fix: /sourceMap|source map/i,
     /** The line after the fix; every other line must be byte for byte the same. */
     fixedLine: /"sourceMap":\s*false/,
+    /** 'quickfix': Ctrl+. in the editor; 'fixAll': the "HygieneLsp: Fix all" command, file never opened. */
+    fixWith: 'quickfix',
+  },
+  {
+    id: 'tools-tsconfig-sourcemap',
+    byDefault: true,
+    file: 'tools/tsconfig.json',
+    line: '"sourceMap": true',
+    message: /sourceMap|source map/i,
+    fix: /sourceMap|source map/i,
+    fixedLine: /"sourceMap":\s*false/,
+    fixWith: 'fixAll',
   },
   {
     id: 'webpack-devtool',
@@ -26,6 +38,7 @@ export const FINDINGS = [
     message: /devtool|source map/i,
     fix: /devtool|source map/i,
     fixedLine: /devtool:\s*(false|'nosources-source-map'|"nosources-source-map")/,
+    fixWith: 'quickfix',
   },
 ];
 

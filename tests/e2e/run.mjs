@@ -108,6 +108,7 @@ try {
       180_000,
     );
   }
+  if (process.env.HYGIENE_E2E_DEBUG) console.log(JSON.stringify(await problemRows(page), null, 1));
   await shot('01-problems-unopened-files');
   step(`Problems panel lists ${findings.map(f => f.id).join(', ')}`);
 
@@ -119,64 +120,16 @@ try {
   assert(statusBefore >= findings.length, `status bar shows ${statusBefore} problems, expected >= ${findings.length}`);
   step(`status bar shows ${statusBefore} problem(s)`);
 
-  // 2 and 3, per finding: squiggle on the cause's line, then the quick fix.
-  for (const finding of findings) {
-    await openFile(page, finding.file);
-    await waitFor(
-      `a squiggle on "${finding.line}" in ${finding.file}`,
-      async () => (await squiggledLines(page)).some(t => t.includes(finding.line)),
-      60_000,
-    );
-    await shot(`02-squiggle-${finding.id}`);
-    step(`squiggle drawn on ${finding.file}: ${finding.line}`);
+  // 2 and 3, per quick-fix finding: squiggle on the cause's line, then the quick fix from Ctrl+. (or the lightbulb).
+  for (const finding of findings.filter(f => f.fixWith === 'quickfix')) await quickFix(finding);
 
-    const original = originals.get(finding.file);
-    const lines = original.split('\n');
-    const lineIndex = lines.findIndex(l => l.includes(finding.line));
-    const column = lines[lineIndex].indexOf(finding.line) + 2;
-    await page.keyboard.press(`${mod}+P`);
-    await page.locator('.quick-input-widget input').fill(`:${lineIndex + 1}:${column}`);
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
-    await page.locator('.editor-instance .monaco-editor.focused').waitFor({ timeout: 10_000 });
-    const lightbulb = page.locator('.monaco-editor .lightBulbWidget');
-    await lightbulb.waitFor({ state: 'visible', timeout: 30_000 });
-    await shot(`03-lightbulb-${finding.id}`);
-    const menu = page.locator('.context-view .monaco-list');
-    await page.keyboard.press(`${mod}+.`);
-    if (!(await menu.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false))) {
-      step('Ctrl+. did not open the menu; clicking the lightbulb');
-      await lightbulb.click();
-    }
-    await menu.waitFor({ state: 'visible', timeout: 30_000 });
-    const item = page.locator('.context-view .monaco-list-row', { hasText: finding.fix }).first();
-    await item.waitFor({ state: 'visible', timeout: 30_000 });
-    await shot(`04-quickfix-menu-${finding.id}`);
-    step(`quick fix offered: ${(await item.textContent())?.trim()}`);
-    await item.click();
-    await page.keyboard.press(`${mod}+S`);
-
-    const fixed = await waitFor(
-      `${finding.file} saved with the fix`,
-      async () => {
-        const text = readFileSync(join(workspace, finding.file), 'utf8');
-        return text !== original ? text : undefined;
-      },
-      30_000,
-    );
-    const fixedLines = fixed.split('\n');
-    assert(fixedLines.length === lines.length, `the fix changed the number of lines of ${finding.file}`);
-    fixedLines.forEach((l, i) => {
-      if (i === lineIndex) assert(finding.fixedLine.test(l), `fixed line is "${l}", expected ${finding.fixedLine}`);
-      else assert(l === lines[i], `the fix changed line ${i + 1} of ${finding.file}: "${lines[i]}" -> "${l}"`);
-    });
-    await waitFor(
-      `the ${finding.id} problem to disappear`,
-      async () => !hasProblem(await problemRows(page), finding) && !(await squiggledLines(page)).some(t => t.includes(finding.line)),
-      60_000,
-    );
-    await shot(`05-fixed-${finding.id}`);
-    step(`fixed ${finding.file}: "${fixedLines[lineIndex].trim()}", problem gone`);
+  // 3b. "HygieneLsp: Fix all" fixes the findings of files that were never opened.
+  const rest = findings.filter(f => f.fixWith === 'fixAll');
+  if (rest.length > 0) {
+    await runCommand(page, 'HygieneLsp: Fix all');
+    await runCommand(page, 'File: Save All Files');
+    for (const finding of rest) await expectFixed(finding);
+    await shot('05-fixed-all');
   }
 
   const statusAfter = await waitFor(
@@ -206,6 +159,64 @@ try {
 step(failed ? 'FAILED (screenshots and logs in tests/e2e/artifacts)' : 'passed');
 process.exit(failed ? 1 : 0);
 
+async function quickFix(finding) {
+  await openFile(page, finding.file);
+  await waitFor(
+    `a squiggle on "${finding.line}" in ${finding.file}`,
+    async () => (await squiggledLines(page)).some(t => t.includes(finding.line)),
+    60_000,
+  );
+  await shot(`02-squiggle-${finding.id}`);
+  step(`squiggle drawn on ${finding.file}: ${finding.line}`);
+
+  const { index, column } = lineOf(finding);
+  await page.keyboard.press(`${mod}+P`);
+  await page.locator('.quick-input-widget input').fill(`:${index + 1}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+  await page.locator('.editor-instance .monaco-editor.focused').waitFor({ timeout: 10_000 });
+  const lightbulb = page.locator('.monaco-editor .lightBulbWidget');
+  await lightbulb.waitFor({ state: 'visible', timeout: 30_000 });
+  await shot(`03-lightbulb-${finding.id}`);
+  const menu = page.locator('.context-view .monaco-list');
+  await page.keyboard.press(`${mod}+.`);
+  if (!(await menu.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false))) {
+    step('Ctrl+. did not open the menu; clicking the lightbulb');
+    await lightbulb.click();
+  }
+  const item = page.locator('.context-view .monaco-list-row', { hasText: finding.fix }).first();
+  await item.waitFor({ state: 'visible', timeout: 30_000 });
+  await shot(`04-quickfix-menu-${finding.id}`);
+  step(`quick fix offered: ${(await item.textContent())?.trim()}`);
+  await item.click();
+  await page.keyboard.press(`${mod}+S`);
+  await expectFixed(finding);
+  assert(!(await squiggledLines(page)).some(t => t.includes(finding.line)), `the squiggle on ${finding.file} stayed`);
+  await shot(`05-fixed-${finding.id}`);
+}
+
+/** The fix reached the disk, changed only the cause's line, and the problem left the Problems panel. */
+async function expectFixed(finding) {
+  const original = originals.get(finding.file);
+  const { lines, index } = lineOf(finding);
+  const fixed = await waitFor(
+    `${finding.file} saved with the fix`,
+    async () => {
+      const text = readFileSync(join(workspace, finding.file), 'utf8');
+      return text !== original ? text : undefined;
+    },
+    30_000,
+  );
+  const fixedLines = fixed.split('\n');
+  assert(fixedLines.length === lines.length, `the fix changed the number of lines of ${finding.file}`);
+  fixedLines.forEach((l, i) => {
+    if (i === index) assert(finding.fixedLine.test(l), `fixed line is "${l}", expected ${finding.fixedLine}`);
+    else assert(l === lines[i], `the fix changed line ${i + 1} of ${finding.file}: "${lines[i]}" -> "${l}"`);
+  });
+  await waitFor(`the ${finding.id} problem to disappear`, async () => !hasProblem(await problemRows(page), finding), 60_000);
+  step(`fixed ${finding.file} (${finding.fixWith}): "${fixedLines[index].trim()}", problem gone`);
+}
+
 async function checkWhatShips() {
   await runCommand(page, 'HygieneLsp: Show what ships');
   await waitFor(`"${SHIP_SET.unit}" in What ships`, async () => (await shipSetRows(page)).some(r => r.text.includes(SHIP_SET.unit)), 60_000);
@@ -225,10 +236,37 @@ function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-/** A marker row from the hygiene source with the finding's message, under the finding's file. */
+/**
+ * Reads the Problems tree: a file row ("1 problems in file tsconfig.json of folder tools") is followed by its marker
+ * rows ("Warning: <message> at line 8 and character 5. generated by hygiene"). Returns `{ file, line, message }[]`.
+ */
+function hygieneProblems(rows) {
+  const problems = [];
+  let file;
+  for (const { label } of rows) {
+    const fileRow = /problems? in file (.+) of folder (.+)$/.exec(label);
+    if (fileRow) {
+      const folder = fileRow[2].replace(/\\/g, '/');
+      file = folder === '.' ? fileRow[1] : `${folder}/${fileRow[1]}`;
+      continue;
+    }
+    const marker = /^\w+: (.*) at line (\d+) and character \d+\. generated by hygiene/.exec(label);
+    if (marker && file) problems.push({ file, line: Number(marker[2]), message: marker[1] });
+  }
+  return problems;
+}
+
+/** The finding is listed: its file, the line of its cause, its message. */
 function hasProblem(rows, finding) {
-  const fileShown = rows.some(r => r.text.startsWith(finding.file) || r.label.includes(finding.file));
-  return fileShown && rows.some(r => /hygiene/.test(r.text) && (finding.message.test(r.text) || finding.message.test(r.label)));
+  const line = lineOf(finding).index + 1;
+  return hygieneProblems(rows).some(p => p.file === finding.file && p.line === line && finding.message.test(p.message));
+}
+
+function lineOf(finding) {
+  const lines = originals.get(finding.file).split('\n');
+  const index = lines.findIndex(l => l.includes(finding.line));
+  assert(index >= 0, `"${finding.line}" is not in the fixture's ${finding.file}`);
+  return { lines, index, column: lines[index].indexOf(finding.line) + 2 };
 }
 
 function problemCount(items) {

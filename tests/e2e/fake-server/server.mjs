@@ -110,6 +110,18 @@ function shipSets() {
   return { units };
 }
 
+let requestId = 0;
+function applyAllFixes() {
+  const changes = {};
+  for (const root of roots) {
+    for (const file of walk(root)) {
+      const edits = findings(file).map(f => ({ range: f.valueRange, newText: 'false' }));
+      if (edits.length > 0) changes[pathToFileURL(file).href] = edits;
+    }
+  }
+  send({ id: `fixAll-${++requestId}`, method: 'workspace/applyEdit', params: { label: 'Fix all', edit: { changes } } });
+}
+
 // ---- dispatch ----
 function handle(message) {
   const { id, method, params } = message;
@@ -156,6 +168,7 @@ function handle(message) {
     case 'hygiene/shipSets':
       return reply(shipSets());
     case 'workspace/executeCommand':
+      if (params.command === 'hygiene.fixAll') applyAllFixes();
       publishAll();
       return reply(null);
     case 'shutdown':
