@@ -61,9 +61,11 @@ test('the manifest declares the settings the client reads', () => {
 test('activation covers startup and the watched configs', () => {
   const events: string[] = manifest.activationEvents;
   assert.ok(events.includes('onStartupFinished'));
-  for (const name of ['package.json', 'tsconfig*.json', '*.csproj', 'angular.json', '.hygienelsp.json']) {
-    assert.ok(events.includes(`workspaceContains:**/${name}`), name);
-  }
+  // Every name of the watched glob activates the extension: `**/{a,b,*.config.{js,ts}}` → a, b, *.config.{js,ts}.
+  const inner = WATCHED_CONFIG_GLOB.slice('**/{'.length, -1);
+  const names = inner.split(/,(?![^{]*\})/);
+  assert.ok(names.length >= 13);
+  for (const name of names) assert.ok(events.includes(`workspaceContains:**/${name}`), name);
   assert.equal(manifest.main, './out/extension.js');
   assert.ok(manifest.contributes.views.explorer.some((v: { id: string }) => v.id === 'hygiene.shipSets'));
 });
