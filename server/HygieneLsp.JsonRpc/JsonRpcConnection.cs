@@ -211,9 +211,11 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         switch (message)
         {
             case RequestMessage request:
+                _logger.LogTrace("JSON-RPC <- request {Method} ({Id})", request.Method, request.Id);
                 _dispatcher.OnRequest(request);
                 break;
             case NotificationMessage notification:
+                _logger.LogTrace("JSON-RPC <- notification {Method}", notification.Method);
                 _dispatcher.OnNotification(notification);
                 break;
             case ResponseMessage response when !_pending.Complete(response):

@@ -80,23 +80,6 @@ internal sealed partial class RawPeer : IAsyncDisposable
         }
     }
 
-    /// <summary>True when the connection's output ended (its writer stopped) within the timeout with nothing left.</summary>
-    public async Task<bool> OutputEndsAsync(TimeSpan timeout)
-    {
-        using var cts = new CancellationTokenSource(timeout);
-        var chunk = new byte[4096];
-        try
-        {
-            var read = await _output.ReadAsync(chunk, cts.Token);
-            _buffer.AddRange(chunk.AsSpan(0, read).ToArray());
-            return read == 0;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         await Connection.DisposeAsync();
