@@ -145,6 +145,10 @@ try {
   // 4. The "What ships" view shows the package, its files, and (fake server) the flagged map.
   if (skipped.includes('what-ships')) step('skipping the What ships check (HYGIENE_E2E_SKIP)');
   else await checkWhatShips();
+
+  // 5. A dotnet that does not exist: the server stops and an error says which setting to fix, with buttons.
+  if (skipped.includes('missing-runtime')) step('skipping the missing-runtime check (HYGIENE_E2E_SKIP)');
+  else await checkMissingRuntime();
 } catch (error) {
   failed = true;
   console.error(`e2e FAILED: ${error instanceof Error ? error.stack : error}`);
@@ -215,6 +219,20 @@ async function expectFixed(finding) {
   });
   await waitFor(`the ${finding.id} problem to disappear`, async () => !hasProblem(await problemRows(page), finding), 60_000);
   step(`fixed ${finding.file} (${finding.fixWith}): "${fixedLines[index].trim()}", problem gone`);
+}
+
+async function checkMissingRuntime() {
+  const missing = join(tmp, 'no-such-dotnet');
+  writeUserSettings(userDataDir, { ...userSettings, 'hygiene.dotnetPath': missing });
+  const toast = page.locator('.notification-toast', { hasText: 'hygiene.dotnetPath' }).first();
+  await toast.waitFor({ state: 'visible', timeout: 60_000 });
+  const text = (await toast.textContent()) ?? '';
+  assert(text.includes(missing), `the error should name the missing path: "${text}"`);
+  for (const button of ['Get .NET 10', 'Set dotnet path', 'Show output']) {
+    assert(await toast.locator('.monaco-button', { hasText: button }).count() > 0, `the error should offer "${button}"`);
+  }
+  await shot('07-missing-runtime');
+  step('a missing dotnet is reported with the setting to fix and buttons');
 }
 
 async function checkWhatShips() {
