@@ -1,7 +1,8 @@
 // Entry point: wires the server controller, the status bar item, the "What ships" view and the commands together.
 import * as vscode from 'vscode';
 import { ClientCommands } from './commandIds';
-import { currentSettings, ServerController } from './lifecycle/serverController';
+import { ServerController } from './lifecycle/serverController';
+import { currentSettings } from './settings/configuration';
 import { CLIENT_NAME, CONFIG_SECTION, ServerCommands } from './protocol';
 import { ShipSetsView } from './shipSets/shipSetsView';
 import { StatusItem } from './status/statusItem';

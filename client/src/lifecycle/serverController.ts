@@ -27,13 +27,9 @@ import {
   StatusNotification,
   WATCHED_CONFIG_GLOB,
 } from '../protocol';
-import { readSettings, toServerSettings } from '../settings/settings';
+import { currentSettings } from '../settings/configuration';
+import { toServerSettings } from '../settings/settings';
 import { type RestartDecision, RestartPolicy } from './restartPolicy';
-
-export function currentSettings() {
-  const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
-  return readSettings(key => config.get(key));
-}
 
 export class ServerController implements vscode.Disposable {
   private client: LanguageClient | undefined;
