@@ -9,7 +9,9 @@
 //   --fake-server runs tests/e2e/fake-server instead of the C# server (client-only check).
 // Screenshots and logs land in tests/e2e/artifacts/.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -68,7 +70,8 @@ if (fake) {
   writeFileSync(
     wrapper,
     `#!/bin/sh\nif [ "$1" = "--list-runtimes" ]; then echo "Microsoft.NETCore.App 10.0.0 [/fake]"; exit 0; fi\n` +
-      `shift\nexec "${process.execPath}" "${join(here, 'fake-server', 'server.mjs')}" "$@"\n`,
+      `shift\nexport HYGIENE_FAKE_CRASH_MARKER="${join(tmp, 'crashed')}"\n` +
+      `exec "${process.execPath}" "${join(here, 'fake-server', 'server.mjs')}" "$@"\n`,
   );
   chmodSync(wrapper, 0o755);
   userSettings['hygiene.dotnetPath'] = wrapper;
@@ -141,6 +144,9 @@ try {
     60_000,
   );
   step(`status bar now shows ${statusAfter.count} problem(s)`);
+
+  // 3c. (fake server) The server dies; the client restarts it and the workspace is analysed again.
+  if (fake) await checkCrashRestart();
 
   // 4. The "What ships" view shows the package, its files, and (fake server) the flagged map.
   if (skipped.includes('what-ships')) step('skipping the What ships check (HYGIENE_E2E_SKIP)');
@@ -219,6 +225,27 @@ async function expectFixed(finding) {
   });
   await waitFor(`the ${finding.id} problem to disappear`, async () => !hasProblem(await problemRows(page), finding), 60_000);
   step(`fixed ${finding.file} (${finding.fixWith}): "${fixedLines[index].trim()}", problem gone`);
+}
+
+async function checkCrashRestart() {
+  // Undo one fix on disk so the restarted server has something to report.
+  const finding = findings[0];
+  writeFileSync(join(workspace, finding.file), originals.get(finding.file));
+  await waitFor(`the ${finding.id} problem to come back`, async () => hasProblem(await problemRows(page), finding), 60_000);
+  await runCommand(page, 'HygieneLsp: Scan workspace');
+  await waitFor('the fake server to crash', async () => existsSync(join(tmp, 'crashed')), 15_000);
+  await waitFor('the client to log the restart', async () => clientLog().includes('restarting it'), 30_000);
+  await runCommand(page, 'HygieneLsp: Scan workspace');
+  await waitFor(`the ${finding.id} problem after the restart`, async () => hasProblem(await problemRows(page), finding), 60_000);
+  step('the server crashed, was restarted, and reports again');
+}
+
+/** The HygieneLsp output channel, as VS Code writes it to the log folder. */
+function clientLog() {
+  const logs = join(userDataDir, 'logs');
+  if (!existsSync(logs)) return '';
+  const files = readdirSync(logs, { recursive: true }).filter(f => String(f).endsWith('HygieneLsp.log'));
+  return files.map(f => readFileSync(join(logs, String(f)), 'utf8')).join('\n');
 }
 
 async function checkMissingRuntime() {

@@ -86,7 +86,17 @@ export class ServerController implements vscode.Disposable {
       });
       return undefined;
     }
-    return client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
+    try {
+      return await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
+    } catch (error) {
+      // A rejected command (e.g. the server died meanwhile) is reported quietly: a thrown error becomes a modal.
+      const message = error instanceof Error ? error.message : String(error);
+      this.output.error(`${command} failed: ${message}`);
+      void vscode.window.showWarningMessage(`HygieneLsp: ${command} failed: ${message}`, 'Show output').then(choice => {
+        if (choice) this.output.show(true);
+      });
+      return undefined;
+    }
   }
 
   /** Pushes the current `hygiene` section to the running server. */

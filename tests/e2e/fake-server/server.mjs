@@ -1,7 +1,7 @@
 // A stand-in for the C# server, speaking the same protocol, for `run.sh --fake-server`: tests the client alone
 // (launch, diagnostics, quick fix, status, the "What ships" view) while the real server's rules are still landing.
 // It knows one rule, the tsconfig `"sourceMap": true` warning, and reads files from disk or from open buffers.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -122,6 +122,14 @@ function applyAllFixes() {
   send({ id: `fixAll-${++requestId}`, method: 'workspace/applyEdit', params: { label: 'Fix all', edit: { changes } } });
 }
 
+/** The e2e test's crash switch: the first scan command after the marker path is set kills the server once. */
+function crashOnce() {
+  const marker = process.env.HYGIENE_FAKE_CRASH_MARKER;
+  if (!marker || existsSync(marker)) return false;
+  writeFileSync(marker, 'crashed');
+  return true;
+}
+
 // ---- dispatch ----
 function handle(message) {
   const { id, method, params } = message;
@@ -168,6 +176,7 @@ function handle(message) {
     case 'hygiene/shipSets':
       return reply(shipSets());
     case 'workspace/executeCommand':
+      if (params.command === 'hygiene.scanWorkspace' && crashOnce()) return process.exit(3);
       if (params.command === 'hygiene.fixAll') applyAllFixes();
       publishAll();
       return reply(null);
