@@ -1,9 +1,12 @@
 // End-to-end test of the extension in a real VS Code (code-server) driven by headless Chromium:
 // the .vsix is installed, a copy of tests/fixtures/<FIXTURE> is opened, and the test asserts that
-//   1. the Problems panel lists the findings of files that were never opened,
-//   2. the squiggle is drawn on the config line that causes each finding,
-//   3. the quick fix from Ctrl+. changes the file (only that line) and the problem disappears,
-//   4. the status bar shows the problem count and the "What ships" view shows the package.
+//   1. the Problems panel lists the findings of files that were never opened; the status bar counts them,
+//   2. the "What ships" view shows the package, its files and the flagged map,
+//   3. the squiggle is drawn on the config line that causes each finding, and the quick fix from Ctrl+. changes
+//      the file (only that line) and the problem disappears,
+//   4. "HygieneLsp: Fix all" fixes a file that was never opened,
+//   5. a killed server is restarted and reports again,
+//   6. a dotnetPath that points nowhere gives an error naming the setting, with buttons.
 // Usage: node tests/e2e/run.mjs [--vsix FILE] [--fake-server] [--keep]
 //   needs CODE_SERVER, CHROMIUM, PLAYWRIGHT_CORE from tools/install-code-server.sh (run.sh sets them up).
 //   --fake-server runs tests/e2e/fake-server instead of the C# server (client-only check).
@@ -123,16 +126,20 @@ try {
   assert(statusBefore >= findings.length, `status bar shows ${statusBefore} problems, expected >= ${findings.length}`);
   step(`status bar shows ${statusBefore} problem(s)`);
 
-  // 2 and 3, per quick-fix finding: squiggle on the cause's line, then the quick fix from Ctrl+. (or the lightbulb).
+  // 2. Before any fix changes what ships: the "What ships" view shows the package, its files, the flagged map.
+  if (skipped.includes('what-ships')) step('skipping the What ships check (HYGIENE_E2E_SKIP)');
+  else await checkWhatShips();
+
+  // 3, per quick-fix finding: squiggle on the cause's line, then the quick fix from Ctrl+. (or the lightbulb).
   for (const finding of findings.filter(f => f.fixWith === 'quickfix')) await quickFix(finding);
 
-  // 3b. "HygieneLsp: Fix all" fixes the findings of files that were never opened.
+  // 4. "HygieneLsp: Fix all" fixes the findings of files that were never opened.
   const rest = findings.filter(f => f.fixWith === 'fixAll');
   if (rest.length > 0) {
     await runCommand(page, 'HygieneLsp: Fix all');
     await runCommand(page, 'File: Save All Files');
     for (const finding of rest) await expectFixed(finding);
-    await shot('05-fixed-all');
+    await shot('07-fixed-all');
   }
 
   const statusAfter = await waitFor(
@@ -145,15 +152,11 @@ try {
   );
   step(`status bar now shows ${statusAfter.count} problem(s)`);
 
-  // 3c. The server dies; the client restarts it and the workspace is analysed again.
+  // 5. The server dies; the client restarts it and the workspace is analysed again.
   if (skipped.includes('crash')) step('skipping the crash check (HYGIENE_E2E_SKIP)');
   else await checkCrashRestart();
 
-  // 4. The "What ships" view shows the package, its files, and (fake server) the flagged map.
-  if (skipped.includes('what-ships')) step('skipping the What ships check (HYGIENE_E2E_SKIP)');
-  else await checkWhatShips();
-
-  // 5. A dotnet that does not exist: the server stops and an error says which setting to fix, with buttons.
+  // 6. A dotnet that does not exist: the server stops and an error says which setting to fix, with buttons.
   if (skipped.includes('missing-runtime')) step('skipping the missing-runtime check (HYGIENE_E2E_SKIP)');
   else await checkMissingRuntime();
 } catch (error) {
@@ -177,7 +180,7 @@ async function quickFix(finding) {
     async () => (await squiggledLines(page)).some(t => t.includes(finding.line)),
     60_000,
   );
-  await shot(`02-squiggle-${finding.id}`);
+  await shot(`03-squiggle-${finding.id}`);
   step(`squiggle drawn on ${finding.file}: ${finding.line}`);
 
   const { index, column } = lineOf(finding);
@@ -188,7 +191,7 @@ async function quickFix(finding) {
   await page.locator('.editor-instance .monaco-editor.focused').waitFor({ timeout: 10_000 });
   const lightbulb = page.locator('.monaco-editor .lightBulbWidget');
   await lightbulb.waitFor({ state: 'visible', timeout: 30_000 });
-  await shot(`03-lightbulb-${finding.id}`);
+  await shot(`04-lightbulb-${finding.id}`);
   const menu = page.locator('.context-view .monaco-list');
   await page.keyboard.press(`${mod}+.`);
   if (!(await menu.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false))) {
@@ -197,13 +200,13 @@ async function quickFix(finding) {
   }
   const item = page.locator('.context-view .monaco-list-row', { hasText: finding.fix }).first();
   await item.waitFor({ state: 'visible', timeout: 30_000 });
-  await shot(`04-quickfix-menu-${finding.id}`);
+  await shot(`05-quickfix-menu-${finding.id}`);
   step(`quick fix offered: ${(await item.textContent())?.trim()}`);
   await item.click();
   await page.keyboard.press(`${mod}+S`);
   await expectFixed(finding);
   assert(!(await squiggledLines(page)).some(t => t.includes(finding.line)), `the squiggle on ${finding.file} stayed`);
-  await shot(`05-fixed-${finding.id}`);
+  await shot(`06-fixed-${finding.id}`);
 }
 
 /** The fix reached the disk, changed only the cause's line, and the problem left the Problems panel. */
@@ -281,7 +284,7 @@ async function checkMissingRuntime() {
   for (const button of ['Get .NET 10', 'Set dotnet path', 'Show output']) {
     assert(await toast.locator('.monaco-button', { hasText: button }).count() > 0, `the error should offer "${button}"`);
   }
-  await shot('07-missing-runtime');
+  await shot('08-missing-runtime');
   step('a missing dotnet is reported with the setting to fix and buttons');
 }
 
@@ -296,7 +299,7 @@ async function checkWhatShips() {
     15_000,
   );
   if (fake && SHIP_SET.flaggedWithFakeServer) assert(fileRow.flagged, `${SHIP_SET.file} should be marked as flagged`);
-  await shot('06-what-ships');
+  await shot('02-what-ships');
   step(`What ships shows ${SHIP_SET.unit} with ${SHIP_SET.folder}/${SHIP_SET.file}${fileRow.flagged ? ' (flagged)' : ''}`);
 }
 
