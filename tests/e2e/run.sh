@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 start=$SECONDS
 installer=${HYGIENE_INSTALL_CODE_SERVER:-}
-for candidate in tools/install-code-server.sh /work/shared/tools/install-code-server.sh; do
+for candidate in ../shared/tools/install-code-server.sh tools/install-code-server.sh /work/shared/tools/install-code-server.sh; do
   [[ -z $installer && -x $candidate ]] && installer=$candidate
 done
 [[ -n $installer ]] || { echo "e2e: install-code-server.sh not found (set HYGIENE_INSTALL_CODE_SERVER)" >&2; exit 2; }
