@@ -40,7 +40,15 @@ internal sealed class HandlerRegistry
         catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidCastException or FormatException
             or OverflowException)
         {
-            throw new JsonRpcException(ErrorCodes.InvalidParams, $"Invalid params: {ex.Message}");
+            // Name the place, not the value: Newtonsoft's messages quote values, and params may carry a secret.
+            var path = ex switch
+            {
+                JsonSerializationException { Path: { Length: > 0 } p } => p,
+                JsonReaderException { Path: { Length: > 0 } p } => p,
+                _ => null,
+            };
+            var where = path is null ? string.Empty : $" at '{path}'";
+            throw new JsonRpcException(ErrorCodes.InvalidParams, $"Invalid params{where}: expected {typeof(T).Name}.");
         }
     }
 

@@ -25,6 +25,7 @@ internal sealed class MessageReader
     private int _start;
     private int _end;
     private bool _endOfStream;
+    private bool _finished;
 
     public MessageReader(Stream input, ILogger logger, long maxContentLength = DefaultMaxContentLength)
     {
@@ -39,11 +40,12 @@ internal sealed class MessageReader
     /// </summary>
     public async Task<byte[]?> ReadAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        while (!_finished)
         {
             var headerLength = await ReadHeaderBlockAsync(cancellationToken).ConfigureAwait(false);
             if (headerLength < 0)
             {
+                _finished = true;
                 return null;
             }
 
@@ -70,12 +72,16 @@ internal sealed class MessageReader
                     "JSON-RPC input: Content-Length {Length} exceeds the limit of {Limit} bytes; closing the connection",
                     length,
                     _maxContentLength);
-                _endOfStream = true;
+                _finished = true;
                 return null;
             }
 
-            return await ReadBodyAsync((int)length, cancellationToken).ConfigureAwait(false);
+            var body = await ReadBodyAsync((int)length, cancellationToken).ConfigureAwait(false);
+            _finished = body is null;
+            return body;
         }
+
+        return null;
     }
 
     /// <summary>Fills the buffer until it holds a whole header block; its length, or -1 at end of input.</summary>

@@ -21,9 +21,15 @@ internal static class MessageParser
         {
             token = ReadJson(body);
         }
-        catch (JsonException ex)
+        catch (JsonReaderException ex)
         {
-            return new InvalidMessage(ErrorCodes.ParseError, $"Parse error: {ex.Message}", null);
+            // Position only: the reader's own message quotes the offending text, which may be a secret.
+            return new InvalidMessage(
+                ErrorCodes.ParseError, $"Parse error: invalid JSON at line {ex.LineNumber}, position {ex.LinePosition}.", null);
+        }
+        catch (JsonException)
+        {
+            return new InvalidMessage(ErrorCodes.ParseError, "Parse error: invalid JSON.", null);
         }
 
         return Classify(token);
@@ -66,19 +72,23 @@ internal static class MessageParser
 
         var hasId = message.TryGetValue("id", out var idToken);
         var id = MessageId.TryFrom(idToken);
+        var hasMethod = message.TryGetValue("method", out var methodToken);
+
+        // A response is never answered (an error "response" to a response would look like an answer to the peer's own
+        // request with that id), so its version field is not held against it.
+        if (!hasMethod && hasId && (message.ContainsKey("result") || message.ContainsKey("error")))
+        {
+            return ClassifyResponse(message, id);
+        }
+
         if (message["jsonrpc"] is not JValue { Type: JTokenType.String, Value: "2.0" })
         {
             return new InvalidMessage(ErrorCodes.InvalidRequest, "\"jsonrpc\" must be \"2.0\".", id);
         }
 
-        if (message.TryGetValue("method", out var methodToken))
+        if (hasMethod)
         {
-            return ClassifyCall(message, methodToken, hasId, idToken, id);
-        }
-
-        if (hasId && (message.ContainsKey("result") || message.ContainsKey("error")))
-        {
-            return ClassifyResponse(message, id);
+            return ClassifyCall(message, methodToken!, hasId, idToken, id);
         }
 
         return new InvalidMessage(ErrorCodes.InvalidRequest, "A message needs a \"method\", or an \"id\" with a \"result\" or \"error\".", id);

@@ -17,11 +17,9 @@ internal sealed partial class RawPeer : IAsyncDisposable
     private readonly Stream _output;
     private readonly List<byte> _buffer = new();
 
-    public RawPeer(Func<Stream, Stream, ListLogger, JsonRpcConnection>? create = null)
+    public RawPeer()
     {
-        var input = _toConnection.Reader.AsStream();
-        var output = _fromConnection.Writer.AsStream();
-        Connection = create?.Invoke(input, output, Log) ?? new JsonRpcConnection(input, output, Log);
+        Connection = new JsonRpcConnection(_toConnection.Reader.AsStream(), _fromConnection.Writer.AsStream(), Log);
         _output = _fromConnection.Reader.AsStream();
     }
 
@@ -77,23 +75,6 @@ internal sealed partial class RawPeer : IAsyncDisposable
         catch (OperationCanceledException) when (cts.IsCancellationRequested)
         {
             throw new TimeoutException("No frame arrived from the connection in time.");
-        }
-    }
-
-    /// <summary>True when the connection's output ended (its writer stopped) within the timeout with nothing left.</summary>
-    public async Task<bool> OutputEndsAsync(TimeSpan timeout)
-    {
-        using var cts = new CancellationTokenSource(timeout);
-        var chunk = new byte[4096];
-        try
-        {
-            var read = await _output.ReadAsync(chunk, cts.Token);
-            _buffer.AddRange(chunk.AsSpan(0, read).ToArray());
-            return read == 0;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
         }
     }
 
