@@ -78,14 +78,19 @@ public sealed partial class SecretScanner
         using (stream)
         using (var reader = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024))
         {
-            try { return ScanReader(reader, cancellationToken); }
+            // Size the window to the file when it is smaller (most are): UTF-8 never has more characters than bytes.
+            long? length = null;
+            try { if (stream.CanSeek) length = stream.Length; } catch (NotSupportedException) { }
+            var capacity = ChunkChars + Overlap + LookBack;
+            if (length is long n && n + 1 < capacity) capacity = (int)n + 1;
+            try { return ScanReader(reader, capacity, cancellationToken); }
             catch (IOException) { return new SecretScanResult { Skipped = "unreadable" }; }
         }
     }
 
-    private SecretScanResult ScanReader(TextReader reader, CancellationToken cancellationToken)
+    private SecretScanResult ScanReader(TextReader reader, int capacity, CancellationToken cancellationToken)
     {
-        var buffer = new char[ChunkChars + Overlap + LookBack];
+        var buffer = new char[capacity];
         var filled = 0;
         var first = true;
         var processFrom = 0;
@@ -104,6 +109,12 @@ public sealed partial class SecretScanner
             }
             if (first && buffer.AsSpan(0, Math.Min(filled, 8000)).Contains('\0')) return new SecretScanResult { Skipped = "binary content" };
             var text = new string(buffer, 0, filled);
+            if (!eof && filled < Overlap + LookBack + 1024)
+            {
+                // The file grew past its reported length: continue with a full-size window.
+                Array.Resize(ref buffer, ChunkChars + Overlap + LookBack);
+                continue;
+            }
             var processTo = eof ? filled : filled - Overlap;
             var cursor = new LineCursor(text, line, column);
             foreach (var raw in FindCandidates(text, processFrom, processTo, cancellationToken))

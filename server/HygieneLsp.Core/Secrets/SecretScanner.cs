@@ -52,26 +52,23 @@ public sealed partial class SecretScanner
     internal List<Raw> FindCandidates(string text, int from, int to, CancellationToken cancellationToken)
     {
         var found = new List<Raw>();
-        var pos = from;
         var checkedAt = 0;
-        while (true)
+        foreach (var sweep in _keywords.Sweeps)
         {
-            var hit = _keywords.Next(text, pos, to);
-            if (hit < 0) break;
-            if (++checkedAt % 4096 == 0) cancellationToken.ThrowIfCancellationRequested();
-            ulong tried = 0;
-            foreach (var (keyword, detectors) in _keywords.StartingWith(text[hit]))
+            var pos = from;
+            while (true)
             {
-                if (!text.AsSpan(hit).StartsWith(keyword, StringComparison.OrdinalIgnoreCase)) continue;
-                foreach (var d in detectors)
+                var hit = sweep.Next(text, pos, to);
+                if (hit < 0) break;
+                if (++checkedAt % 4096 == 0) cancellationToken.ThrowIfCancellationRequested();
+                foreach (var entry in sweep.Entries)
                 {
-                    var bit = 1UL << d;
-                    if ((tried & bit) != 0) continue;
-                    tried |= bit;
-                    if (_detectors[d].TryMatch(text, hit, out var candidate)) found.Add(new Raw(d, candidate));
+                    if (!sweep.IsAt(text, hit, entry)) continue;
+                    foreach (var d in entry.Detectors)
+                        if (_detectors[d].TryMatch(text, hit, out var candidate)) found.Add(new Raw(d, candidate));
                 }
+                pos = hit + 1;
             }
-            pos = hit + 1;
         }
         return Resolve(text, found);
     }

@@ -15,13 +15,16 @@ public sealed class ConnectionStringDetector : ISecretDetector
     };
 
     public SecretKind Kind => SecretKind.ConnectionStringPassword;
-    public IReadOnlyList<string> Keywords { get; } = ["password", "pwd"];
+    public IReadOnlyList<string> Keywords { get; } = ["passw", "pwd"]; // "passw" shares the generic rule's sweep
 
     public bool TryMatch(string text, int hit, out SecretCandidate candidate)
     {
         candidate = default;
         if (hit > 0 && (CharClasses.IsAlnum(text[hit - 1]) || text[hit - 1] == '_')) return false;
-        var i = hit + (char.ToLowerInvariant(text[hit]) == 'p' && text.AsSpan(hit).StartsWith("password", StringComparison.OrdinalIgnoreCase) ? 8 : 3);
+        int i;
+        if (text.AsSpan(hit).StartsWith("password", StringComparison.OrdinalIgnoreCase)) i = hit + 8;
+        else if (text.AsSpan(hit).StartsWith("pwd", StringComparison.OrdinalIgnoreCase)) i = hit + 3;
+        else return false;
         while (i < text.Length && text[i] == ' ') i++;
         if (i >= text.Length || text[i] != '=' || (i + 1 < text.Length && text[i + 1] is '=' or '>')) return false;
         i++;

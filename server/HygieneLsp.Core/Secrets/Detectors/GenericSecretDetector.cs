@@ -30,17 +30,15 @@ public sealed class GenericSecretDetector : ISecretDetector
     ];
 
     public SecretKind Kind => SecretKind.Generic;
-    public IReadOnlyList<string> Keywords { get; } = ["secret", "token", "passw", "pwd", "credential", "auth", "api", "key"];
+    // "api" is not a keyword: every api-named secret ends in "key" or "secret" (apiKey, API_SECRET), found from there.
+    public IReadOnlyList<string> Keywords { get; } = ["secret", "token", "passw", "pwd", "credential", "auth", "key"];
 
     public bool TryMatch(string text, int hit, out SecretCandidate candidate)
     {
         candidate = default;
-        var identStart = hit;
-        while (identStart > 0 && hit - identStart < MaxIdentifier && IsIdentChar(text[identStart - 1])) identStart--;
+        // Cheapest test first: most hits ("keys(", "e.key===") are not followed by an assignment at all.
         var identEnd = hit;
         while (identEnd < text.Length && identEnd - hit < MaxIdentifier && IsIdentChar(text[identEnd])) identEnd++;
-        if (!IsSecretName(text.AsSpan(identStart, identEnd - identStart))) return false;
-
         var i = identEnd;
         if (i < text.Length && text[i] is '"' or '\'' or '`') i++;
         while (i < text.Length && text[i] is ' ' or '\t') i++;
@@ -57,6 +55,9 @@ public sealed class GenericSecretDetector : ISecretDetector
             if (i < text.Length && text[i] is '=' or '>' or '~') return false;
         }
         else return false;
+        var identStart = hit;
+        while (identStart > 0 && hit - identStart < MaxIdentifier && IsIdentChar(text[identStart - 1])) identStart--;
+        if (!IsSecretName(text.AsSpan(identStart, identEnd - identStart))) return false;
         while (i < text.Length && text[i] is ' ' or '\t') i++;
         if (i >= text.Length) return false;
 

@@ -12,6 +12,9 @@ public interface ISecretDetector
     /// <summary>Literal strings (matched case-insensitively) at which this detector may find something.</summary>
     IReadOnlyList<string> Keywords { get; }
 
+    /// <summary>True when the keywords only occur in one case (token prefixes like <c>AKIA</c>, <c>eyJ</c>): a cheaper search.</summary>
+    bool KeywordsCaseSensitive => false;
+
     /// <summary>Tries to read a secret at the keyword hit <paramref name="hit"/> of <paramref name="text"/>.</summary>
     bool TryMatch(string text, int hit, out SecretCandidate candidate);
 }

@@ -15,6 +15,7 @@ public sealed partial class JwtDetector : ISecretDetector
 
     public SecretKind Kind => SecretKind.Jwt;
     public IReadOnlyList<string> Keywords { get; } = ["eyJ"];
+    public bool KeywordsCaseSensitive => true;
 
     public bool TryMatch(string text, int hit, out SecretCandidate candidate)
     {

@@ -7,7 +7,8 @@ namespace HygieneLsp.Core.Secrets.Detectors;
 public sealed class NpmrcAuthDetector : ISecretDetector
 {
     public SecretKind Kind => SecretKind.NpmrcAuthToken;
-    public IReadOnlyList<string> Keywords { get; } = ["_authToken", "_auth", "_password"];
+    public IReadOnlyList<string> Keywords { get; } = ["_auth", "_password"];
+    public bool KeywordsCaseSensitive => true; // npm reads these keys as written
 
     public bool TryMatch(string text, int hit, out SecretCandidate candidate)
     {

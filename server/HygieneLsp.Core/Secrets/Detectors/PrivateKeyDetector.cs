@@ -12,6 +12,7 @@ public sealed class PrivateKeyDetector : ISecretDetector
 
     public SecretKind Kind => SecretKind.PrivateKey;
     public IReadOnlyList<string> Keywords { get; } = ["-----BEGIN"];
+    public bool KeywordsCaseSensitive => true;
 
     public bool TryMatch(string text, int hit, out SecretCandidate candidate)
     {

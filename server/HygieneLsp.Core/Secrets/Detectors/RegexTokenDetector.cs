@@ -12,9 +12,11 @@ public sealed class RegexTokenDetector : ISecretDetector
     private readonly Regex _pattern;
     private readonly int _bodyStart;
     private readonly bool _requireBoundary;
+    private readonly bool _caseSensitive;
 
     public RegexTokenDetector(SecretKind kind, IReadOnlyList<string> keywords, Regex pattern, int bodyStart, bool requireBoundary = true)
     {
+        _caseSensitive = (pattern.Options & RegexOptions.IgnoreCase) == 0;
         Kind = kind;
         Keywords = keywords;
         _pattern = pattern;
@@ -24,6 +26,7 @@ public sealed class RegexTokenDetector : ISecretDetector
 
     public SecretKind Kind { get; }
     public IReadOnlyList<string> Keywords { get; }
+    public bool KeywordsCaseSensitive => _caseSensitive;
 
     public bool TryMatch(string text, int hit, out SecretCandidate candidate)
     {
@@ -65,7 +68,7 @@ public static partial class TokenPatterns
     [GeneratedRegex(@"\G(?:xox(?:[abeposr]|e\.xox[bp])-[0-9]+-[0-9A-Za-z-]{8,250}|xapp-[0-9]-[A-Z0-9]+-[0-9]+-[a-z0-9]{20,100})(?![0-9A-Za-z-])", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex Slack();
 
-    [GeneratedRegex(@"\Ghooks\.slack\.com/(?<v>(?:services|workflows|triggers)/[A-Za-z0-9+/]{43,56})(?![A-Za-z0-9+/])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeoutMs)]
+    [GeneratedRegex(@"\Ghooks\.slack\.com/(?<v>(?:services|workflows|triggers)/[A-Za-z0-9+/]{43,56})(?![A-Za-z0-9+/])", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex SlackWebhook();
 
     [GeneratedRegex(@"\G[sr]k_(?:live|test|prod)_[A-Za-z0-9]{10,99}(?![A-Za-z0-9_])", RegexOptions.CultureInvariant, TimeoutMs)]
