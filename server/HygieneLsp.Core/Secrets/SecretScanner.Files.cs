@@ -90,7 +90,13 @@ public sealed partial class SecretScanner
 
     private SecretScanResult ScanReader(TextReader reader, int capacity, CancellationToken cancellationToken)
     {
-        var buffer = new char[capacity];
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(capacity);
+        try { return ScanWindows(reader, buffer, cancellationToken); }
+        finally { System.Buffers.ArrayPool<char>.Shared.Return(buffer); }
+    }
+
+    private SecretScanResult ScanWindows(TextReader reader, char[] buffer, CancellationToken cancellationToken)
+    {
         var filled = 0;
         var first = true;
         var processFrom = 0;
@@ -112,7 +118,9 @@ public sealed partial class SecretScanner
             if (!eof && filled < Overlap + LookBack + 1024)
             {
                 // The file grew past its reported length: continue with a full-size window.
-                Array.Resize(ref buffer, ChunkChars + Overlap + LookBack);
+                var bigger = new char[ChunkChars + Overlap + LookBack];
+                buffer.AsSpan(0, filled).CopyTo(bigger);
+                buffer = bigger;
                 continue;
             }
             var processTo = eof ? filled : filled - Overlap;

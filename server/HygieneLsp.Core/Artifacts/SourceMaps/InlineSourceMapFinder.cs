@@ -11,8 +11,11 @@ namespace HygieneLsp.Core.Artifacts.SourceMaps;
 /// </summary>
 public static class InlineSourceMapFinder
 {
-    /// <summary>How much of the end of a file is read to find the comment.</summary>
-    public const int TailBytes = 256 * 1024;
+    /// <summary>How much of the end of a file is read first; a longer trailing run (an inline map) is followed back block by block.</summary>
+    public const int TailBytes = 8 * 1024;
+
+    /// <summary>Block size when following a long inline map back to its start.</summary>
+    private const int BlockBytes = 256 * 1024;
 
     /// <summary>The longest inline map followed back to its start (the map itself must then be read anyway).</summary>
     public const long MaxInlineBytes = 1L << 30;
@@ -143,7 +146,7 @@ public static class InlineSourceMapFinder
         if (i > 0 || tailStart == 0) return tailStart + i;
         // The run reaches the start of the tail: a long inline map. Follow it back block by block.
         var blockEnd = tailStart;
-        var buffer = new byte[TailBytes];
+        var buffer = new byte[BlockBytes];
         while (blockEnd > 0)
         {
             if (tailStart + end - blockEnd > MaxInlineBytes) return -1;
