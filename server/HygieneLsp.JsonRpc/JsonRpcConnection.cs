@@ -33,18 +33,14 @@ public sealed class JsonRpcConnection : IAsyncDisposable
     private bool _started;
     private Task? _shutdown;
 
+    /// <summary>Bodies over 256 MB are refused: the connection logs it and closes instead of allocating.</summary>
     public JsonRpcConnection(Stream input, Stream output, ILogger? logger = null)
-        : this(input, output, logger, MessageReader.DefaultMaxContentLength)
-    {
-    }
-
-    internal JsonRpcConnection(Stream input, Stream output, ILogger? logger, long maxContentLength)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         _logger = logger ?? NullLogger.Instance;
         Serializer = CreateSerializer();
-        _reader = new MessageReader(input, _logger, maxContentLength);
+        _reader = new MessageReader(input, _logger);
         _writer = new MessageWriter(output, _logger);
         _writer.Failed += failure => { _ = ShutdownAsync($"The JSON-RPC output failed: {failure.Message}"); };
         _dispatcher = new IncomingDispatcher(_registry, () => Gate, SendQuietly, _logger, _closing.Token);

@@ -83,6 +83,27 @@ public sealed class CancellationTests
     }
 
     [Fact]
+    public async Task Cancelling_our_request_puts_exactly_one_cancel_request_on_the_wire()
+    {
+        await using var peer = new RawPeer();
+        peer.Connection.Start();
+        using var cts = new CancellationTokenSource();
+
+        var call = peer.Connection.SendRequestAsync("slow/thing", new { a = 1 }, cts.Token);
+        var request = await peer.ReadFrameAsync();
+        cts.Cancel();
+        cts.Cancel();
+        var cancel = await peer.ReadFrameAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WithTimeout());
+        Assert.Equal(
+            "{\"jsonrpc\":\"2.0\",\"method\":\"$/cancelRequest\",\"params\":{\"id\":" + request.Message["id"] + "}}",
+            System.Text.Encoding.UTF8.GetString(cancel.Body));
+        await peer.Connection.SendNotificationAsync("marker", null).WithTimeout();
+        Assert.Equal("marker", (string?)(await peer.ReadFrameAsync()).Message["method"]);
+    }
+
+    [Fact]
     public async Task An_already_cancelled_token_sends_nothing()
     {
         await using var peer = new RawPeer();

@@ -17,11 +17,9 @@ internal sealed partial class RawPeer : IAsyncDisposable
     private readonly Stream _output;
     private readonly List<byte> _buffer = new();
 
-    public RawPeer(Func<Stream, Stream, ListLogger, JsonRpcConnection>? create = null)
+    public RawPeer()
     {
-        var input = _toConnection.Reader.AsStream();
-        var output = _fromConnection.Writer.AsStream();
-        Connection = create?.Invoke(input, output, Log) ?? new JsonRpcConnection(input, output, Log);
+        Connection = new JsonRpcConnection(_toConnection.Reader.AsStream(), _fromConnection.Writer.AsStream(), Log);
         _output = _fromConnection.Reader.AsStream();
     }
 
