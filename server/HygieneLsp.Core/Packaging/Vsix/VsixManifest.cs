@@ -27,6 +27,7 @@ public sealed class VsixManifest
     public string? Error { get; private set; }
     public string? Name { get; private set; }
     public SourceLocation? NameLocation { get; private set; }
+    public string? Version { get; private set; }
     public bool HasVscodeEngine { get; private set; }
     public VsixFilesKind FilesKind { get; private set; }
     /// <summary>String entries of the `files` array, in order (non-strings are dropped: vsce would crash on them).</summary>
@@ -79,6 +80,7 @@ public sealed class VsixManifest
             Name = name.Value;
             NameLocation = Loc(name);
         }
+        Version = root.GetString("version");
         HasVscodeEngine = root.Get("engines") is JsoncObject engines && engines.GetProperty("vscode") is not null;
 
         var files = root.GetProperty("files");

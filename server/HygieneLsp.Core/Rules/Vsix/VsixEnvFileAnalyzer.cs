@@ -2,6 +2,7 @@ using HygieneLsp.Core.Analysis;
 using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Fixes.Vsix;
 using HygieneLsp.Core.Packaging.Vsix;
+using HygieneLsp.Core.Rules.Npm;
 using HygieneLsp.Core.Workspace;
 
 namespace HygieneLsp.Core.Rules.Vsix;
@@ -20,15 +21,12 @@ public sealed class VsixEnvFileAnalyzer : IAnalyzer
         "(outside node_modules), but `.env.production`, `.env.local` and .env files inside dependencies ship silently. " +
         "Exclude them in .vscodeignore (`**/.env*` style lines; a `!` line re-including them must go) or drop the `files` entry that pulls them in.");
 
-    // Templates meant to be shared; not flagged.
-    private static readonly string[] TemplateSuffixes = [".example", ".sample", ".template", ".dist", ".defaults"];
-
     public string Name => "vsix .env files";
 
     public IReadOnlyList<RuleDescriptor> Rules { get; } = [EnvFileShipped, VsixConflictFinding.Rule];
 
-    public static bool IsEnvFileName(string name) =>
-        name == ".env" || (name.StartsWith(".env.", StringComparison.Ordinal) && !TemplateSuffixes.Any(s => name.EndsWith(s, StringComparison.Ordinal)));
+    /// <summary>The same names the npm rule flags (templates such as .env.example are meant to ship).</summary>
+    public static bool IsEnvFileName(string name) => EnvFileNames.IsEnvFile(name);
 
     public IEnumerable<Finding> Analyze(AnalysisContext context, CancellationToken cancellationToken)
     {
@@ -76,6 +74,7 @@ public sealed class VsixEnvFileAnalyzer : IAnalyzer
     }
 
     // vsce's secret scan skips any path containing node_modules (the absolute path, as vsce tests it).
-    private static bool VsceRefuses(VsixShippedFile f) => f.Path.EndsWith(".env", StringComparison.Ordinal)
-        && (f.Path == ".env" || f.Path.EndsWith("/.env", StringComparison.Ordinal)) && !f.Path.Contains("node_modules", StringComparison.Ordinal);
+    // secretlint's no-dotenv compares the base name with ".env" exactly (case-sensitive).
+    private static bool VsceRefuses(VsixShippedFile f) =>
+        (f.Path == ".env" || f.Path.EndsWith("/.env", StringComparison.Ordinal)) && !f.Path.Contains("node_modules", StringComparison.Ordinal);
 }
