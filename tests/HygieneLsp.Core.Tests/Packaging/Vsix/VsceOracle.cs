@@ -47,6 +47,21 @@ internal static class VsceOracle
     /// <param name="jobs">Folder and whether to pass `dependencies: false` (as `--no-dependencies`).</param>
     public static IReadOnlyList<VsceListing> List(IReadOnlyList<(string Dir, bool NoDependencies)> jobs, string workDir)
     {
+        // A folder of its own per call: tests run in parallel and may share workDir.
+        workDir = Path.Combine(workDir, "vsce-oracle-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(workDir);
+        try
+        {
+            return ListIn(jobs, workDir);
+        }
+        finally
+        {
+            try { Directory.Delete(workDir, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static IReadOnlyList<VsceListing> ListIn(IReadOnlyList<(string Dir, bool NoDependencies)> jobs, string workDir)
+    {
         var script = Path.Combine(workDir, "vsce-list.js");
         File.WriteAllText(script, Script);
         var input = Path.Combine(workDir, "vsce-jobs.json");

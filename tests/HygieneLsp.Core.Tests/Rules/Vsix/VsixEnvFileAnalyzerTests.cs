@@ -37,7 +37,7 @@ public sealed class VsixEnvFileAnalyzerTests
     }
 
     private static HashSet<string> VsceList(string root) =>
-        VsceOracle.List([(root, true)], Path.GetTempPath())[0] is { } l && l.Files is not null ? l.Files : throw new InvalidOperationException("vsce refused");
+        VsceOracle.List([(root, true)], Path.GetTempPath())[0] is { } l && l.Files is not null ? l.Files : throw new InvalidOperationException("vsce refused: " + l.Error);
 
     private static ProcessResult VscePackage(string root) => VsceOracle.Package(root);
 
