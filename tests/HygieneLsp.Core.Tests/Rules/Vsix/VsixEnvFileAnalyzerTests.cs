@@ -36,8 +36,11 @@ public sealed class VsixEnvFileAnalyzerTests
         return engine.Analyze(FileView.Disk, WorkspaceIndex.Build(FileView.Disk, root), EngineSettings.Default);
     }
 
-    private static HashSet<string> VsceList(string root) =>
-        VsceOracle.List([(root, true)], Path.GetTempPath())[0] is { } l && l.Files is not null ? l.Files : throw new InvalidOperationException("vsce refused: " + l.Error);
+    private static HashSet<string> VsceList(string root)
+    {
+        var listing = VsceOracle.List([(root, true)], Path.GetTempPath())[0];
+        return listing.Files ?? throw new InvalidOperationException("vsce refused: " + listing.Error);
+    }
 
     private static ProcessResult VscePackage(string root) => VsceOracle.Package(root);
 
