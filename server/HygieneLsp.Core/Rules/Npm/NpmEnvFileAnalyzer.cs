@@ -34,7 +34,7 @@ public sealed class NpmEnvFileAnalyzer : IAnalyzer
             var ship = NpmShipSets.For(context, package, packages);
             var envFiles = ship.Files.Where(f => EnvFileNames.IsEnvFile(FileName(f.Path))).ToList();
             if (envFiles.Count == 0) continue;
-            foreach (var group in envFiles.GroupBy(f => Cause(context, ship, f)))
+            foreach (var group in envFiles.GroupBy(f => NpmFindingCause.For(context, ship, f)))
             {
                 var files = group.ToList();
                 var (location, bundled) = group.Key;
@@ -63,24 +63,4 @@ public sealed class NpmEnvFileAnalyzer : IAnalyzer
     }
 
     private static string FileName(string path) => path[(path.LastIndexOf('/') + 1)..];
-
-    /// <summary>Where the squiggle goes for one shipped file, and the bundled dependency it came with, if any.</summary>
-    private static (SourceLocation Location, string? Bundled) Cause(AnalysisContext context, NpmShipSet ship, NpmShippedFile file)
-    {
-        var manifest = ship.Package.Manifest;
-        var reason = file.Reason;
-        if (reason.BundledDependency is { } dep) return (manifest.PackageLocation, dep);
-        if (reason.Rule is { Includes: true, Location: { } ruleLocation }) return (ruleLocation, null);
-        if (reason.Location is { } governing && governing.Path.EndsWith("/.npmignore", StringComparison.Ordinal))
-            return (new SourceLocation(governing.Path, FirstLine(context, governing.Path)), null);
-        return (manifest.PackageLocation, null);
-    }
-
-    private static TextRange FirstLine(AnalysisContext context, string path)
-    {
-        var text = context.Files.ReadAllText(path) ?? "";
-        var end = text.IndexOfAny(['\r', '\n']);
-        if (end < 0) end = text.Length;
-        return new TextRange(new TextPosition(0, 0), new TextPosition(0, end));
-    }
 }
