@@ -22,6 +22,8 @@ public static class NpmExclusionFixes
         if (needed.Count == 0 || package.Manifest.Error is not null) return [];
         var candidates = new List<(string Title, FileEdit Edit, string NewText)>();
         var manifest = package.Manifest;
+        if (manifest.FilesArray is { } named && manifest.Document is { } namedDoc && RemoveNamedEntries(package.PackageJsonPath, namedDoc, named, offending) is { } removal)
+            candidates.Add(removal with { Title = $"{title}: {removal.Title}" });
         if (manifest.FilesArray is { } array && manifest.Document is { } doc)
         {
             var text = doc.Text;
@@ -88,6 +90,28 @@ public static class NpmExclusionFixes
         var after = NpmPackWalker.Build(view, edited, NpmPackageDiscovery.ContextFor(view, edited, others));
         var allowed = current.Files.Select(f => f.Path).Where(p => !offending.Contains(p)).ToHashSet(StringComparer.Ordinal);
         return after.Errors.Count == 0 && after.Files.All(f => allowed.Contains(f.Path));
+    }
+
+    /// <summary>`files` entries that name an offending file exactly (npm always packs those): remove them, commas and all.</summary>
+    private static (string Title, FileEdit Edit, string NewText)? RemoveNamedEntries(string path, JsoncDocument doc, JsoncArray array,
+        IReadOnlyCollection<string> offending)
+    {
+        static string Normalize(string v) => (v.StartsWith("./", StringComparison.Ordinal) ? v[2..] : v).TrimStart('/');
+        var items = array.Items;
+        var doomed = Enumerable.Range(0, items.Count)
+            .Where(i => items[i] is JsoncString s && offending.Contains(Normalize(s.Value)))
+            .ToList();
+        if (doomed.Count == 0) return null;
+        var text = doc.Text;
+        var leading = 0;
+        while (leading < items.Count && doomed.Contains(leading)) leading++;
+        // From the last to the first, so earlier offsets stay valid; each removal takes the comma that joined it.
+        foreach (var k in doomed.Where(k => k >= leading).OrderDescending())
+            text = text.Remove(items[k - 1].End, items[k].End - items[k - 1].End);
+        if (leading == items.Count) text = text.Remove(items[0].Start, items[^1].End - items[0].Start);
+        else if (leading > 0) text = text.Remove(items[0].Start, items[leading].Start - items[0].Start);
+        var names = string.Join(" and ", doomed.Select(k => $"\"{((JsoncString)items[k]).Value}\""));
+        return ($"remove {names} from \"files\"", new FileEdit(path, [SingleEdit(doc.Text, text)]), text);
     }
 
     private static JsoncArray? FindFilesArray(JsoncDocument doc) => (doc.Root as JsoncObject)?.Get("files") as JsoncArray;

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace HygieneLsp.Core.Tests.Packaging.Npm;
 
 /// <summary>
-/// Predictions for files that do not exist yet: WouldShip is asked on a generated tree, then the files are written
+/// Predictions for files that do not exist yet: WouldShipAll is asked on a generated tree, then the files are written
 /// into a copy of it and the real npm packs the copy; each prediction must match.
 /// </summary>
 public sealed class NpmWouldShipDifferentialTests(ITestOutputHelper output)
@@ -27,16 +27,17 @@ public sealed class NpmWouldShipDifferentialTests(ITestOutputHelper output)
         using var temp = new TempDir("hygiene-npm-would");
         var folders = new List<string>();
         var predictions = new List<Dictionary<string, bool>>();
+        var trees = new List<PackageTree>();
         for (var i = 0; i < count; i++)
         {
             var tree = PackageTreeGenerator.Generate(random, i);
+            trees.Add(tree);
             var before = Path.Combine(temp.Path, "b" + i);
             tree.WriteTo(before);
             var root = Paths.Normalize(before);
             var set = NpmPackWalker.Build(FileView.Disk, new NpmPackage(root, NpmManifest.Parse(root + "/package.json", File.ReadAllText(root + "/package.json"))));
-            var blocked = FilesEntryPaths(tree);
-            var extra = BuildOutputs.Where(p => random.Next(3) == 0 && !tree.Files.ContainsKey(p) && !Blocked(p, tree, blocked)).ToList();
-            predictions.Add(extra.ToDictionary(p => p, p => set.WouldShip(p).Included));
+            var extra = BuildOutputs.Where(p => random.Next(3) == 0 && !tree.Files.ContainsKey(p) && !Blocked(p, tree)).ToList();
+            predictions.Add(set.WouldShipAll(extra).ToDictionary(kv => kv.Key, kv => kv.Value.Included));
             var after = tree.Clone();
             foreach (var p in extra) after.Files[p] = "generated";
             var folder = Path.Combine(temp.Path, "a" + i);
@@ -49,30 +50,21 @@ public sealed class NpmWouldShipDifferentialTests(ITestOutputHelper output)
         {
             if (packed[i] is not { } npm) continue;
             foreach (var (path, predicted) in predictions[i])
-                if (npm.Contains(path) != predicted) mismatches.Add($"tree {i}: {path} predicted {(predicted ? "ships" : "stays out")}, npm disagrees");
+                if (npm.Contains(path) != predicted)
+                    mismatches.Add($"tree {i}: {path} predicted {(predicted ? "ships" : "stays out")}, npm disagrees" + (mismatches.Count == 0 ? "; the tree before:\n" + trees[i] : ""));
         }
         output.WriteLine($"seed {seed}: {count} trees, {predictions.Sum(p => p.Count)} predictions, {mismatches.Count} wrong");
         Assert.True(mismatches.Count == 0, $"seed {seed}:\n" + string.Join("\n", mismatches.Take(20)));
     }
 
-    // A new file must not turn a `files` pattern into an existing path (npm stats entries), nor land in a symlinked folder.
-    private static HashSet<string> FilesEntryPaths(PackageTree tree)
+    // A new file must not land in a symlinked folder or below an existing file.
+    private static bool Blocked(string path, PackageTree tree)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        if (tree.PackageJson["files"] is Newtonsoft.Json.Linq.JArray files)
-            foreach (var f in files) set.Add(((string?)f ?? "").TrimStart('!', '.', '/').TrimEnd('/', '*'));
-        return set;
-    }
-
-    private static bool Blocked(string path, PackageTree tree, HashSet<string> entries)
-    {
-        // With `directories.bin` and no `bin`, a new file there becomes a bin: package.json's meaning changes (not predicted).
-        if (tree.PackageJson["directories"] is not null && tree.PackageJson["bin"] is null && path.StartsWith("bin/", StringComparison.Ordinal)) return true;
         var parts = path.Split('/');
         for (var i = 1; i <= parts.Length; i++)
         {
             var prefix = string.Join('/', parts.Take(i));
-            if (entries.Contains(prefix) || tree.Links.ContainsKey(prefix)) return true;
+            if (tree.Links.ContainsKey(prefix)) return true;
             if (i < parts.Length && tree.Files.ContainsKey(prefix)) return true;
         }
         return false;

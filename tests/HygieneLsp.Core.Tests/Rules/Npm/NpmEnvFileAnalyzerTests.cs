@@ -148,14 +148,49 @@ public sealed class NpmEnvFileAnalyzerTests
     }
 
     [Fact]
-    public void NoFixIsOfferedWhenTheEditWouldNotRemoveTheFile()
+    public void AFilesEntryNamingTheFileIsRemovedNotNegated()
     {
-        // ".env" named in files is a required file: a negation cannot exclude it, so the files fix is rejected.
+        // ".env" named in files is a required file: a negation cannot exclude it (that fix is rejected by the
+        // recomputed ship set); removing the entry can.
         using var t = new TempDir();
-        t.Write("package.json", "{ \"name\": \"pkg-d\", \"version\": \"1.0.0\", \"files\": [\"index.js\", \".env\"] }");
+        t.Write("package.json", "{\n  \"name\": \"pkg-d\",\n  \"version\": \"1.0.0\",\n  \"files\": [\n    \"index.js\",\n    \".env\",\n    \"lib\"\n  ]\n}\n");
         t.Write("index.js", "x");
+        t.Write("lib/a.js", "x");
         t.Write(".env", "A=1");
         var finding = Assert.Single(Analyze(t.Path));
-        Assert.Empty(finding.Fixes);
+        Assert.Equal(5, finding.Location.Range.Start.Line);
+        var fix = Assert.Single(finding.Fixes);
+        Assert.Contains("remove \".env\" from \"files\"", fix.Title);
+        var packedBefore = NpmPack(t.Path);
+        Apply(fix);
+        Assert.Equal("{\n  \"name\": \"pkg-d\",\n  \"version\": \"1.0.0\",\n  \"files\": [\n    \"index.js\",\n    \"lib\"\n  ]\n}\n",
+            File.ReadAllText(Path.Combine(t.Path, "package.json")));
+        Assert.Equal(packedBefore.Where(p => p != ".env").Order(), NpmPack(t.Path).Order());
+    }
+
+    [Fact]
+    public void TheExclusionMachineryAlsoKeepsSourceMapsOut()
+    {
+        using var t = new TempDir();
+        t.Write("package.json", "{\n\t\"name\": \"maps\",\n\t\"version\": \"1.0.0\",\n\t\"files\": [\"dist\"]\n}\n");
+        t.Write("dist/cli.js", "x");
+        t.Write("dist/cli.js.map", "{}");
+        t.Write("dist/sub/a.js.map", "{}");
+        var root = Paths.Normalize(t.Path);
+        var files = FileView.Disk;
+        var context = new AnalysisContext(files, WorkspaceIndex.Build(files, root), EngineSettings.Default, new AnalysisCache());
+        var packages = Core.Packaging.Npm.NpmPackageDiscovery.Discover(context);
+        var package = Assert.Single(packages);
+        var ship = Core.Packaging.Npm.NpmShipSets.For(context, package, packages);
+        var maps = ship.Files.Where(f => f.Path.EndsWith(".map")).Select(f => f.Path).ToList();
+        Assert.Equal(2, maps.Count);
+        var fixes = Core.Fixes.Npm.NpmExclusionFixes.Build(files, package, ship, packages, maps, Core.Fixes.Npm.NpmExclusion.SourceMaps, "Exclude source maps from the package");
+        var fix = Assert.Single(fixes);
+        Assert.Equal("Exclude source maps from the package: add \"!**/*.map\" to \"files\"", fix.Title);
+        var packedBefore = NpmPack(t.Path);
+        var before = Apply(fix);
+        AssertOnlyInserted(fix, before);
+        Assert.Equal(packedBefore.Where(p => !p.EndsWith(".map") && p != "package.json").Order(), NpmPack(t.Path).Where(p => p != "package.json").Order());
+        Assert.Equal("{\n\t\"name\": \"maps\",\n\t\"version\": \"1.0.0\",\n\t\"files\": [\"dist\", \"!**/*.map\"]\n}\n", File.ReadAllText(Path.Combine(t.Path, "package.json")));
     }
 }
