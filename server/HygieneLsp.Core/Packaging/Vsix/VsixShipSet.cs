@@ -1,72 +1,71 @@
 using HygieneLsp.Core.Findings;
-using HygieneLsp.Core.Packaging.Npm;
-using HygieneLsp.Core.Workspace;
 
 namespace HygieneLsp.Core.Packaging.Vsix;
 
-/// <summary>A file `vsce package` would put in the .vsix, relative to the extension root, and the rule that decided.</summary>
-public sealed record VsixShippedFile(string Path, long Size, string Reason, SourceLocation? Location);
+/// <summary>
+/// Why a path is in or out of the .vsix: the deciding rule (null when no ignore rule matched, which means in), a
+/// sentence, and the place to point at (the re-including line, the .vscodeignore, the `files` entry, package.json).
+/// </summary>
+public sealed record VsixShipReason(bool Included, VsixIgnoreRule? Rule, string Text, SourceLocation? Location);
+
+/// <summary>A file vsce would pack: path relative to the extension root as `vsce ls` prints it, size, why, and the dependency it belongs to.</summary>
+public sealed record VsixShippedFile(string Path, long Size, VsixShipReason Reason, VsixDependency? Dependency);
 
 /// <summary>
-/// What `vsce ls --no-dependencies` lists for one extension folder (vsce 4.1): every file under the folder (dot files
-/// too; symlinks as files, not followed; the root node_modules left out), kept when no ignore rule matches it or any
-/// negation does. Production dependencies from node_modules are not added here.
+/// What `vsce package` would put in the .vsix for one extension (under `extension/`, beside the generated
+/// extension.vsixmanifest and [Content_Types].xml), with a reason per file.
 /// </summary>
 public sealed class VsixShipSet
 {
-    private VsixShipSet(string root, IReadOnlyList<VsixShippedFile> files, IReadOnlyList<(string Path, string Reason)> excluded)
+    private readonly Dictionary<string, VsixShippedFile> _byPath;
+    private readonly Func<string, VsixShipReason> _wouldShip;
+
+    internal VsixShipSet(VsixExtension extension, VsixIgnoreRules rules, IReadOnlyList<VsixShippedFile> files,
+        IReadOnlyList<(string Path, VsixShipReason Reason)> excluded, IReadOnlyList<VsixDependency> dependencies,
+        IReadOnlyList<string> errors, string? ignoreFilePath, bool usesYarn, bool truncated, Func<string, VsixShipReason> wouldShip)
     {
-        Root = root;
+        Extension = extension;
+        Rules = rules;
         Files = files;
         Excluded = excluded;
+        Dependencies = dependencies;
+        Errors = errors;
+        IgnoreFilePath = ignoreFilePath;
+        UsesYarn = usesYarn;
+        Truncated = truncated;
+        _wouldShip = wouldShip;
+        _byPath = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
     }
 
-    public string Root { get; }
+    public VsixExtension Extension { get; }
+    /// <summary>The vsce options it was computed for (a fix recomputes with the same ones).</summary>
+    public VsixPackOptions Options { get; init; } = VsixPackOptions.Default;
+    public VsixIgnoreRules Rules { get; }
+    /// <summary>Sorted ordinally by path.</summary>
     public IReadOnlyList<VsixShippedFile> Files { get; }
-    public IReadOnlyList<(string Path, string Reason)> Excluded { get; }
+    /// <summary>Collected files that an ignore rule left out (folders no rule can bring back are skipped whole and not listed).</summary>
+    public IReadOnlyList<(string Path, VsixShipReason Reason)> Excluded { get; }
+    /// <summary>The package folders npm list names (the extension root not included).</summary>
+    public IReadOnlyList<VsixDependency> Dependencies { get; }
+    /// <summary>Conditions under which vsce itself would refuse (missing dependencies, `files` beside .vscodeignore, bad package.json).</summary>
+    public IReadOnlyList<string> Errors { get; }
+    /// <summary>The ignore file in force (absolute), or null when there is none.</summary>
+    public string? IgnoreFilePath { get; }
+    /// <summary>vsce would ask yarn (yarn.lock, .yarnrc, ... present): dependencies are still computed the npm way.</summary>
+    public bool UsesYarn { get; }
+    public bool Truncated { get; }
+    /// <summary>True when the ship set came from package.json `files` (no ignore file).</summary>
+    public bool UsesFilesField => IgnoreFilePath is null && Extension.Manifest.FilesKind == VsixFilesKind.Array;
+    public long TotalSize => Files.Sum(f => f.Size);
 
-    public static VsixShipSet Build(IFileView files, string root, CancellationToken cancellationToken = default)
-    {
-        root = Paths.Normalize(root);
-        var manifestPath = root + "/package.json";
-        var manifest = NpmManifest.Parse(manifestPath, files.ReadAllText(manifestPath));
-        var ignorePath = root + "/.vscodeignore";
-        var ignoreText = files.FileExists(ignorePath) ? files.ReadAllText(ignorePath) : null;
-        var manifestFiles = manifest.Files?.Select(f => (f.Value, f.Location)).ToList();
-        var (ignore, negate) = VsixIgnoreRules.Build(ignorePath, ignoreText, manifestFiles);
+    public bool Contains(string relativePath) => _byPath.ContainsKey(relativePath);
 
-        var shipped = new List<VsixShippedFile>();
-        var excluded = new List<(string, string)>();
-        foreach (var rel in Candidates(files, root, cancellationToken))
-        {
-            var by = ignore.LastOrDefault(r => VsixIgnoreRules.Matches(rel, r.Pattern));
-            var back = by is null ? null : negate.FirstOrDefault(r => VsixIgnoreRules.Matches(rel, r.Pattern[1..]));
-            if (by is null)
-                shipped.Add(new VsixShippedFile(rel, files.GetLength(root + "/" + rel) ?? 0, "no ignore rule matches it", null));
-            else if (back is not null)
-                shipped.Add(new VsixShippedFile(rel, files.GetLength(root + "/" + rel) ?? 0, $"re-included by {back.Origin} \"{back.Pattern}\"", back.Location));
-            else
-                excluded.Add((rel, $"ignored by {by.Origin} \"{by.Pattern}\""));
-        }
-        shipped.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return new VsixShipSet(root, shipped, excluded);
-    }
+    public VsixShippedFile? Get(string relativePath) => _byPath.GetValueOrDefault(relativePath);
 
-    private static IEnumerable<string> Candidates(IFileView files, string root, CancellationToken cancellationToken)
-    {
-        var stack = new Stack<(string Abs, string Rel)>();
-        stack.Push((root, ""));
-        while (stack.Count > 0)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (abs, rel) = stack.Pop();
-            foreach (var e in files.List(abs))
-            {
-                var childRel = rel.Length == 0 ? e.Name : rel + "/" + e.Name;
-                if (rel.Length == 0 && e.Name == "node_modules" && e.IsDirectory) continue;
-                if (e.IsDirectory && !e.IsSymbolicLink) stack.Push((e.FullPath, childRel));
-                else if (!e.Name.Contains('\r')) yield return childRel; // symlinks are listed as files
-            }
-        }
-    }
+    /// <summary>
+    /// Whether a file at this path (relative to the extension root, forward slashes) would ship, whether or not it
+    /// exists yet: for outputs a build is predicted to write, such as dist/extension.js.map.
+    /// </summary>
+    public VsixShipReason WouldShip(string relativePath) =>
+        _byPath.TryGetValue(relativePath, out var f) ? f.Reason : _wouldShip(relativePath);
 }
