@@ -36,5 +36,11 @@ public sealed record PublishPrediction
     public required IReadOnlyList<ShippedFile> Files { get; init; }
 }
 
-/// <summary>Both predictions and the debug facts they rest on.</summary>
-public sealed record DotNetShipPrediction(PdbKind Pdb, Tri EmbedsAllSources, PackPrediction Pack, PublishPrediction Publish);
+/// <summary>
+/// Both predictions and the debug facts they rest on. <see cref="BuildError"/> names a compiler or SDK error the
+/// settings cause (then nothing ships at all).
+/// </summary>
+public sealed record DotNetShipPrediction(PdbKind Pdb, Tri EmbedsAllSources, PackPrediction Pack, PublishPrediction Publish)
+{
+    public string? BuildError { get; init; }
+}

@@ -16,7 +16,9 @@ public static class DotNetShipPredictor
     {
         var pdb = PdbOf(project.Property("DebugType"));
         var embedAll = project.Bool("EmbedAllSources");
-        return new DotNetShipPrediction(pdb, embedAll, PredictPack(project, pdb), PredictPublish(project, pdb));
+        // Csc refuses /embed without a pdb to put the text in (CS2045).
+        var error = embedAll == Tri.True && pdb == PdbKind.None ? "CS2045: EmbedAllSources needs a pdb (DebugType is none)" : null;
+        return new DotNetShipPrediction(pdb, embedAll, PredictPack(project, pdb), PredictPublish(project, pdb)) { BuildError = error };
     }
 
     public static PdbKind PdbOf(EvaluatedProperty? debugType)
