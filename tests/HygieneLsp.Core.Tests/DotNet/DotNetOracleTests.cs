@@ -45,7 +45,8 @@ public class DotNetOracleTests
             cases.Add(c);
         }
         cases.Add(TestSdkCase(build));
-        var failure = build.Run(cases);
+        var variants = FixVariants(build, cases, maxVariants: count >= 40 ? 1000 : 10);
+        var failure = build.Run(cases.Concat(variants.Select(v => v.Variant)));
         Assert.True(failure is null, failure);
         _output.WriteLine($"seed {seed}: {cases.Count} projects built and inspected in {build.Elapsed.TotalSeconds:F0} s");
 
@@ -57,12 +58,73 @@ public class DotNetOracleTests
             if (expected != actual) mismatches.Add((c, expected, actual));
         }
         _output.WriteLine($"agreement: {cases.Count - mismatches.Count}/{cases.Count}");
+        var fixProblems = new List<string>();
+        foreach (var v in variants)
+        {
+            var expected = Describe(Predict(build, v.Variant));
+            var actual = Describe(Observe(build, v.Variant));
+            if (expected != actual) mismatches.Add((v.Variant, expected, actual));
+            var after = new HygieneLsp.Core.Rules.DotNet.DotNetAnalyzer().AnalyzeProject(FileView.Disk, Paths.Normalize(build.ProjectPath(v.Variant)));
+            if (after.Any(f => f.RuleId == v.Finding.RuleId && f.Message == v.Finding.Message))
+                fixProblems.Add($"{v.Variant.Id}: '{v.Fix.Title}' did not remove {v.Finding.RuleId}");
+            var before = HygieneLsp.Core.Rules.DotNet.DotNetExposure.Of(Predict(build, v.Original)!);
+            if (!HygieneLsp.Core.Rules.DotNet.DotNetExposure.Of(Predict(build, v.Variant)!).IsSubsetOf(before))
+                fixProblems.Add($"{v.Variant.Id}: '{v.Fix.Title}' ships more than before");
+        }
+        _output.WriteLine($"fixes: {variants.Count} applied and built, {variants.Count - fixProblems.Count} removed their finding without shipping more");
+        Assert.True(fixProblems.Count == 0, string.Join("\n", fixProblems));
         if (mismatches.Count > 0)
         {
             var smallest = mismatches.OrderBy(m => m.Case.Size).First();
             Assert.Fail($"seed {seed}: {mismatches.Count}/{cases.Count} disagree ({string.Join(", ", mismatches.Select(m => m.Case.Id))}). Smallest: {smallest.Case.Id} {smallest.Case.Description}\n" +
                 $"predicted: {smallest.Expected}\nobserved:  {smallest.Actual}\n{smallest.Case.Dump()}");
         }
+    }
+
+    internal sealed record FixVariant(DotNetCase Original, DotNetCase Variant, HygieneLsp.Core.Findings.Finding Finding, HygieneLsp.Core.Findings.Fix Fix);
+
+    /// <summary>For each finding with a fix, a copy of the case with the fix applied (built in the same batch).</summary>
+    internal static List<FixVariant> FixVariants(DotNetOracleBuild build, IReadOnlyList<DotNetCase> cases, int maxVariants)
+    {
+        var variants = new List<FixVariant>();
+        var seenRules = new Dictionary<string, int>();
+        foreach (var c in cases)
+        {
+            var findings = new HygieneLsp.Core.Rules.DotNet.DotNetAnalyzer().AnalyzeProject(FileView.Disk, Paths.Normalize(build.ProjectPath(c)));
+            foreach (var finding in findings)
+            {
+                foreach (var fix in finding.Fixes)
+                {
+                    // Spread the budget over rules so every kind of fix gets built.
+                    var key = finding.RuleId + "|" + fix.Title.Split(' ')[0];
+                    if (variants.Count >= maxVariants || seenRules.GetValueOrDefault(key) >= Math.Max(2, maxVariants / 5)) continue;
+                    seenRules[key] = seenRules.GetValueOrDefault(key) + 1;
+                    var files = new Dictionary<string, string>(c.Files);
+                    foreach (var edit in fix.Edits)
+                    {
+                        var relative = Path.GetRelativePath(build.CaseRoot(c), edit.Path).Replace('\\', '/');
+                        var original = files.TryGetValue(relative, out var t) ? t : "";
+                        var edited = HygieneLsp.Core.Text.TextEdits.Apply(original, edit.Edits);
+                        AssertOnlyEditedBytesChanged(original, edited, edit.Edits.Sum(e => e.NewText.Length));
+                        files[relative] = edited;
+                    }
+                    var variant = new DotNetCase(c.Id, c.Web, files, c.Description + " FIX " + fix.Title).Renamed($"{c.Id}f{variants.Count}");
+                    build.Write(variant);
+                    variants.Add(new FixVariant(c, variant, finding, fix));
+                }
+            }
+        }
+        return variants;
+    }
+
+    /// <summary>The edited text is the original with one region replaced by at most the inserted text.</summary>
+    private static void AssertOnlyEditedBytesChanged(string original, string edited, int inserted)
+    {
+        var prefix = 0;
+        while (prefix < original.Length && prefix < edited.Length && original[prefix] == edited[prefix]) prefix++;
+        var suffix = 0;
+        while (suffix < original.Length - prefix && suffix < edited.Length - prefix && original[^(suffix + 1)] == edited[^(suffix + 1)]) suffix++;
+        Assert.True(edited.Length - prefix - suffix <= inserted, "a fix changed more than the text it inserts");
     }
 
     private static DotNetCase TestSdkCase(DotNetOracleBuild build)
