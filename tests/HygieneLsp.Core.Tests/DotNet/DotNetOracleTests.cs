@@ -22,7 +22,7 @@ public class DotNetOracleTests
         var mode = Environment.GetEnvironmentVariable("HYGIENE_DOTNET_ORACLE") ?? "";
         var seed = int.TryParse(Environment.GetEnvironmentVariable("HYGIENE_DOTNET_ORACLE_SEED"), out var s) ? s : 20261121;
         var count = int.TryParse(Environment.GetEnvironmentVariable("HYGIENE_DOTNET_ORACLE_COUNT"), out var n) ? n
-            : mode == "full" ? 40 : 14;
+            : mode == "full" ? 40 : 12;
         return (seed, count, mode == "off");
     }
 
@@ -45,10 +45,10 @@ public class DotNetOracleTests
             cases.Add(c);
         }
         cases.Add(TestSdkCase(build));
-        var variants = FixVariants(build, cases, maxVariants: count >= 40 ? 1000 : 10);
+        var variants = FixVariants(build, cases, maxVariants: count >= 40 ? 30 : 8);
         var failure = build.Run(cases.Concat(variants.Select(v => v.Variant)));
         Assert.True(failure is null, failure);
-        _output.WriteLine($"seed {seed}: {cases.Count} projects built and inspected in {build.Elapsed.TotalSeconds:F0} s");
+        _output.WriteLine($"seed {seed}: {cases.Count} cases + {variants.Count} fixed variants built (publish + pack) and inspected in {build.Elapsed.TotalSeconds:F0} s");
 
         var mismatches = new List<(DotNetCase Case, string Expected, string Actual)>();
         foreach (var c in cases)

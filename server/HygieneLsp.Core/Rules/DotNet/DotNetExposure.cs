@@ -23,8 +23,8 @@ public static class DotNetExposure
         Add("publish:pdb", p.Publish.HasPdb);
         Add("publish:dll-pdb", p.Publish.DllEmbedsPdb);
         Add("publish:sources", DotNetShipPredictor.And(DotNetShipPredictor.Or(p.Publish.HasPdb, p.Publish.DllEmbedsPdb), embed));
-        if (p.Pack.Packs != Tri.False) foreach (var f in p.Pack.Content) set.Add("pack:file:" + f.SourcePath);
-        if (p.Publish.Publishes != Tri.False) foreach (var f in p.Publish.Files) set.Add("publish:file:" + f.SourcePath);
+        if (p.Pack.Packs != Tri.False) foreach (var f in p.Pack.Content) set.Add("pack:file:" + f.ShippedPath);
+        if (p.Publish.Publishes != Tri.False) foreach (var f in p.Publish.Files) set.Add("publish:file:" + f.ShippedPath);
         return set;
     }
 }
