@@ -99,3 +99,22 @@ public class DotNetAnalyzerTests
         Assert.Single(Analyze(dir, "x/x.csproj"), f => f.RuleId == DotNetRules.SymbolsIncludeSource);
     }
 }
+
+public class NuGetShipExposureTests
+{
+    [Fact]
+    public void Answers_who_publishes_or_packs_a_workspace_file()
+    {
+        using var dir = new TempDir();
+        dir.Write("w/w.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><PropertyGroup><TargetFramework>net10.0</TargetFramework><IsPackable>true</IsPackable></PropertyGroup></Project>");
+        dir.Write("w/appsettings.json", "{}");
+        dir.Write("w/notes.txt", "x");
+        var files = FileView.Disk;
+        var index = HygieneLsp.Core.Discovery.WorkspaceIndex.Build(files, dir.Path);
+        var context = new HygieneLsp.Core.Analysis.AnalysisContext(files, index, HygieneLsp.Core.Analysis.EngineSettings.Default, new HygieneLsp.Core.Analysis.AnalysisCache());
+        var hits = HygieneLsp.Core.Packaging.NuGet.NuGetShipExposure.Instance.WhoShips(context, Paths.Normalize(Path.Combine(dir.Path, "w/appsettings.json")));
+        Assert.Equal(["dotnet-publish", "nuget"], hits.Select(h => h.UnitKind).Order(StringComparer.Ordinal));
+        Assert.All(hits, h => Assert.Equal("w", h.UnitName));
+        Assert.Empty(HygieneLsp.Core.Packaging.NuGet.NuGetShipExposure.Instance.WhoShips(context, Paths.Normalize(Path.Combine(dir.Path, "w/notes.txt"))));
+    }
+}

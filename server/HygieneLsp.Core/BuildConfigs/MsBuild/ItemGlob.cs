@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
 using HygieneLsp.Core.Workspace;
 
 namespace HygieneLsp.Core.BuildConfigs.MsBuild;
@@ -11,16 +9,19 @@ namespace HygieneLsp.Core.BuildConfigs.MsBuild;
 /// </summary>
 public sealed class ItemGlob
 {
-    private static readonly RegexOptions Options =
-        RegexOptions.CultureInvariant | (OperatingSystem.IsLinux() ? RegexOptions.None : RegexOptions.IgnoreCase);
+    private static readonly bool IgnoreCase = !OperatingSystem.IsLinux();
 
-    private readonly Regex _regex;
+    private readonly string[] _segments;
 
     private ItemGlob(string absolutePattern, bool hasWildcard)
     {
         Pattern = absolutePattern;
         HasWildcard = hasWildcard;
-        _regex = new Regex(ToRegex(absolutePattern), Options);
+        // **/** is **; collapsing keeps the segment matcher's work small.
+        var segments = new List<string>();
+        foreach (var segment in absolutePattern.Split('/'))
+            if (!(segment == "**" && segments.Count > 0 && segments[^1] == "**")) segments.Add(segment);
+        _segments = segments.ToArray();
     }
 
     /// <summary>The absolute pattern with forward slashes.</summary>
@@ -37,7 +38,45 @@ public sealed class ItemGlob
         return new ItemGlob(absolute, hasWildcard);
     }
 
-    public bool IsMatch(string absolutePath) => _regex.IsMatch(absolutePath);
+    /// <summary>
+    /// Segment-wise matching with memoisation (** = zero or more folders): time is bounded by pattern size times path
+    /// size, whatever the pattern, because workspace globs are untrusted.
+    /// </summary>
+    public bool IsMatch(string absolutePath)
+    {
+        var path = absolutePath.Split('/');
+        var memo = new sbyte[(_segments.Length + 1) * (path.Length + 1)];
+        return Match(0, 0, path, memo);
+    }
+
+    private bool Match(int i, int j, string[] path, sbyte[] memo)
+    {
+        var key = i * (path.Length + 1) + j;
+        if (memo[key] != 0) return memo[key] > 0;
+        bool result;
+        if (i == _segments.Length) result = j == path.Length;
+        else if (_segments[i] == "**") result = Match(i + 1, j, path, memo) || (j < path.Length && Match(i, j + 1, path, memo));
+        else result = j < path.Length && SegmentMatches(_segments[i], path[j]) && Match(i + 1, j + 1, path, memo);
+        memo[key] = (sbyte)(result ? 1 : -1);
+        return result;
+    }
+
+    /// <summary>* and ? within one path segment; the classic single-backtrack-point wildcard match.</summary>
+    private static bool SegmentMatches(string pattern, string text)
+    {
+        int p = 0, t = 0, star = -1, mark = 0;
+        while (t < text.Length)
+        {
+            if (p < pattern.Length && (pattern[p] == '?' || Same(pattern[p], text[t]))) { p++; t++; }
+            else if (p < pattern.Length && pattern[p] == '*') { star = p++; mark = t; }
+            else if (star >= 0) { p = star + 1; t = ++mark; }
+            else return false;
+        }
+        while (p < pattern.Length && pattern[p] == '*') p++;
+        return p == pattern.Length;
+    }
+
+    private static bool Same(char a, char b) => a == b || (IgnoreCase && char.ToUpperInvariant(a) == char.ToUpperInvariant(b));
 
     /// <summary>The part of the pattern before the first wildcard's folder: where a file walk must start.</summary>
     public string FixedDirectory
@@ -65,29 +104,5 @@ public sealed class ItemGlob
             parts.Add(part);
         }
         return string.Join('/', parts);
-    }
-
-    private static string ToRegex(string pattern)
-    {
-        var sb = new StringBuilder("^");
-        var segments = pattern.Split('/');
-        for (var s = 0; s < segments.Length; s++)
-        {
-            var segment = segments[s];
-            var last = s == segments.Length - 1;
-            if (segment == "**")
-            {
-                // Zero or more whole folders; at the end, any path below.
-                sb.Append(last ? ".*" : "(?:[^/]+/)*");
-                continue;
-            }
-            foreach (var c in segment)
-            {
-                sb.Append(c switch { '*' => "[^/]*", '?' => "[^/]", _ => Regex.Escape(c.ToString()) });
-            }
-            if (!last) sb.Append('/');
-        }
-        sb.Append('$');
-        return sb.ToString();
     }
 }

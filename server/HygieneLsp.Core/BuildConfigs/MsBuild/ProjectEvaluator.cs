@@ -217,7 +217,9 @@ public sealed class ProjectEvaluator
     {
         if (condition == Tri.False) return;
         var (value, unknown) = PropertyExpander.Expand(element.Text, _properties);
-        unknown |= element.Children.Count > 0;
+        // Child elements or comments inside a property make MSBuild read its inner XML, not its text: do not guess.
+        unknown |= element.Children.Count > 0 ||
+                   document.Text.IndexOf("<!--", element.ContentStart, Math.Max(0, element.ContentEnd - element.ContentStart), StringComparison.Ordinal) >= 0;
         var source = new MsBuildSource(path, document, element);
         if (condition == Tri.True)
         {

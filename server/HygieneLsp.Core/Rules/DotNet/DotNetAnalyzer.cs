@@ -44,7 +44,15 @@ public sealed class DotNetAnalyzer : IAnalyzer
     public IReadOnlyList<Finding> AnalyzeProject(IFileView files, string projectPath, string extraStamp = "")
     {
         if (_cache.TryGetValue(projectPath, out var hit) && hit.Stamp == Stamp(files, hit.Findings, projectPath, extraStamp, out _)) return hit.Findings;
-        var evaluation = ProjectEvaluator.Evaluate(files, projectPath);
+        ProjectEvaluation evaluation;
+        try
+        {
+            evaluation = ProjectEvaluator.Evaluate(files, projectPath);
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            return []; // a path MSBuild could not use either: no finding rather than a crash
+        }
         IReadOnlyList<Finding> result = [];
         var dependencies = new List<string> { projectPath };
         if (evaluation.Project is { } project)
@@ -71,7 +79,9 @@ public sealed class DotNetAnalyzer : IAnalyzer
             var after = ProjectEvaluator.Evaluate(edited, project.ProjectPath).Project;
             if (after is null) return false;
             var prediction = DotNetShipPredictor.Predict(after);
-            return prediction.BuildError is null && !candidate.StillPresent(after, prediction) && DotNetExposure.Of(prediction).IsSubsetOf(exposure);
+            // A fix must not break the build or the pack (NU5017: an .snupkg left with no pdb to carry).
+            var breaksPack = prediction.Pack.SymbolPackageFails && !before.Pack.SymbolPackageFails;
+            return prediction.BuildError is null && !breaksPack && !candidate.StillPresent(after, prediction) && DotNetExposure.Of(prediction).IsSubsetOf(exposure);
         }).ToList();
         return candidate.Finding with { Fixes = kept };
     }

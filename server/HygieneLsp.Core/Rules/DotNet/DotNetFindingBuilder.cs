@@ -138,8 +138,11 @@ internal sealed class DotNetFindingBuilder
                 : MsBuildEdits.AppendGroup(_project.ProjectPath, _project.Document, "ItemGroup", null,
                     $"<{file.Item.ItemType} Update=\"{System.Security.SecurityElement.Escape(relative)}\" CopyToPublishDirectory=\"Never\" />");
             var path = file.SourcePath;
+            var servedToBrowsers = _project.Sdk == SdkKind.BlazorWebAssembly && file.ShippedPath.StartsWith("wwwroot/", StringComparison.OrdinalIgnoreCase);
             Add(DotNetRules.SettingsSecretShipped, Severity.Error,
-                $"'{relative}' is copied to the publish folder and holds {kind}.",
+                servedToBrowsers
+                    ? $"'{relative}' is published to wwwroot, which Blazor WebAssembly serves to every browser, and it holds {kind}."
+                    : $"'{relative}' is copied to the publish folder and holds {kind}.",
                 LocationOf(decider) ?? SdkLocation(), [new RelatedLocation(where, "the secret (value not shown)")],
                 [new Fix($"Do not publish {relative}", [fix], IsPreferred: true)],
                 (p, d) => d.Publish.Files.Any(f => f.SourcePath == path), "publish:" + relative);
