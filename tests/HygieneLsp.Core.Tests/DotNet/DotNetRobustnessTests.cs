@@ -3,6 +3,7 @@ using HygieneLsp.Core.BuildConfigs.MsBuild;
 using HygieneLsp.Core.Packaging.NuGet;
 using HygieneLsp.Core.Rules.DotNet;
 using HygieneLsp.Core.Tests.Support;
+using HygieneLsp.Core.Text;
 using HygieneLsp.Core.Workspace;
 using Xunit.Abstractions;
 
@@ -70,5 +71,20 @@ public class DotNetRobustnessTests
         _output.WriteLine($"60 projects: {findings} findings; cold {cold.TotalMilliseconds:F0} ms (with fix verification), cached {warm.TotalMilliseconds:F0} ms");
         Assert.Equal(findings, again);
         Assert.True(warm < cold);
+    }
+}
+
+public class MsBuildEditsTests
+{
+    [Theory]
+    [InlineData("<Project><PropertyGroup><A>1</A></PropertyGroup></Project>", "<Project><PropertyGroup><A>1</A><B>x</B></PropertyGroup></Project>")]
+    [InlineData("<Project>\n\t<PropertyGroup>\n\t\t<A>1</A> <!-- c -->\n\t</PropertyGroup>\n</Project>", "<Project>\n\t<PropertyGroup>\n\t\t<A>1</A> <!-- c -->\n\t\t<B>x</B>\n\t</PropertyGroup>\n</Project>")]
+    [InlineData("<Project Sdk=\"S\" />", "<Project Sdk=\"S\">\n  <PropertyGroup>\n    <B>x</B>\n  </PropertyGroup>\n</Project>")]
+    [InlineData("<Project>\r\n   <ItemGroup />\r\n</Project>", "<Project>\r\n   <ItemGroup />\r\n   <PropertyGroup>\r\n      <B>x</B>\r\n   </PropertyGroup>\r\n</Project>")]
+    public void Adding_a_property_keeps_the_file_and_follows_its_layout(string before, string after)
+    {
+        var doc = HygieneLsp.Core.Parsing.MsBuildXml.MsXmlParser.Parse(before);
+        var edit = MsBuildEdits.AddProperty("/p.csproj", doc, "B", "x");
+        Assert.Equal(after, TextEdits.Apply(before, edit.Edits));
     }
 }

@@ -38,8 +38,27 @@ public static class MsBuildEdits
         var group = root.Elements("PropertyGroup").FirstOrDefault(g => g.Attribute("Condition") is null && !g.IsEmpty && g.Children.Count > 0);
         if (group is null) return AppendGroup(file, doc, "PropertyGroup", null, $"<{name}>{SecurityElement.Escape(value)}</{name}>");
         var last = group.Children[^1];
-        var line = $"{doc.NewLine}{doc.IndentOf(last)}<{name}>{SecurityElement.Escape(value)}</{name}>";
-        return Edit(file, doc.Range(last.End, last.End), line);
+        var indent = doc.IndentOf(last);
+        var onOwnLine = last.Start - indent.Length == 0 || doc.Text[last.Start - indent.Length - 1] == '\n';
+        // A group written on one line stays on one line.
+        var line = (onOwnLine ? doc.NewLine + indent : "") + $"<{name}>{SecurityElement.Escape(value)}</{name}>";
+        var at = onOwnLine ? EndOfLineAfter(doc.Text, last.End) : last.End;
+        return Edit(file, doc.Range(at, at), line);
+    }
+
+    /// <summary>Past a trailing comment on the same line, so "&lt;A&gt;1&lt;/A&gt; &lt;!-- about A --&gt;" keeps its comment.</summary>
+    private static int EndOfLineAfter(string text, int offset)
+    {
+        var i = offset;
+        while (true)
+        {
+            while (i < text.Length && (text[i] == ' ' || text[i] == '\t')) i++;
+            if (string.CompareOrdinal(text, i, "<!--", 0, 4) != 0) break;
+            var close = text.IndexOf("-->", i + 4, StringComparison.Ordinal);
+            if (close < 0 || text.IndexOf('\n', i, close - i) >= 0) return offset;
+            i = close + 3;
+        }
+        return i >= text.Length || text[i] == '\r' || text[i] == '\n' ? i : offset;
     }
 
     /// <summary>Appends a new group (PropertyGroup or ItemGroup) holding one line, just before &lt;/Project&gt;.</summary>
