@@ -1,3 +1,8 @@
+using HygieneLsp.Core.Packaging;
+using HygieneLsp.Core.Packaging.Npm;
+using HygieneLsp.Core.Rules.Maps;
+using HygieneLsp.Core.Rules.Npm;
+using HygieneLsp.Core.Rules.Secrets;
 using HygieneLsp.Core.Rules.TypeScript;
 
 namespace HygieneLsp.Core.Analysis;
@@ -7,8 +12,13 @@ public static class AnalyzerCatalog
 {
     public static Engine CreateEngine() => new(CreateAnalyzers());
 
+    public static IShipExposure CreateExposure() => new CompositeShipExposure(new NpmShipExposure());
+
     public static IReadOnlyList<IAnalyzer> CreateAnalyzers() =>
     [
         new TsconfigMapAnalyzer(),
+        new NpmEnvFileAnalyzer(),
+        new NpmSourceMapAnalyzer(),
+        new SecretsAnalyzer(context => ShipUnits.ShippedFiles(context).Select(f => (f.Unit, f.Path))),
     ];
 }
