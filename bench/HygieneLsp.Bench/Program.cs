@@ -5,7 +5,7 @@ using HygieneLsp.Core.Secrets.Detectors;
 using HygieneLsp.Core.Workspace;
 
 // bench gen <dir> <megabytes> [seed]   writes the corpus
-// bench scan <dir>                     scans every file, prints MB/s and the number of findings per kind
+// bench scan <dir> [threads] [no-maps] scans every file (or all but .map), prints MB/s and findings per kind
 // bench hot <file> [repeat]            scans one file repeatedly (for profiling)
 if (args.Length < 2)
 {
@@ -21,6 +21,7 @@ switch (args[0])
     case "scan":
     {
         var files = Directory.EnumerateFiles(args[1], "*", SearchOption.AllDirectories).Select(Paths.Normalize).OrderBy(p => p, StringComparer.Ordinal).ToList();
+        if (args.Length > 3 && args[3] == "no-maps") files = files.Where(f => !f.EndsWith(".map", StringComparison.Ordinal)).ToList();
         long bytes = files.Sum(f => new FileInfo(f).Length);
         var threads = args.Length > 2 ? int.Parse(args[2]) : 1;
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;

@@ -55,9 +55,6 @@ public sealed class GenericSecretDetector : ISecretDetector
             if (i < text.Length && text[i] is '=' or '>' or '~') return false;
         }
         else return false;
-        var identStart = hit;
-        while (identStart > 0 && hit - identStart < MaxIdentifier && IsIdentChar(text[identStart - 1])) identStart--;
-        if (!IsSecretName(text.Slice(identStart, identEnd - identStart))) return false;
         while (i < text.Length && text[i] is ' ' or '\t') i++;
         if (i >= text.Length) return false;
 
@@ -78,6 +75,11 @@ public sealed class GenericSecretDetector : ISecretDetector
             if (LooksLikeCode(text.Slice(start, end - start))) return false;
         }
         var value = text.Slice(start, end - start);
+        if (value.Length < MinValue) return false;
+        // The name is checked only now: at most hits the right-hand side is already not a literal.
+        var identStart = hit;
+        while (identStart > 0 && hit - identStart < MaxIdentifier && IsIdentChar(text[identStart - 1])) identStart--;
+        if (!IsSecretName(text.Slice(identStart, identEnd - identStart))) return false;
         if (!IsSecretValue(value)) return false;
         candidate = new SecretCandidate(start, end, start, end);
         return true;
