@@ -26,7 +26,7 @@ measure() { # name, command...; appends "name wall cpu findings"
   case $name in
     hygiene*) findings=$(sed -n 's/.* \([0-9]*\) findings$/\1/p' "$out" | head -1) ;;
     rg*) findings=$(awk -F: '{s+=$NF} END {print s+0}' "$out") ;;
-    secretlint) findings=$(grep -c . "$out" || true) ;;
+    secretlint) findings=$(grep -c '^/' "$out" || true) ;;   # one line per problem, then a summary
   esac
   read -r wall user sys < <(tail -n 1 "$out.time")   # GNU time prefixes "Command exited with non-zero status" on failure
   echo -e "$name\t$wall\t$(python3 -c "print($user+$sys)")\t$findings" >> "$RESULTS"
