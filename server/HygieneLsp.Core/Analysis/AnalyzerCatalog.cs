@@ -1,3 +1,10 @@
+using HygieneLsp.Core.Packaging;
+using HygieneLsp.Core.Packaging.Npm;
+using HygieneLsp.Core.Packaging.Vsix;
+using HygieneLsp.Core.Rules.Vsix;
+using HygieneLsp.Core.Rules.Maps;
+using HygieneLsp.Core.Rules.Npm;
+using HygieneLsp.Core.Rules.Secrets;
 using HygieneLsp.Core.Rules.TypeScript;
 
 namespace HygieneLsp.Core.Analysis;
@@ -7,8 +14,15 @@ public static class AnalyzerCatalog
 {
     public static Engine CreateEngine() => new(CreateAnalyzers());
 
+    public static IShipExposure CreateExposure() => new CompositeShipExposure(new NpmShipExposure(), VsixShipExposure.Instance);
+
     public static IReadOnlyList<IAnalyzer> CreateAnalyzers() =>
     [
         new TsconfigMapAnalyzer(),
+        new NpmEnvFileAnalyzer(),
+        new NpmSourceMapAnalyzer(),
+        new VsixEnvFileAnalyzer(),
+        new VsixSourceMapAnalyzer(),
+        new SecretsAnalyzer(context => ShipUnits.ShippedFiles(context).Select(f => (f.Unit, f.Path))),
     ];
 }
