@@ -25,4 +25,6 @@ public sealed class JsDocument
     public string TextOf(JsNode node) => Text[node.Start..node.End];
 
     public static JsDocument Parse(string text) => new JsParser(text).ParseDocument();
+
+    public static JsDocument ParseExpression(string text) => new JsParser(text).ParseExpressionDocument();
 }

@@ -34,6 +34,15 @@ public sealed partial class JsParser
         return new JsDocument(_text, new JsProgram(0, _text.Length, body), _errors);
     }
 
+    /// <summary>Parses the whole text as one expression (JSON files read as JS values).</summary>
+    public JsDocument ParseExpressionDocument()
+    {
+        var expr = ParseAssignment();
+        var body = new List<JsNode> { new JsExpressionStatement(expr.Start, expr.End, expr) };
+        if (!AtEnd) Error("end of input expected");
+        return new JsDocument(_text, new JsProgram(0, _text.Length, body), _errors);
+    }
+
     private JsToken Tok => _tokens[_pos];
     private JsToken Peek(int n = 1) => _tokens[Math.Min(_pos + n, _tokens.Count - 1)];
     private bool AtEnd => Tok.Kind == JsTokenKind.EndOfFile;
