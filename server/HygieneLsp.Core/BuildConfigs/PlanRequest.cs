@@ -22,10 +22,14 @@ public sealed record PlanRequest(IFileView Files, string ProjectDirectory, Packa
         return new JsEnvironment(env, ProjectDirectory);
     }
 
+    /// <summary>The loaders this request used: their files are the plan's dependencies (read lazily, so asked at the end).</summary>
+    public List<JsModuleLoader> Loaders { get; } = [];
+
     /// <summary>Loads a JS/TS/JSON config statically. Null when unreadable.</summary>
     public (JsModuleLoader Loader, JsModuleContext Module)? Load(string path, JsEnvironment? environment = null)
     {
         var loader = new JsModuleLoader(Files, environment ?? Environment());
+        Loaders.Add(loader);
         var module = loader.LoadEntry(path);
         return module is null ? null : (loader, module);
     }
