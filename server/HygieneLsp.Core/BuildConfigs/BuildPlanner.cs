@@ -89,6 +89,8 @@ public sealed class BuildPlanner
 
     internal void MarkToolRun(string tool) => _toolsRun.Add(tool);
 
+    internal bool HasRun(string tool) => _toolsRun.Contains(tool);
+
     private void TryPlanCommand(PlanRequest request)
     {
         var cmd = request.Command!;

@@ -95,3 +95,15 @@ public class JsParserTests
         Assert.NotEmpty(doc2.Errors);
     }
 }
+
+public class JsParserStatementEndTests
+{
+    [Fact]
+    public void Statements_without_semicolons_after_imports_and_exports()
+    {
+        var doc = JsDocument.Parse("import { a } from 'a'\nimport 'side'\nexport { a }\nexport * from 'b'\nexport default { x: 1 }\n");
+        Assert.Empty(doc.Errors);
+        Assert.Single(doc.Program.Body.OfType<JsExportDefault>());
+        Assert.Equal(2, doc.Program.Body.OfType<JsImport>().Count());
+    }
+}

@@ -73,8 +73,13 @@ public static class RollupPlanner
 
         var cliMap = cmd?.Option("--sourcemap", "-m");
         var cliExclude = cmd?.Has("--sourcemapExcludeSources") == true;
-        var outDirs = new List<string>();
-        var excludeEdits = new List<ConfigEditTarget>();
+        // One prediction per output folder: an array of configs/outputs may write to several.
+        var byDir = new Dictionary<string, (OutcomeSet Set, List<ConfigEditTarget> Targets)>(StringComparer.Ordinal);
+        (OutcomeSet Set, List<ConfigEditTarget> Targets) For(string dir)
+        {
+            if (!byDir.TryGetValue(dir, out var entry)) byDir[dir] = entry = (new OutcomeSet { HasUnknown = set.HasUnknown }, []);
+            return entry;
+        }
         foreach (var config in configs)
         {
             if (config is not JsObject obj) { set.HasUnknown = true; continue; }
@@ -84,7 +89,8 @@ public static class RollupPlanner
             {
                 var dir = cmd?.Option("--dir", "-d")?.Value ?? (JsEvaluator.GetMember(o, "dir", null) as JsPrimitive)?.AsString;
                 var file = cmd?.Option("--file", "-o")?.Value ?? (JsEvaluator.GetMember(o, "file", null) as JsPrimitive)?.AsString;
-                outDirs.Add(dir is not null ? request.Resolve(dir) : file is not null ? Workspace.Paths.Parent(request.Resolve(file)) : request.ProjectDirectory);
+                var outDir = dir is not null ? request.Resolve(dir) : file is not null ? Workspace.Paths.Parent(request.Resolve(file)) : request.ProjectDirectory;
+                var (target, excludeEdits) = For(outDir);
                 var exclude = cliExclude || JsOperators.ToBool(JsEvaluator.GetMember(o, "sourcemapExcludeSources", null)) == true;
                 var values = cliMap is { } c
                     ? [JsValue.Of(c.Value switch { null or "true" => true, "false" => false, var v => v })]
@@ -99,32 +105,34 @@ public static class RollupPlanner
                         JsPrimitive => MapOutcome.None,
                         _ => null,
                     };
-                    if (outcome is null) { set.HasUnknown = true; continue; }
-                    set.Add(outcome, v.Source, v);
+                    if (outcome is null) { target.HasUnknown = true; continue; }
+                    target.Add(outcome, v.Source, v);
                     if (outcome.Emits && outcome.SourcesContent && o is JsObject oo && oo.TryGetEntry("sourcemap", out var entry))
                         excludeEdits.Add(new ConfigEditTarget(oo, entry!));
                 }
             }
         }
         anchorPath ??= request.ProjectDirectory;
-        var outDir = outDirs.FirstOrDefault() ?? request.ProjectDirectory;
-        var cause = cliMap is { } cm ? request.ScriptLocation(cm.Flag) : set.CauseSource?.Location ?? PlanRequest.Anchor(root?.Source, anchorPath);
-        return new BuildPlan("rollup", anchorPath,
-        [
-            new PredictedMaps
+        if (byDir.Count == 0) For(request.ProjectDirectory).Set.HasUnknown = true;
+        var predictions = new List<PredictedMaps>();
+        foreach (var (outDir, (outSet, targets)) in byDir)
+        {
+            var cause = cliMap is { } cm ? request.ScriptLocation(cm.Flag) : outSet.CauseSource?.Location ?? PlanRequest.Anchor(root?.Source, anchorPath);
+            predictions.Add(new PredictedMaps
             {
                 Tool = "rollup",
                 RuleId = RuleId,
                 ConfigPath = anchorPath,
                 OutputDirectory = outDir,
-                SampleFile = outDir + (set.Outcomes.Any(x => x.WritesMapFile) ? "/index.js.map" : "/index.js"),
-                Outcomes = set.Outcomes,
-                HasUnknown = set.HasUnknown,
+                SampleFile = outDir + (outSet.Outcomes.Any(x => x.WritesMapFile) ? "/index.js.map" : "/index.js"),
+                Outcomes = outSet.Outcomes,
+                HasUnknown = outSet.HasUnknown || set.HasUnknown,
                 Cause = cause,
-                Explanation = "output.sourcemap " + string.Join(" / ", set.Emitting.Select(e => e.Value?.ToString()).Distinct()),
-                Fixes = Fixes(request, set, cliMap, excludeEdits),
-            },
-        ]);
+                Explanation = "output.sourcemap " + string.Join(" / ", outSet.Emitting.Select(e => e.Value?.ToString()).Distinct()),
+                Fixes = Fixes(request, outSet, cliMap, targets),
+            });
+        }
+        return new BuildPlan("rollup", anchorPath, predictions);
     }
 
     /// <summary>An output object whose `sourcemap` entry a fix can add `sourcemapExcludeSources: true` next to.</summary>

@@ -7,7 +7,7 @@ namespace HygieneLsp.Core.BuildConfigs.Webpack;
 
 /// <summary>
 /// Predicts webpack 5 production maps. The default invocation (no script) is
-/// <c>webpack --mode production --node-env production --env production</c>; a script's own flags replace it.
+/// <c>webpack --mode production --config-node-env production --env production</c>; a script's own flags replace it.
 /// CLI flags win over the config (mode, devtool, output path). With devtool unset no mode makes a map
 /// (production: false, development: eval), so maps come only from devtool or the SourceMapDevTool plugins.
 /// </summary>
@@ -28,7 +28,7 @@ public static class WebpackPlanner
         if (configPath is null) return null;
         var cmd = request.Command;
         var cliMode = cmd is null ? "production" : cmd.Option("--mode")?.Value;
-        var nodeEnv = cmd is null ? "production" : cmd.Option("--node-env")?.Value;
+        var nodeEnv = cmd is null ? "production" : cmd.Option("--config-node-env", "--node-env")?.Value;
         var envFlags = new Dictionary<string, string?>();
         if (nodeEnv is not null) envFlags["NODE_ENV"] = nodeEnv;
         var loaded = request.Load(configPath, request.Environment(envFlags));
@@ -178,10 +178,14 @@ public static class WebpackPlanner
     {
         if (cli is { } c && request.Manifest is not null && request.Command is not null)
         {
-            var disable = ConfigEdits.RemoveScriptWords(request.Manifest, request.Command.Script, c.Flag, c.ValueWord);
+            // `--devtool false` rather than removing the flag: without it the config's own devtool would apply.
+            var script = request.Command.Script;
+            var disable = c.ValueWord is { } valueWord
+                ? ConfigEdits.ReplaceScriptWord(request.Manifest, script, valueWord, "false")
+                : ConfigEdits.ReplaceScriptWord(request.Manifest, script, c.Flag, c.Flag.Value[..(c.Flag.Value.IndexOf('=') + 1)] + "false");
             var ns = c.Value is not null && WebpackDevtool.WithoutSources(c.Value) is { } nsv
-                ? (c.ValueWord is { } vw ? ConfigEdits.ReplaceScriptWord(request.Manifest, request.Command.Script, vw, nsv)
-                    : ConfigEdits.ReplaceScriptWord(request.Manifest, request.Command.Script, c.Flag, c.Flag.Value[..(c.Flag.Value.IndexOf('=') + 1)] + nsv))
+                ? (c.ValueWord is { } vw ? ConfigEdits.ReplaceScriptWord(request.Manifest, script, vw, nsv)
+                    : ConfigEdits.ReplaceScriptWord(request.Manifest, script, c.Flag, c.Flag.Value[..(c.Flag.Value.IndexOf('=') + 1)] + nsv))
                 : null;
             return new PlanFixes(ConfigEdits.Combine([disable]), ConfigEdits.Combine([ns]));
         }

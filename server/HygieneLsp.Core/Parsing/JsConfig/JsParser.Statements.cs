@@ -75,7 +75,7 @@ public sealed partial class JsParser
                     return new JsSkippedStatement(t.Start, PrevEnd);
                 }
             case "throw" or "break" or "continue" or "debugger":
-                SkipStatementRest(_pos);
+                SkipStatementRest(true);
                 return new JsSkippedStatement(t.Start, PrevEnd);
             default:
                 return ParseExpressionStatement();
@@ -89,7 +89,7 @@ public sealed partial class JsParser
         if (!Eat(";") && !AtEnd && !Is("}") && !Tok.NewLineBefore)
         {
             Error("';' expected");
-            SkipStatementRest(_pos);
+            SkipStatementRest(true);
         }
         return new JsExpressionStatement(start, PrevEnd, expr);
     }
@@ -156,13 +156,13 @@ public sealed partial class JsParser
         var start = Advance().Start;
         if (IsWord("type") && (Peek().Kind == JsTokenKind.Identifier || Peek().Is("{") || Peek().Is("*")) && !Peek().IsWord("from"))
         {
-            SkipStatementRest(_pos);
+            SkipStatementRest(true);
             return new JsSkippedStatement(start, PrevEnd);
         }
         if (Tok.Kind == JsTokenKind.String)
         {
             var bare = Advance();
-            SkipStatementRest(_pos);
+            SkipStatementRest(false);
             return new JsImport(start, PrevEnd, bare.Value, null, null, []);
         }
         string? defaultName = null, ns = null;
@@ -191,7 +191,7 @@ public sealed partial class JsParser
         }
         var source = "";
         if (IsWord("from")) { _pos++; if (Tok.Kind == JsTokenKind.String) source = Advance().Value; }
-        SkipStatementRest(_pos);
+        SkipStatementRest(false);
         return new JsImport(start, PrevEnd, source, defaultName, ns, named);
     }
 
@@ -216,7 +216,7 @@ public sealed partial class JsParser
         }
         if (IsWord("type") && (Peek().Is("{") || Peek().Is("*")))
         {
-            SkipStatementRest(_pos);
+            SkipStatementRest(true);
             return new JsSkippedStatement(start, PrevEnd);
         }
         if (Is("{") || Is("*"))
@@ -239,7 +239,7 @@ public sealed partial class JsParser
                 }
                 Expect("}");
             }
-            SkipStatementRest(_pos);
+            SkipStatementRest(false);
             return new JsExportNamed(start, PrevEnd, null, specifiers);
         }
         var declaration = ParseStatement();

@@ -101,8 +101,7 @@ public sealed partial class JsParser
                 _pos++;
                 if (!TrySkipTypeDeclaration())
                 {
-                    var start = _pos;
-                    SkipStatementRest(start);
+                    SkipStatementRest(atStart: true);
                     if (Is("{")) _pos = SkipBalanced(_pos);
                 }
                 return true;

@@ -105,9 +105,9 @@ public sealed partial class JsParser
     }
 
     /// <summary>Skips to the end of an unmodelled statement: a ';' at depth 0 (consumed), or a line break / '}' / end.</summary>
-    private void SkipStatementRest(int start)
+    private void SkipStatementRest(bool atStart)
     {
-        var first = true;
+        var first = atStart;
         while (!AtEnd)
         {
             if (Is(";")) { _pos++; return; }
@@ -117,7 +117,6 @@ public sealed partial class JsParser
             if (Is("(") || Is("[") || Is("{") || Tok.Kind == JsTokenKind.TemplateHead) _pos = SkipBalanced(_pos);
             else _pos++;
         }
-        _ = start;
     }
 
     private static bool IsContinuation(JsToken t) =>

@@ -1,4 +1,6 @@
 using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.BuildConfigs.Apps;
+using HygieneLsp.Core.BuildConfigs.Next;
 using HygieneLsp.Core.BuildConfigs.Bun;
 using HygieneLsp.Core.BuildConfigs.Esbuild;
 using HygieneLsp.Core.BuildConfigs.Rollup;
@@ -22,5 +24,10 @@ public static class BuildRules
         new(EsbuildPlanner.RuleId, Severity.Error, "esbuild sourcemap makes source maps that ship.", Help),
         new(BunPlanner.RuleId, Severity.Error, "Bun sourcemap makes source maps that ship.", Help),
         new(TsupPlanner.RuleId, Severity.Error, "tsup sourcemap makes source maps that ship.", Help),
+        new(NextPlanner.RuleId, Severity.Warning, "Next.js production browser source maps are served publicly.", Help),
+        new(CreateReactAppPlanner.RuleId, Severity.Warning, "Create React App builds make source maps unless GENERATE_SOURCEMAP=false.", Help),
+        new(ParcelPlanner.RuleId, Severity.Warning, "parcel build makes source maps unless --no-source-maps.", Help),
+        new(TranspilerPlanner.BabelRuleId, Severity.Error, "babel --source-maps makes source maps that ship.", Help),
+        new(TranspilerPlanner.SwcRuleId, Severity.Error, "swc source maps that ship.", Help),
     ];
 }
