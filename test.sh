@@ -1,11 +1,20 @@
 #!/usr/bin/env bash
 # Runs every test of HygieneLsp: restores what it needs, builds, runs the .NET suites (engine, protocol, server,
-# oracle comparisons against the real npm/vsce/bundlers/dotnet) and the client's node tests.
-set -euo pipefail
+# oracle comparisons against the real npm/vsce/bundlers/dotnet) and the client's node tests, then prints one
+# summary line `tests: N passed, N failed`.
+set -uo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+log=$(mktemp)
+status=0
 if [[ ! -d tests/oracles/node_modules ]]; then
-  (cd tests/oracles && npm ci --no-audit --no-fund --loglevel=error)
+  (cd tests/oracles && npm ci --no-audit --no-fund --loglevel=error) || exit 1
 fi
-dotnet build HygieneLsp.sln -c Release --nologo -v q
-dotnet test HygieneLsp.sln -c Release --no-build --nologo -v q --logger "console;verbosity=minimal"
+dotnet build HygieneLsp.sln -c Release --nologo -v q || exit 1
+dotnet test HygieneLsp.sln -c Release --no-build --nologo -v q --logger "console;verbosity=minimal" 2>&1 | tee -a "$log"
+(( PIPESTATUS[0] == 0 )) || status=1
+passed=$(grep -oE '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+' "$log" | awk -F'Passed: +' '{s+=$2} END {print s+0}')
+failed=$(grep -oE '(Passed|Failed)! +- Failed: +[0-9]+' "$log" | awk -F'Failed: +' '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "tests: ${passed} passed, ${failed} failed"
+exit $status

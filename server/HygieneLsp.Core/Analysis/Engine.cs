@@ -39,7 +39,7 @@ public sealed class Engine
                 {
                     var severity = settings.SeverityFor(finding.RuleId, finding.Severity);
                     if (severity == Severity.Off) continue;
-                    findings.Add(severity == finding.Severity ? finding : finding with { Severity = severity });
+                    findings.Add(finding with { Severity = severity, Fingerprint = finding.Fingerprint ?? DefaultFingerprint(finding, files, index.Root) });
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -59,6 +59,21 @@ public sealed class Engine
         }
         findings.Sort(FindingOrder.Instance);
         return findings;
+    }
+
+    /// <summary>Rule, path relative to the workspace and the text under the squiggle: survives edits elsewhere in the file.</summary>
+    private static string DefaultFingerprint(Finding finding, IFileView files, string root)
+    {
+        var text = files.ReadAllText(finding.Location.Path);
+        var anchor = "";
+        if (text is not null)
+        {
+            var lines = new LineIndex(text);
+            var start = lines.GetOffset(finding.Location.Range.Start);
+            var end = lines.GetOffset(finding.Location.Range.End);
+            anchor = text[start..Math.Max(start, end)];
+        }
+        return Fingerprints.Of(finding.RuleId, Paths.Relative(root, finding.Location.Path), anchor);
     }
 
     /// <summary>Analyzes a folder from disk (the CLI's path).</summary>

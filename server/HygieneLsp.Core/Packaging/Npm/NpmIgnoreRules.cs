@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using HygieneLsp.Core.Findings;
+using HygieneLsp.Core.Parsing.IgnorePatterns;
+using HygieneLsp.Core.Text;
+
+namespace HygieneLsp.Core.Packaging.Npm;
+
+/// <summary>One compiled rule line and where it came from.</summary>
+public sealed record NpmIgnoreRule(GlobPattern Pattern, NpmRuleOrigin Origin);
+
+/// <summary>
+/// Turns ignore-file text and npm's synthetic rule lists into rules exactly as ignore-walk does: split on `\r?\n`,
+/// trim (JavaScript's trim), drop blank and `#` lines, compile with {matchBase, dot, nocase, flipNegate}.
+/// </summary>
+public static class NpmIgnoreRules
+{
+    private static readonly Regex LineBreak = new("\r?\n", RegexOptions.CultureInvariant);
+
+    /// <summary>Rules of an ignore file; each origin points at the trimmed text of its line.</summary>
+    public static List<NpmIgnoreRule> FromFile(string path, string text, NpmRuleKind kind, string? detail = null)
+    {
+        var rules = new List<NpmIgnoreRule>();
+        LineIndex? lines = null;
+        var offset = 0;
+        foreach (var line in LineBreak.Split(text))
+        {
+            var start = offset;
+            offset += line.Length;
+            if (offset < text.Length) offset += text[offset] == '\r' ? 2 : 1;
+            var trimmed = GlobEscapes.JsTrim(line);
+            if (trimmed.Length == 0 || trimmed[0] == '#') continue;
+            lines ??= new LineIndex(text);
+            var lead = line.IndexOf(trimmed, StringComparison.Ordinal);
+            var range = lines.GetRange(start + lead, start + lead + trimmed.Length);
+            rules.Add(new NpmIgnoreRule(GlobPattern.Compile(trimmed, GlobOptions.NpmIgnore),
+                new NpmRuleOrigin(kind, trimmed, new SourceLocation(path, range), detail)));
+        }
+        return rules;
+    }
+
+    /// <summary>Rules npm injects as text (defaults, strict rules, `files`): each item may still split into several lines.</summary>
+    public static List<NpmIgnoreRule> FromItems(IEnumerable<(string Text, NpmRuleOrigin Origin)> items)
+    {
+        var rules = new List<NpmIgnoreRule>();
+        foreach (var (text, origin) in items)
+        {
+            foreach (var line in LineBreak.Split(text))
+            {
+                var trimmed = GlobEscapes.JsTrim(line);
+                if (trimmed.Length == 0 || trimmed[0] == '#') continue;
+                rules.Add(new NpmIgnoreRule(GlobPattern.Compile(trimmed, GlobOptions.NpmIgnore), origin));
+            }
+        }
+        return rules;
+    }
+}

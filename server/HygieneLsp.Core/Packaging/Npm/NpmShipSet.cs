@@ -1,0 +1,53 @@
+using HygieneLsp.Core.Findings;
+
+namespace HygieneLsp.Core.Packaging.Npm;
+
+/// <summary>
+/// Why a path is in or out of a package: the deciding rule (null when no rule matched, which means in), a sentence,
+/// and the place to point at (the `files` entry, the ignore-file line, the governing ignore file, package.json).
+/// </summary>
+public sealed record NpmShipReason(bool Included, NpmRuleOrigin? Rule, string Text, SourceLocation? Location, string? BundledDependency = null);
+
+/// <summary>A file npm would pack: path relative to the package root (forward slashes), size in bytes, and why.</summary>
+public sealed record NpmShippedFile(string Path, long Size, NpmShipReason Reason);
+
+/// <summary>A file or folder present in the package folder that npm would leave out, and the rule that left it out.</summary>
+public sealed record NpmExcludedPath(string Path, bool IsDirectory, NpmShipReason Reason);
+
+/// <summary>What `npm pack` / `npm publish` would put in the tarball for one package, with a reason per file.</summary>
+public sealed class NpmShipSet
+{
+    private readonly Dictionary<string, NpmShippedFile> _byPath;
+    private readonly Func<string, NpmShipReason> _wouldShip;
+
+    internal NpmShipSet(NpmPackage package, IReadOnlyList<NpmShippedFile> files, IReadOnlyList<NpmExcludedPath> excluded,
+        IReadOnlyList<string> errors, Func<string, NpmShipReason> wouldShip)
+    {
+        Package = package;
+        Files = files;
+        Excluded = excluded;
+        Errors = errors;
+        _wouldShip = wouldShip;
+        _byPath = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+    }
+
+    public NpmPackage Package { get; }
+    /// <summary>Sorted ordinally by path.</summary>
+    public IReadOnlyList<NpmShippedFile> Files { get; }
+    /// <summary>Files and folders present but left out (folders are not expanded).</summary>
+    public IReadOnlyList<NpmExcludedPath> Excluded { get; }
+    /// <summary>Conditions under which npm itself would fail (unreadable ignore file, invalid package.json).</summary>
+    public IReadOnlyList<string> Errors { get; }
+    public long TotalSize => Files.Sum(f => f.Size);
+
+    public bool Contains(string relativePath) => _byPath.ContainsKey(relativePath);
+
+    public NpmShippedFile? Get(string relativePath) => _byPath.GetValueOrDefault(relativePath);
+
+    /// <summary>
+    /// Whether a file at this path (relative to the package root, forward slashes) would ship, whether or not it
+    /// exists yet: for outputs a build is predicted to write, such as dist/cli.js.map.
+    /// </summary>
+    public NpmShipReason WouldShip(string relativePath) =>
+        _byPath.TryGetValue(relativePath, out var f) ? f.Reason : _wouldShip(relativePath);
+}

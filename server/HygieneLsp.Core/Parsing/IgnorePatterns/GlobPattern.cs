@@ -1,0 +1,273 @@
+using System.Collections.Concurrent;
+
+namespace HygieneLsp.Core.Parsing.IgnorePatterns;
+
+/// <summary>
+/// A glob compiled once with minimatch 10 semantics (the version npm 11 and vsce ship): leading `!` negation, brace
+/// expansion, `**`, extglobs, classes, escapes, and the options npm and vsce pass (dot, matchBase, nocase, flipNegate).
+/// <see cref="Match"/> splits the path and tests segments; no regex is built per call.
+/// </summary>
+public sealed class GlobPattern
+{
+    private const int MaxGlobstarRecursion = 200;
+    private const int MaxPatternLength = 64 * 1024;
+    private static readonly ConcurrentDictionary<(string, GlobOptions), GlobPattern> Cache = new();
+
+    private readonly GlobSegment[][] _set;
+
+    private GlobPattern(string pattern, GlobOptions options)
+    {
+        Pattern = pattern;
+        Options = options;
+        if (pattern.Length > MaxPatternLength) { IsInvalid = true; _set = []; GlobParts = []; return; }
+        if (!options.NoComment && pattern.StartsWith('#')) { IsComment = true; _set = []; GlobParts = []; return; }
+        if (pattern.Length == 0) { IsEmpty = true; _set = []; GlobParts = []; return; }
+
+        var body = pattern;
+        if (!options.NoNegate)
+        {
+            var offset = 0;
+            while (offset < body.Length && body[offset] == '!') { Negate = !Negate; offset++; }
+            body = body[offset..];
+        }
+        var globSet = BraceExpansion.ExpandPattern(body, options.NoBrace).Distinct(StringComparer.Ordinal).ToList();
+        var parts = globSet.Select(SlashSplit).Select(p => Preprocess(p, options)).ToList();
+        GlobParts = parts;
+        _set = parts.Select(p => p.Select(s => ParseSegment(s, options)).ToArray()).ToArray();
+    }
+
+    /// <summary>The compiled pattern for this text and options (shared: ignore files repeat the same lines everywhere).</summary>
+    public static GlobPattern Compile(string pattern, GlobOptions options)
+    {
+        if (Cache.Count > 50_000) Cache.Clear();
+        return Cache.GetOrAdd((pattern, options), static key => new GlobPattern(key.Item1, key.Item2));
+    }
+
+    public string Pattern { get; }
+    public GlobOptions Options { get; }
+    /// <summary>An odd number of leading `!`.</summary>
+    public bool Negate { get; }
+    public bool IsComment { get; }
+    public bool IsEmpty { get; }
+    /// <summary>Longer than minimatch accepts (it throws; callers treat the line as unusable).</summary>
+    public bool IsInvalid { get; }
+    /// <summary>The expanded alternatives split into segments (minimatch's globParts; ignore-walk inspects them).</summary>
+    public IReadOnlyList<IReadOnlyList<string>> GlobParts { get; }
+
+    public bool Match(string path, bool partial = false)
+    {
+        if (IsComment || IsInvalid) return false;
+        if (IsEmpty) return path.Length == 0;
+        if (path == "/" && partial) return true;
+        var whole = SlashSplit(path).ToArray();
+        var filename = whole[^1];
+        for (var i = whole.Length - 2; filename.Length == 0 && i >= 0; i--) filename = whole[i];
+        string[]? baseOnly = null;
+        foreach (var pattern in _set)
+        {
+            var file = whole;
+            if (Options.MatchBase && pattern.Length == 1) file = baseOnly ??= [filename];
+            if (MatchOne(file, pattern, partial)) return Options.FlipNegate || !Negate;
+        }
+        return !Options.FlipNegate && Negate;
+    }
+
+    public override string ToString() => Pattern;
+
+    // p.split(/\/+/)
+    private static List<string> SlashSplit(string p)
+    {
+        var list = new List<string>();
+        var start = 0;
+        var i = 0;
+        while (i < p.Length)
+        {
+            if (p[i] == '/')
+            {
+                list.Add(p[start..i]);
+                while (i < p.Length && p[i] == '/') i++;
+                start = i;
+            }
+            else i++;
+        }
+        list.Add(p[start..]);
+        return list;
+    }
+
+    // optimizationLevel 1: drop repeated ** and resolve "x/.." pairs.
+    private static IReadOnlyList<string> Preprocess(List<string> parts, GlobOptions options)
+    {
+        if (options.NoGlobstar)
+            for (var j = 0; j < parts.Count; j++)
+                if (parts[j] == "**") parts[j] = "*";
+        var set = new List<string>();
+        foreach (var part in parts)
+        {
+            var prev = set.Count > 0 ? set[^1] : null;
+            if (part == "**" && prev == "**") continue;
+            if (part == ".." && !string.IsNullOrEmpty(prev) && prev is not ".." and not "." and not "**")
+            {
+                set.RemoveAt(set.Count - 1);
+                continue;
+            }
+            set.Add(part);
+        }
+        return set.Count == 0 ? [""] : set;
+    }
+
+    private static GlobSegment ParseSegment(string pattern, GlobOptions options)
+    {
+        if (pattern == "**") return GlobSegment.Globstar;
+        if (pattern.Length == 0) return new LiteralSegment("");
+        var (isLiteral, literal, source, caseOnly) = GlobSegmentAst.FromGlob(pattern, options).ToPattern();
+        if (isLiteral) return new LiteralSegment(literal);
+        if (caseOnly) return new CaseInsensitiveLiteralSegment(literal);
+        return new RegexSegment(source, options.NoCase, GlobFastTests.For(pattern, options));
+    }
+
+    private bool IsBadDot(string? f) => f is "." or ".." || (!Options.Dot && f is not null && f.StartsWith('.'));
+
+    private bool MatchOne(string[] file, GlobSegment[] pattern, bool partial) =>
+        Array.IndexOf(pattern, GlobSegment.Globstar) >= 0
+            ? MatchGlobstar(file, pattern, partial)
+            : MatchRun(file, 0, file.Length, pattern, 0, pattern.Length, partial);
+
+    /// <summary>Segment-by-segment comparison of file[fi..fl) with pattern[pi..pl) (minimatch's #matchOne).</summary>
+    private static bool MatchRun(string[] file, int fi, int fl, GlobSegment[] pattern, int pi, int pl, bool partial)
+    {
+        for (; fi < fl && pi < pl; fi++, pi++)
+        {
+            var p = pattern[pi];
+            if (ReferenceEquals(p, GlobSegment.Globstar)) return false;
+            if (!p.IsMatch(file[fi])) return false;
+        }
+        if (fi == fl && pi == pl) return true;
+        if (fi == fl) return partial;
+        return fi == fl - 1 && file[fi].Length == 0;
+    }
+
+    /// <summary>The parts of a pattern with `**`, split once: head, body sections between globstars, tail.</summary>
+    private sealed class GlobstarPlan
+    {
+        public GlobstarPlan(GlobSegment[] pattern, bool partial)
+        {
+            var firstgs = Array.IndexOf(pattern, GlobSegment.Globstar);
+            var lastgs = Array.LastIndexOf(pattern, GlobSegment.Globstar);
+            HeadLength = firstgs;
+            var bodyEnd = partial ? pattern.Length : lastgs;
+            TailStart = partial ? pattern.Length : lastgs + 1;
+            TailLength = pattern.Length - TailStart;
+            var bodies = new List<List<GlobSegment>> { new() };
+            var sums = new List<int> { 0 };
+            var nonGsParts = 0;
+            for (var k = firstgs + 1; k < bodyEnd; k++)
+            {
+                if (ReferenceEquals(pattern[k], GlobSegment.Globstar))
+                {
+                    sums.Add(nonGsParts);
+                    bodies.Add([]);
+                }
+                else
+                {
+                    bodies[^1].Add(pattern[k]);
+                    nonGsParts++;
+                }
+            }
+            HasBody = bodyEnd > firstgs + 1;
+            Bodies = bodies.Select(b => b.ToArray()).ToArray();
+            // minimatch pairs the first section with the last sum, and so on.
+            Offsets = Bodies.Select((b, i) => sums[Bodies.Length - 1 - i] + b.Length).ToArray();
+        }
+
+        public int HeadLength { get; }
+        public int TailStart { get; }
+        public int TailLength { get; }
+        public bool HasBody { get; }
+        public GlobSegment[][] Bodies { get; }
+        public int[] Offsets { get; }
+    }
+
+    private readonly Dictionary<(GlobSegment[], bool), GlobstarPlan> _plans = new();
+
+    private GlobstarPlan PlanFor(GlobSegment[] pattern, bool partial)
+    {
+        lock (_plans)
+        {
+            if (!_plans.TryGetValue((pattern, partial), out var plan)) _plans[(pattern, partial)] = plan = new GlobstarPlan(pattern, partial);
+            return plan;
+        }
+    }
+
+    private bool MatchGlobstar(string[] file, GlobSegment[] pattern, bool partial)
+    {
+        var plan = PlanFor(pattern, partial);
+        var fileIndex = 0;
+        if (plan.HeadLength > 0)
+        {
+            var headEnd = Math.Min(plan.HeadLength, file.Length);
+            if (!MatchRun(file, 0, headEnd, pattern, 0, plan.HeadLength, partial)) return false;
+            fileIndex += plan.HeadLength;
+        }
+
+        var fileTailMatch = 0;
+        if (plan.TailLength > 0)
+        {
+            if (plan.TailLength + fileIndex > file.Length) return false;
+            var tailStart = file.Length - plan.TailLength;
+            if (MatchRun(file, tailStart, file.Length, pattern, plan.TailStart, pattern.Length, partial))
+            {
+                fileTailMatch = plan.TailLength;
+            }
+            else
+            {
+                if (file[^1].Length != 0 || fileIndex + plan.TailLength == file.Length) return false;
+                tailStart--;
+                if (!MatchRun(file, tailStart, file.Length, pattern, plan.TailStart, pattern.Length, partial)) return false;
+                fileTailMatch = plan.TailLength + 1;
+            }
+        }
+
+        if (!plan.HasBody)
+        {
+            var sawSome = fileTailMatch != 0;
+            for (var i = fileIndex; i < file.Length - fileTailMatch; i++)
+            {
+                sawSome = true;
+                if (IsBadDot(file[i])) return false;
+            }
+            return partial || sawSome;
+        }
+        return MatchBodySections(file, plan, file.Length - fileTailMatch, fileIndex, 0, partial, 0, fileTailMatch != 0) == true;
+    }
+
+    // true: match; false: try further; null: give up.
+    private bool? MatchBodySections(string[] file, GlobstarPlan plan, int fileLength, int fileIndex,
+        int bodyIndex, bool partial, int depth, bool sawTail)
+    {
+        if (bodyIndex >= plan.Bodies.Length)
+        {
+            for (var i = fileIndex; i < file.Length; i++)
+            {
+                sawTail = true;
+                if (IsBadDot(file[i])) return false;
+            }
+            return sawTail;
+        }
+        var body = plan.Bodies[bodyIndex];
+        var after = fileLength - plan.Offsets[bodyIndex];
+        while (fileIndex <= after)
+        {
+            var end = Math.Min(fileIndex + body.Length, file.Length);
+            var m = fileIndex <= end && MatchRun(file, fileIndex, end, body, 0, body.Length, partial);
+            if (m && depth < MaxGlobstarRecursion)
+            {
+                var sub = MatchBodySections(file, plan, fileLength, fileIndex + body.Length, bodyIndex + 1, partial, depth + 1, sawTail);
+                if (sub != false) return sub;
+            }
+            var f = fileIndex < file.Length ? file[fileIndex] : null;
+            if (IsBadDot(f)) return false;
+            fileIndex++;
+        }
+        return partial ? true : null;
+    }
+}

@@ -1,0 +1,146 @@
+using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.BuildConfigs.TypeScript;
+using HygieneLsp.Core.Findings;
+using HygieneLsp.Core.Parsing.Jsonc;
+using HygieneLsp.Core.Text;
+
+namespace HygieneLsp.Core.Rules.TypeScript;
+
+/// <summary>
+/// Reports the tsconfig options that make tsc write source maps, on the key that sets them. A value set in a base
+/// config inside the workspace is reported once, on that base key; a value inherited from a package (which the user
+/// cannot edit) is reported on the `extends` entry of each config that pulls it in.
+/// </summary>
+public sealed class TsconfigMapAnalyzer : IAnalyzer
+{
+    private static readonly (string Option, RuleDescriptor Rule)[] MapOptions =
+    [
+        ("sourceMap", new RuleDescriptor("build/tsc-source-map", Severity.Warning,
+            "tsc writes .js.map files", "`sourceMap` makes tsc write a .js.map beside each emitted file. Maps reveal file paths and names, and the original source when `inlineSources` is on.")),
+        ("inlineSourceMap", new RuleDescriptor("build/tsc-inline-source-map", Severity.Warning,
+            "tsc appends source maps inline to emitted .js", "`inlineSourceMap` appends each file's map as a base64 data URL at the end of the emitted .js: it ships wherever the .js ships.")),
+        ("inlineSources", new RuleDescriptor("build/tsc-inline-sources", Severity.Warning,
+            "tsc embeds original sources in maps", "`inlineSources` copies the original TypeScript text into the maps (sourcesContent): anyone with the map has the source.")),
+        ("declarationMap", new RuleDescriptor("build/tsc-declaration-map", Severity.Warning,
+            "tsc writes .d.ts.map files", "`declarationMap` writes .d.ts.map files that point back to the original sources.")),
+    ];
+
+    public string Name => "tsconfig source maps";
+
+    public IReadOnlyList<RuleDescriptor> Rules { get; } = MapOptions.Select(m => m.Rule).ToArray();
+
+    public static bool IsTsconfigName(string fileName) =>
+        fileName.StartsWith("tsconfig", StringComparison.Ordinal) && fileName.EndsWith(".json", StringComparison.Ordinal);
+
+    public IEnumerable<Finding> Analyze(AnalysisContext context, CancellationToken cancellationToken)
+    {
+        var resolver = new TsconfigResolver(context.Files);
+        var configs = new List<ResolvedTsconfig>();
+        foreach (var path in context.Index.Matching(IsTsconfigName))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var resolved = context.Cache.GetOrAdd("tsconfig", path, context.Files, () => resolver.Load(path) is { } f ? resolver.Resolve(f) : null);
+            // Bases may have changed without the top file changing: re-resolve when any dependency's stamp moved.
+            if (resolved is not null && resolved.Dependencies.Count > 1)
+                resolved = context.Cache.GetOrAdd("tsconfig-chain", path, resolved.Dependencies, context.Files, () => resolver.Resolve(resolver.Load(path)!));
+            if (resolved is not null) configs.Add(resolved);
+        }
+
+        var inWorkspace = new HashSet<string>(context.Index.Files, StringComparer.Ordinal);
+        // cause (file, option start) → configs affected; one finding per cause.
+        var byCause = new Dictionary<(string File, int Start), List<(ResolvedTsconfig Config, TsOption Option, RuleDescriptor Rule)>>();
+        foreach (var config in configs)
+        {
+            foreach (var (optionName, rule) in MapOptions)
+            {
+                var option = config.Get(optionName);
+                if (option?.AsBool != true || !Emits(config, optionName)) continue;
+                var causeInWorkspace = inWorkspace.Contains(option.SetIn.Path);
+                var key = causeInWorkspace ? (option.SetIn.Path, option.Property.Start) : (config.File.Path, -1 - option.Property.Start);
+                if (!byCause.TryGetValue(key, out var list)) byCause[key] = list = [];
+                list.Add((config, option, rule));
+            }
+        }
+
+        foreach (var ((file, start), affected) in byCause)
+        {
+            var (config, option, rule) = affected[0];
+            var severity = rule.DefaultSeverity;
+            var outDir = OutDirText(config);
+            if (start >= 0)
+                yield return AtSetting(config, option, rule, severity, affected.Select(a => a.Config).Where(c => c.File.Path != option.SetIn.Path).ToList(), outDir);
+            else
+                yield return AtExtends(config, option, rule, severity, outDir);
+        }
+    }
+
+    /// <summary>Whether the option has any effect given the rest of the config (noEmit, emitDeclarationOnly, declaration).</summary>
+    private static bool Emits(ResolvedTsconfig config, string option)
+    {
+        if (config.IsTrue("noEmit")) return false;
+        var declarations = config.IsTrue("declaration") || config.IsTrue("composite");
+        return option switch
+        {
+            "declarationMap" => declarations,
+            "inlineSources" => !config.IsTrue("emitDeclarationOnly") && (config.IsTrue("sourceMap") || config.IsTrue("inlineSourceMap")),
+            _ => !config.IsTrue("emitDeclarationOnly"),
+        };
+    }
+
+    private static string OutDirText(ResolvedTsconfig config) =>
+        config.Get("outDir")?.AsString is { } outDir ? $"into {outDir}" : "beside the sources";
+
+    private static string Describe(string option, ResolvedTsconfig config, string outDir) => option switch
+    {
+        "sourceMap" => config.IsTrue("inlineSources")
+            ? $"tsc writes .js.map files {outDir}, embedding the original source (inlineSources); disable sourceMap for builds that ship."
+            : $"tsc writes .js.map files {outDir}; they reveal file paths and names. Disable sourceMap for builds that ship.",
+        "inlineSourceMap" => $"tsc appends each source map inline to the emitted .js {outDir}: it ships with the code.",
+        "inlineSources" => "inlineSources embeds the original source text in every map tsc writes.",
+        _ => $"tsc writes .d.ts.map files {outDir} that point to the original sources.",
+    };
+
+    private static Finding AtSetting(ResolvedTsconfig config, TsOption option, RuleDescriptor rule, Severity severity, IReadOnlyList<ResolvedTsconfig> inheritors, string outDir)
+    {
+        var doc = option.SetIn.Document;
+        var related = inheritors
+            .Select(c => new RelatedLocation(new SourceLocation(c.File.Path, c.InheritedVia.TryGetValue(option.Name, out var via) ? c.File.Document.RangeOf(via) : TextRange.Empty),
+                $"{Path.GetFileName(c.File.Path)} inherits {option.Name} from here"))
+            .ToList();
+        return new Finding
+        {
+            RuleId = rule.Id,
+            Severity = severity,
+            Message = Describe(option.Name, config, outDir),
+            Location = new SourceLocation(option.SetIn.Path, doc.RangeOf(option.Property)),
+            Related = related,
+            Fixes = [new Fix($"Set \"{option.Name}\" to false", [new FileEdit(option.SetIn.Path, [JsoncEdits.ReplaceValue(doc, option.Value, "false")])], IsPreferred: true)],
+        };
+    }
+
+    private static Finding AtExtends(ResolvedTsconfig config, TsOption option, RuleDescriptor rule, Severity severity, string outDir)
+    {
+        var via = config.InheritedVia[option.Name];
+        var doc = config.File.Document;
+        return new Finding
+        {
+            RuleId = rule.Id,
+            Severity = severity,
+            Message = $"{Describe(option.Name, config, outDir)} (inherited from \"{via.Value}\")",
+            Location = new SourceLocation(config.File.Path, doc.RangeOf(via)),
+            Related = [new RelatedLocation(new SourceLocation(option.SetIn.Path, option.SetIn.Document.RangeOf(option.Property)), $"{option.Name} is set here")],
+            Fixes = OverrideFix(config, option.Name) is { } fix ? [fix] : [],
+        };
+    }
+
+    /// <summary>An inherited option is turned off by adding `"option": false` to this file's compilerOptions (created if missing).</summary>
+    private static Fix? OverrideFix(ResolvedTsconfig config, string option)
+    {
+        var doc = config.File.Document;
+        TextEdit edit;
+        if (config.File.CompilerOptions is { } options) edit = JsoncEdits.InsertProperty(doc, options, option, "false");
+        else if (config.File.Root is { } root) edit = JsoncEdits.InsertProperty(doc, root, "compilerOptions", $"{{ \"{option}\": false }}");
+        else return null;
+        return new Fix($"Override \"{option}\" with false", [new FileEdit(config.File.Path, [edit])], IsPreferred: true);
+    }
+}

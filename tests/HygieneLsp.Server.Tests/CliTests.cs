@@ -1,0 +1,85 @@
+using HygieneLsp.Core.Tests.Support;
+using HygieneLsp.Server.Cli;
+using HygieneLsp.Server.Tests.Support;
+using Newtonsoft.Json.Linq;
+
+namespace HygieneLsp.Server.Tests;
+
+public class CliTests
+{
+    private static (int Code, string Out, string Err) Check(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = CheckCommand.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static TempWorkspace Workspace()
+    {
+        var ws = new TempWorkspace();
+        ws.Write("tsconfig.json", "{\n  \"compilerOptions\": {\n    \"sourceMap\": true\n  }\n}\n");
+        ws.Write("packages/my lib/tsconfig.json", "{\"compilerOptions\": {\"inlineSourceMap\": true}}");
+        return ws;
+    }
+
+    [Fact]
+    public void TextOutputIsCompilerStyleAndWarningsExitZero()
+    {
+        using var ws = Workspace();
+        var (code, output, _) = Check(ws.Root);
+        Assert.Equal(0, code);
+        Assert.Contains("tsconfig.json:3:5: warning build/tsc-source-map: ", output);
+        Assert.Contains("packages/my lib/tsconfig.json:1:22: warning build/tsc-inline-source-map: ", output);
+        Assert.Contains("2 problem(s): 0 error(s), 2 warning(s)", output);
+    }
+
+    [Fact]
+    public void AnErrorSeverityFailsTheGateAndUsageErrorsExitTwo()
+    {
+        using var ws = Workspace();
+        Assert.Equal(1, Check(ws.Root, "--rule", "build/tsc-source-map:error").Code);
+        Assert.Equal(0, Check(ws.Root, "--rule=build/tsc-source-map:off", "--rule=build/tsc-inline-source-map:off").Code);
+        Assert.Equal(2, Check(ws.Root, "--format", "xml").Code);
+        Assert.Equal(2, Check(ws.Root, "--rule", "nonsense").Code);
+        Assert.Equal(2, Check(Path.Combine(ws.Root, "missing")).Code);
+        Assert.Equal(2, Check(ws.Root, "--what").Code);
+    }
+
+    [Fact]
+    public void JsonHasTheDocumentedShape()
+    {
+        using var ws = Workspace();
+        var (code, output, _) = Check(ws.Root, "--format", "json");
+        Assert.Equal(0, code);
+        var json = JObject.Parse(output);
+        Assert.Equal(1, (int)json["version"]!);
+        var first = (JObject)json["findings"]![0]!;
+        foreach (var key in new[] { "ruleId", "severity", "message", "file", "line", "column", "endLine", "endColumn", "package", "related", "fixes" })
+            Assert.True(first.ContainsKey(key), key);
+        Assert.Equal("packages/my lib/tsconfig.json", first["file"]!.ToString());
+        Assert.Equal("Set \"inlineSourceMap\" to false", first["fixes"]![0]!["title"]!.ToString());
+    }
+
+    [Fact]
+    public void SarifPassesTheRealSarifValidator()
+    {
+        using var ws = Workspace();
+        var (_, output, _) = Check(ws.Root, "--format", "sarif", "--rule", "build/tsc-source-map:error");
+        var sarif = JObject.Parse(output);
+        Assert.Equal("2.1.0", sarif["version"]!.ToString());
+        var results = (JArray)sarif.SelectToken("runs[0].results")!;
+        Assert.Equal(2, results.Count);
+        Assert.Contains(results, r => r["level"]!.ToString() == "error" && r.SelectToken("locations[0].physicalLocation.artifactLocation.uri")!.ToString() == "tsconfig.json");
+        Assert.Contains(results, r => r.SelectToken("locations[0].physicalLocation.artifactLocation.uri")!.ToString() == "packages/my%20lib/tsconfig.json");
+
+        var file = Path.Combine(ws.Root, "out.sarif");
+        File.WriteAllText(file, output);
+        var validator = Path.Combine(RepoPaths.OracleBin, "sarif-multitool");
+        var result = ProcessRunner.Run(validator, ["validate", file, "--output", Path.Combine(ws.Root, "validation.sarif")], ws.Root, TimeSpan.FromMinutes(3));
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        var validation = JObject.Parse(File.ReadAllText(Path.Combine(ws.Root, "validation.sarif")));
+        var problems = ((JArray)validation.SelectToken("runs[0].results")!).Where(r => r["level"]?.ToString() is "error" or "warning" || r["level"] is null).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Select(p => $"{p["ruleId"]}: {p.SelectToken("message.text") ?? p.SelectToken("message.id")}")));
+    }
+}

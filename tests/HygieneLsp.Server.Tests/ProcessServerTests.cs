@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Text;
+using HygieneLsp.Server.Tests.Support;
+using Newtonsoft.Json.Linq;
+
+namespace HygieneLsp.Server.Tests;
+
+/// <summary>The same scenario against the real `hygiene-lsp` process over stdio, as an editor starts it.</summary>
+public class ProcessServerTests
+{
+    private static Process Start(params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hygiene-lsp.dll"));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        return Process.Start(psi)!;
+    }
+
+    [Fact]
+    public async Task StdioScenarioWritesOnlyFramedMessagesAndExitsZero()
+    {
+        using var ws = new TempWorkspace();
+        using var process = Start("--stdio", "--clientProcessId=" + Environment.ProcessId, "--some-future-flag");
+        var stderr = process.StandardError.ReadToEndAsync();
+        var recording = new RecordingStream(process.StandardOutput.BaseStream);
+        await using (var client = new LspTestClient(recording, process.StandardInput.BaseStream))
+        {
+            await LspScenario.RunAsync(client, ws, async () =>
+            {
+                await process.WaitForExitAsync().WaitAsync(LspTestClient.Timeout);
+                return process.ExitCode;
+            });
+        }
+        AssertOnlyFramedJson(recording.Recorded);
+        Assert.Contains("initialized", await stderr); // logs go to stderr, never stdout
+    }
+
+    [Fact]
+    public async Task ClosedInputWithoutShutdownExitsOne()
+    {
+        using var process = Start();
+        var stderr = process.StandardError.ReadToEndAsync();
+        var init = Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}");
+        var stdin = process.StandardInput.BaseStream;
+        await stdin.WriteAsync(Encoding.ASCII.GetBytes($"Content-Length: {init.Length}\r\n\r\n"));
+        await stdin.WriteAsync(init);
+        await stdin.WriteAsync(Encoding.ASCII.GetBytes("Content-Length: 5\r\n\r\n{]}x!garbage\r\n\r\n"));
+        await stdin.FlushAsync();
+        var stdout = process.StandardOutput.BaseStream;
+        var buffer = new byte[4096];
+        var n = await stdout.ReadAsync(buffer).AsTask().WaitAsync(LspTestClient.Timeout);
+        Assert.StartsWith("Content-Length: ", Encoding.ASCII.GetString(buffer, 0, n));
+        process.StandardInput.Close();
+        await process.WaitForExitAsync().WaitAsync(LspTestClient.Timeout);
+        Assert.Equal(1, process.ExitCode);
+        _ = await stderr;
+    }
+
+    /// <summary>Parses the recorded stdout as a sequence of `Content-Length` frames of JSON bodies, nothing else.</summary>
+    private static void AssertOnlyFramedJson(byte[] bytes)
+    {
+        var pos = 0;
+        var frames = 0;
+        while (pos < bytes.Length)
+        {
+            var headerEnd = IndexOf(bytes, "\r\n\r\n"u8.ToArray(), pos);
+            Assert.True(headerEnd > pos, $"no header terminator at byte {pos}");
+            var header = Encoding.ASCII.GetString(bytes, pos, headerEnd - pos);
+            var length = int.Parse(header.Split("\r\n").Single(l => l.StartsWith("Content-Length: ", StringComparison.Ordinal))["Content-Length: ".Length..]);
+            var body = Encoding.UTF8.GetString(bytes, headerEnd + 4, length);
+            Assert.Equal("2.0", JObject.Parse(body)["jsonrpc"]!.ToString());
+            pos = headerEnd + 4 + length;
+            frames++;
+        }
+        Assert.True(frames >= 4, $"only {frames} frames");
+    }
+
+    private static int IndexOf(byte[] haystack, byte[] needle, int from)
+    {
+        for (var i = from; i <= haystack.Length - needle.Length; i++)
+            if (haystack.AsSpan(i, needle.Length).SequenceEqual(needle)) return i;
+        return -1;
+    }
+}
