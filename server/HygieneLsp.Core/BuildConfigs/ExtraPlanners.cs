@@ -1,3 +1,4 @@
+using HygieneLsp.Core.BuildConfigs.Angular;
 using HygieneLsp.Core.BuildConfigs.Apps;
 using HygieneLsp.Core.BuildConfigs.Next;
 
@@ -14,6 +15,11 @@ internal static class ExtraPlanners
             foreach (var n in NextPlanner.ConfigNames) planner.Dependencies.Add(request.ProjectDirectory + "/" + n);
             if (!planner.HasRun("next")) planner.Add(NextPlanner.Plan(request));
         },
+        (request, planner) =>
+        {
+            planner.Dependencies.Add(request.ProjectDirectory + "/angular.json");
+            if (!planner.HasRun("angular")) planner.Add(AngularPlanner.Plan(request));
+        },
     ];
 
     /// <summary>Plans a script command for one of these tools; false when the tool is not one of them.</summary>
@@ -24,6 +30,10 @@ internal static class ExtraPlanners
             case "next" when firstPositional == "build":
                 planner.MarkToolRun("next");
                 planner.Add(NextPlanner.Plan(request));
+                return true;
+            case "ng" when firstPositional is "build" or "b":
+                planner.MarkToolRun("angular");
+                planner.Add(AngularPlanner.Plan(request));
                 return true;
             case "react-scripts" or "craco" or "react-app-rewired" when firstPositional == "build":
                 planner.Dependencies.AddRange(CreateReactAppPlanner.Dependencies(request.ProjectDirectory));

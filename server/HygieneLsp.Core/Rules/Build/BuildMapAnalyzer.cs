@@ -23,7 +23,7 @@ public sealed class BuildMapAnalyzer : IAnalyzer
 {
     private static readonly string[] ProjectMarkers =
     [
-        "package.json", .. BuildConfigs.Next.NextPlanner.ConfigNames, .. WebpackPlanner.ConfigNames, .. VitePlanner.ConfigNames, .. RollupPlanner.ConfigNames, .. TsupPlanner.ConfigNames,
+        "package.json", "angular.json", .. BuildConfigs.Next.NextPlanner.ConfigNames, .. WebpackPlanner.ConfigNames, .. VitePlanner.ConfigNames, .. RollupPlanner.ConfigNames, .. TsupPlanner.ConfigNames,
     ];
 
     private readonly IShipExposure _exposure;

@@ -1,4 +1,5 @@
 using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.BuildConfigs.Angular;
 using HygieneLsp.Core.BuildConfigs.Apps;
 using HygieneLsp.Core.BuildConfigs.Next;
 using HygieneLsp.Core.BuildConfigs.Bun;
@@ -28,6 +29,7 @@ public static class BuildRules
         new(CreateReactAppPlanner.RuleId, Severity.Warning, "Create React App builds make source maps unless GENERATE_SOURCEMAP=false.", Help),
         new(ParcelPlanner.RuleId, Severity.Warning, "parcel build makes source maps unless --no-source-maps.", Help),
         new(TranspilerPlanner.BabelRuleId, Severity.Error, "babel --source-maps makes source maps that ship.", Help),
+        new(AngularPlanner.RuleId, Severity.Warning, "angular.json sourceMap makes production source maps that are served publicly.", Help),
         new(TranspilerPlanner.SwcRuleId, Severity.Error, "swc source maps that ship.", Help),
     ];
 }
