@@ -1,3 +1,4 @@
+using HygieneLsp.Core.Rules.Build;
 using HygieneLsp.Core.Rules.TypeScript;
 
 namespace HygieneLsp.Core.Analysis;
@@ -10,5 +11,6 @@ public static class AnalyzerCatalog
     public static IReadOnlyList<IAnalyzer> CreateAnalyzers() =>
     [
         new TsconfigMapAnalyzer(),
+        new BuildMapAnalyzer(NoShipExposure.Instance),
     ];
 }
