@@ -103,4 +103,24 @@ public class BuildMapAnalyzerTests
         dir.Write("package.json", "{ \"name\": \"app\", \"scripts\": { \"build\": \"GENERATE_SOURCEMAP=false react-scripts build\" } }");
         Assert.Empty(Analyze(dir));
     }
+
+    /// <summary>Publishes exactly the files named (like npm with a forgetful .npmignore).</summary>
+    private sealed class PublishesFiles(params string[] paths) : IShipExposure
+    {
+        public IReadOnlyList<ShipExposureHit> WhoShips(AnalysisContext context, string absolutePath) =>
+            paths.Contains(absolutePath) ? [new ShipExposureHit("npm package", "@acme/cli", "nothing excludes *.map", null)] : [];
+    }
+
+    [Fact]
+    public void Leaked_cli_fixture_bun_linked_map_next_to_the_bin_is_an_error()
+    {
+        var root = Paths.Normalize(Path.Combine(RepoPaths.Fixtures, "leaked-cli"));
+        var engine = new Engine([new BuildMapAnalyzer(new PublishesFiles(root + "/cli.js.map"))]);
+        var f = Assert.Single(engine.AnalyzeFolder(root, EngineSettings.Default));
+        Assert.Equal("build/bun-sourcemap", f.RuleId);
+        Assert.Equal(Severity.Error, f.Severity);
+        Assert.Equal(root + "/package.json", f.Location.Path);
+        var fixedText = TextEdits.Apply(File.ReadAllText(root + "/package.json"), f.Fixes.Single().Edits.Single().Edits);
+        Assert.Contains("\"build\": \"bun build src/main.ts --target node --outfile cli.js\",", fixedText);
+    }
 }

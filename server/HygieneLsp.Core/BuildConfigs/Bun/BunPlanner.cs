@@ -63,7 +63,9 @@ public static class BunPlanner
         var flag = cmd.Args.LastOrDefault(a => a.Value == "--sourcemap" || a.Value.StartsWith("--sourcemap=", StringComparison.Ordinal));
         var value = flag is null ? JsValue.Undefined : flag.Value.Contains('=') ? JsValue.Of(flag.Value[(flag.Value.IndexOf('=') + 1)..]) : JsValue.Of(true);
         var outcome = Outcome(value, cli: true) ?? MapOutcome.None;
-        var dir = cmd.Option("--outdir")?.Value is { } o ? request.Resolve(o) : cmd.Option("--outfile")?.Value is { } f ? Workspace.Paths.Parent(request.Resolve(f)) : request.ProjectDirectory;
+        var outfile = cmd.Option("--outfile")?.Value is { } f ? request.Resolve(f) : null;
+        var dir = cmd.Option("--outdir")?.Value is { } o ? request.Resolve(o) : outfile is not null ? Workspace.Paths.Parent(outfile) : request.ProjectDirectory;
+        var bundle = outfile ?? dir + "/index.js";
         return new BuildPlan("bun", request.Manifest.Path,
         [
             new PredictedMaps
@@ -72,7 +74,7 @@ public static class BunPlanner
                 RuleId = RuleId,
                 ConfigPath = request.Manifest.Path,
                 OutputDirectory = dir,
-                SampleFile = dir + (outcome.WritesMapFile ? "/index.js.map" : "/index.js"),
+                SampleFile = outcome.WritesMapFile ? bundle + ".map" : bundle,
                 Outcomes = [outcome],
                 Cause = flag is not null ? request.ScriptLocation(flag) : request.CommandLocation!,
                 Explanation = flag?.Value ?? "no --sourcemap",
