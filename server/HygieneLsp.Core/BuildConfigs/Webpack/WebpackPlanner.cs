@@ -40,14 +40,15 @@ public static class WebpackPlanner
         envObj.Set("WEBPACK_BUILD", JsValue.Of(true));
         if (cmd is null) envObj.Set("production", JsValue.Of(true));
         else
-            for (var i = 0; i < cmd.Args.Count - 1; i++)
-                if (cmd.Args[i].Value == "--env")
-                {
-                    var kv = cmd.Args[i + 1].Value;
-                    var eq = kv.IndexOf('=');
-                    if (eq < 0) envObj.Set(kv, JsValue.Of(true));
-                    else envObj.Set(kv[..eq], JsValue.Of(kv[(eq + 1)..]));
-                }
+            for (var i = 0; i < cmd.Args.Count; i++)
+            {
+                var a = cmd.Args[i].Value;
+                var kv = a == "--env" && i + 1 < cmd.Args.Count ? cmd.Args[i + 1].Value : a.StartsWith("--env=", StringComparison.Ordinal) ? a[6..] : null;
+                if (kv is null) continue;
+                var eq = kv.IndexOf('=');
+                if (eq < 0) envObj.Set(kv, JsValue.Of(true));
+                else envObj.Set(kv[..eq], JsValue.Of(kv[(eq + 1)..]));
+            }
         var argv = new JsObject();
         argv.Set("mode", cliMode is null ? JsValue.Undefined : JsValue.Of(cliMode));
         argv.Set("env", envObj);
