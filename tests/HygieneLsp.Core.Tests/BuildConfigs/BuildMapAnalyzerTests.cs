@@ -124,3 +124,16 @@ public class BuildMapAnalyzerTests
         Assert.Contains("\"build\": \"bun build src/main.ts --target node --outfile cli.js\",", fixedText);
     }
 }
+
+public class BuildMapAnalyzerLibraryTests
+{
+    [Fact]
+    public void Library_builds_are_not_reported_as_deployed_web_apps()
+    {
+        using var dir = new TempDir();
+        dir.Write("webpack.config.js", "module.exports = { devtool: 'source-map', output: { library: { type: 'umd', name: 'x' } } };\n");
+        dir.Write("vite.config.mjs", "export default { build: { sourcemap: true, lib: { entry: 'src/a.js' } } };\n");
+        var engine = new Engine([new BuildMapAnalyzer(NoShipExposure.Instance)]);
+        Assert.Empty(engine.AnalyzeFolder(Paths.Normalize(dir.Path), EngineSettings.Default));
+    }
+}

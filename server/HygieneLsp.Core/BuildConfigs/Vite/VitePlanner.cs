@@ -42,11 +42,16 @@ public static class VitePlanner
 
         var set = new OutcomeSet();
         var outDirs = new List<string>();
+        var webApp = true;
         var cliSourcemap = cmd?.Option("--sourcemap");
         foreach (var option in config.Options)
         {
             if (option is not JsObject obj) { set.HasUnknown = true; continue; }
             var build = obj.Get("build");
+            // Library mode and SSR builds are published or run on a server, not served as static files.
+            if (JsEvaluator.GetMember(build, "lib", null) is JsObject ||
+                JsOperators.ToBool(JsEvaluator.GetMember(build, "ssr", null)) == true)
+                webApp = false;
             var root = obj.Get("root") is JsPrimitive { Value: string r } ? request.Resolve(r) : request.ProjectDirectory;
             var outDir = cmd?.Option("--outDir")?.Value ?? (JsEvaluator.GetMember(build, "outDir", null) is JsPrimitive { Value: string od } ? od : "dist");
             outDirs.Add(outDir.StartsWith('/') ? JsBuiltinPath.Normalize(outDir) : JsBuiltinPath.Normalize(root + "/" + outDir));
@@ -88,7 +93,7 @@ public static class VitePlanner
                 HasUnknown = set.HasUnknown,
                 Cause = cause,
                 Explanation = "build.sourcemap " + string.Join(" / ", set.Emitting.Select(e => e.Value?.ToString()).Distinct()),
-                IsWebApp = true,
+                IsWebApp = webApp,
                 Fixes = Fixes(request, set, cliSourcemap),
             },
         ]);

@@ -85,6 +85,7 @@ public static class WebpackPlanner
         var cmd = request.Command;
         var set = new OutcomeSet { HasUnknown = unknownShape };
         var outDirs = new List<string>();
+        var webApp = true;
         ShellWord? cliDevtoolWord = null;
         var cliDevtool = cmd?.Option("--devtool", "-d");
         var noDevtool = cmd?.Args.FirstOrDefault(a => a.Value == "--no-devtool");
@@ -111,6 +112,10 @@ public static class WebpackPlanner
             }
             set.HasUnknown |= outcomes.HasUnknown;
             var output = obj.Get("output");
+            // Libraries and node targets are published, not deployed: only the ship exposure decides for them.
+            if (JsEvaluator.GetMember(output, "library", null) is JsObject or JsArray or JsPrimitive { Value: string } ||
+                obj.Get("target") is JsPrimitive { Value: string t } && (t.StartsWith("node", StringComparison.Ordinal) || t.StartsWith("async-node", StringComparison.Ordinal) || t == "electron-main"))
+                webApp = false;
             var path = cmd?.Option("--output-path", "-o")?.Value is { } cliOut ? request.Resolve(cliOut)
                 : JsEvaluator.GetMember(output, "path", null) is JsPrimitive { Value: string p } ? request.Resolve(p)
                 : request.ProjectDirectory + "/dist";
@@ -130,7 +135,7 @@ public static class WebpackPlanner
             HasUnknown = set.HasUnknown,
             Cause = cause,
             Explanation = Explain(set),
-            IsWebApp = true,
+            IsWebApp = webApp,
             Fixes = Fixes(request, set, cliDevtool),
         };
     }
