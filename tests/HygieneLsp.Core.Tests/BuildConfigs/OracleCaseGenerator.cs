@@ -122,6 +122,16 @@ public static class OracleCaseGenerator
             f["webpack.config.js"] = $"module.exports = {{ devtool: {Pick(r, Devtools)} }};\n";
             Case(cases, "webpack", f, script);
         }
+        // Spreads of a shared base, template-literal output paths, Object.assign.
+        {
+            var f = Base("wp", null);
+            f["webpack.config.js"] = $"const base = {{ devtool: {Pick(r, Devtools)}, output: {{ path: `${{__dirname}}/out` }} }};\nmodule.exports = {{ ...base, devtool: {Pick(r, Devtools)} }};\n";
+            Case(cases, "webpack", f, WebpackDefault);
+            var g = Base("wp", null);
+            g["webpack.config.js"] = $"const shared = require('./shared.json');\nmodule.exports = Object.assign({{}}, shared, {{ mode: 'production' }});\n";
+            g["shared.json"] = $"{{ \"devtool\": {Pick(r, Devtools).Replace('\'', '"')} }}\n";
+            Case(cases, "webpack", g, WebpackDefault);
+        }
         // ESM config, and a value the reader cannot know (ANALYZE is unset in the oracle run).
         {
             var f = Base("wp", null);
@@ -155,6 +165,11 @@ public static class OracleCaseGenerator
         Case(cases, "vite", V(null, $"export default {{\n  build: {{ sourcemap: true, rollupOptions: {{ output: {{ sourcemap: false }} }} }},\n}};\n"), "vite build");
         Case(cases, "vite", V(null, $"export default {{\n  build: {{ sourcemap: false, rolldownOptions: {{ output: {{ sourcemap: {Pick(r, ["true", "'hidden'", "'inline'"])} }} }} }},\n}};\n"), "vite build");
         Case(cases, "vite", V(null, $"export default {{ build: {{ outDir: 'www', sourcemap: {Pick(r, ViteMaps)} }} }};\n"), "vite build");
+        {
+            var f = V(null, $"import {{ defineConfig, mergeConfig }} from 'vite';\nimport base from './vite.base.mjs';\n\nexport default mergeConfig(base, defineConfig({{ build: {{ outDir: 'public-dist' }} }}));\n");
+            f["vite.base.mjs"] = $"export default {{ build: {{ sourcemap: {Pick(r, ViteMaps)} }} }};\n";
+            Case(cases, "vite", f, "vite build");
+        }
         Case(cases, "vite", V("vite build --sourcemap", "export default { build: { sourcemap: false } };\n"), "vite build --sourcemap");
         Case(cases, "vite", V("vite build --sourcemap hidden", "export default {};\n"), "vite build --sourcemap hidden");
         Case(cases, "vite", V(null, $"import {{ defineConfig, type UserConfig }} from 'vite';\n\nconst prod: boolean = process.env.NODE_ENV === 'production';\nexport default defineConfig({{\n  build: {{ sourcemap: prod ? {Pick(r, ViteMaps)} : true }},\n}} satisfies UserConfig);\n", "vite.config.ts"), "vite build");
@@ -179,6 +194,7 @@ public static class OracleCaseGenerator
         Case(cases, "rollup", R("rollup -c -m", $"export default {{ input: 'src/index.js', output: {Output("false", null, true)} }};\n"), "rollup -c -m");
         Case(cases, "rollup", R("rollup -c --sourcemap inline", $"export default {{ input: 'src/index.js', output: {Output(null, null, false)} }};\n"), "rollup -c --sourcemap inline");
         Case(cases, "rollup", R("rollup -c -m --sourcemapExcludeSources", $"export default {{ input: 'src/index.js', output: {Output(null, null, true)} }};\n"), "rollup -c -m --sourcemapExcludeSources");
+        Case(cases, "rollup", R(null, $"import {{ defineConfig }} from 'rollup';\nconst output = {{ dir: 'dist', format: 'es' }};\nexport default defineConfig({{ input: 'src/index.js', output: {{ ...output, sourcemap: {Pick(r, RollupMaps)} }} }});\n"), "rollup -c");
         {
             var f = Base("rl", "rollup src/index.js -o dist/out.js -m");
             Case(cases, "rollup", f, "rollup src/index.js -o dist/out.js -m");
@@ -202,6 +218,11 @@ public static class OracleCaseGenerator
             Case(cases, "esbuild", f, "node build.mjs");
         }
         {
+            var f = Base("es", "node build.cjs");
+            f["build.cjs"] = $"require('esbuild').buildSync({{\n  entryPoints: ['src/index.js'],\n  bundle: true,\n  outfile: `${{__dirname}}/out/app.js`,\n  sourcemap: {Pick(r, ["true", "'inline'", "'external'", "false"])},\n}});\n";
+            Case(cases, "esbuild", f, "node build.cjs");
+        }
+        {
             var f = Base("es", "node scripts/build.js");
             f["scripts/build.js"] = "const { build } = require('esbuild');\nconst prod = process.env.NODE_ENV === 'production';\nconst common = { entryPoints: ['src/index.js'], bundle: true };\n\nbuild({ ...common, outfile: 'lib/index.js', sourcemap: prod ? 'external' : 'inline' }).catch(() => process.exit(1));\n";
             Case(cases, "esbuild", f, "node scripts/build.js");
@@ -218,6 +239,12 @@ public static class OracleCaseGenerator
         }
         {
             var f = Base("ts", null, new Dictionary<string, string> { ["tsup"] = "{ \"entry\": [\"src/index.js\"], \"sourcemap\": true, \"outDir\": \"lib\" }" });
+            Case(cases, "tsup", f, "tsup");
+        }
+        {
+            var f = Base("ts", null);
+            var v = Pick(r, ["true", "'inline'", "false"]);
+            f["tsup.config.mjs"] = $"export default [\n  {{ entry: ['src/index.js'], format: ['esm'], sourcemap: {v} }},\n  {{ entry: ['src/greet.js'], format: ['cjs'], sourcemap: {v} }},\n];\n";
             Case(cases, "tsup", f, "tsup");
         }
         Case(cases, "tsup", Base("ts", "tsup src/index.js --sourcemap"), "tsup src/index.js --sourcemap");
