@@ -10,11 +10,19 @@ status=0
 if [[ ! -d tests/oracles/node_modules ]]; then
   (cd tests/oracles && npm ci --no-audit --no-fund --loglevel=error) || exit 1
 fi
+if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  npm ci --no-audit --no-fund --loglevel=error || exit 1
+fi
 dotnet build HygieneLsp.sln -c Release --nologo -v q || exit 1
 dotnet test HygieneLsp.sln -c Release --no-build --nologo -v q --logger "console;verbosity=minimal" 2>&1 | tee -a "$log"
 (( PIPESTATUS[0] == 0 )) || status=1
+# The VS Code client's unit tests (node --test; TAP summary lines "# pass N" / "# fail N").
+npm test 2>&1 | tee -a "$log"
+(( PIPESTATUS[0] == 0 )) || status=1
+node_passed=$(grep -oE '^# pass [0-9]+' "$log" | awk '{s+=$3} END {print s+0}')
+node_failed=$(grep -oE '^# fail [0-9]+' "$log" | awk '{s+=$3} END {print s+0}')
 passed=$(grep -oE '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+' "$log" | awk -F'Passed: +' '{s+=$2} END {print s+0}')
 failed=$(grep -oE '(Passed|Failed)! +- Failed: +[0-9]+' "$log" | awk -F'Failed: +' '{s+=$2} END {print s+0}')
 rm -f "$log"
-echo "tests: ${passed} passed, ${failed} failed"
+echo "tests: $((passed + node_passed)) passed, $((failed + node_failed)) failed"
 exit $status

@@ -4,6 +4,7 @@ using HygieneLsp.Core.Workspace;
 using HygieneLsp.JsonRpc;
 using HygieneLsp.Server.Features.CodeActions;
 using HygieneLsp.Server.Features.Diagnostics;
+using HygieneLsp.Server.Features.ShipSets;
 using HygieneLsp.Server.Features.TextSync;
 using HygieneLsp.Server.Features.Workspace;
 using HygieneLsp.Server.Lifecycle;
@@ -128,6 +129,8 @@ public sealed class LanguageServer : IAsyncDisposable
 
         _connection.AddRequestHandler<CodeActionParams, IReadOnlyList<CodeAction>>(Methods.CodeAction, (p, _) => Task.FromResult(_codeActions.Handle(p)), HandlerMode.Parallel);
         _connection.AddRequestHandler<ExecuteCommandParams, JToken?>(Methods.ExecuteCommand, ExecuteCommandAsync, HandlerMode.Parallel);
+        var shipSets = new ShipSetsHandler(_session, _published);
+        _connection.AddRequestHandler(Methods.ShipSets, (_, ct) => Task.Run<JToken?>(() => shipSets.Handle(ct), ct), HandlerMode.Parallel);
     }
 
     private JObject Initialize(InitializeParams p)

@@ -19,6 +19,8 @@ public static class Program
             {
                 case "check":
                     return RunCli(() => CheckCommand.Run(args[1..], Console.Out, Console.Error));
+                case "ls":
+                    return RunCli(() => LsCommand.Run(args[1..], Console.Out, Console.Error));
                 case "--version":
                     Console.WriteLine(LanguageServer.Version);
                     return 0;
@@ -26,6 +28,7 @@ public static class Program
                     Console.WriteLine("hygiene-lsp: finds source maps and secrets that would ship, where they are configured.");
                     Console.WriteLine("  hygiene-lsp [--stdio]      run the language server over stdin/stdout");
                     Console.WriteLine("  " + CheckCommand.Usage["usage: ".Length..]);
+                    Console.WriteLine("  " + LsCommand.Usage["usage: ".Length..]);
                     return 0;
             }
         }

@@ -29,6 +29,7 @@ public class ProcessServerTests
         using var process = Start("--stdio", "--clientProcessId=" + Environment.ProcessId, "--some-future-flag");
         var stderr = process.StandardError.ReadToEndAsync();
         var recording = new RecordingStream(process.StandardOutput.BaseStream);
+        var recordedLogs = new List<string>();
         await using (var client = new LspTestClient(recording, process.StandardInput.BaseStream))
         {
             await LspScenario.RunAsync(client, ws, async () =>
@@ -36,9 +37,12 @@ public class ProcessServerTests
                 await process.WaitForExitAsync().WaitAsync(LspTestClient.Timeout);
                 return process.ExitCode;
             });
+            recordedLogs.AddRange(client.Notifications.Where(n => n.Method == "window/logMessage").Select(n => n.Params!["message"]!.ToString()));
         }
         AssertOnlyFramedJson(recording.Recorded);
-        Assert.Contains("initialized", await stderr); // logs go to stderr, never stdout
+        // Logs reach the client as window/logMessage, never as stray bytes on stdout.
+        Assert.Contains(recordedLogs, m => m.Contains("initialized", StringComparison.Ordinal));
+        _ = await stderr;
     }
 
     [Fact]

@@ -1,4 +1,9 @@
+using HygieneLsp.Core.Packaging;
+using HygieneLsp.Core.Packaging.Npm;
 using HygieneLsp.Core.Rules.Build;
+using HygieneLsp.Core.Rules.Maps;
+using HygieneLsp.Core.Rules.Npm;
+using HygieneLsp.Core.Rules.Secrets;
 using HygieneLsp.Core.Rules.TypeScript;
 
 namespace HygieneLsp.Core.Analysis;
@@ -8,9 +13,14 @@ public static class AnalyzerCatalog
 {
     public static Engine CreateEngine() => new(CreateAnalyzers());
 
+    public static IShipExposure CreateExposure() => new CompositeShipExposure(new NpmShipExposure());
+
     public static IReadOnlyList<IAnalyzer> CreateAnalyzers() =>
     [
         new TsconfigMapAnalyzer(),
-        new BuildMapAnalyzer(NoShipExposure.Instance),
+        new NpmEnvFileAnalyzer(),
+        new NpmSourceMapAnalyzer(),
+        new SecretsAnalyzer(context => ShipUnits.ShippedFiles(context).Select(f => (f.Unit, f.Path))),
+        new BuildMapAnalyzer(CreateExposure()),
     ];
 }

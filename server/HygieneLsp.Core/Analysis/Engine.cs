@@ -1,5 +1,6 @@
 using HygieneLsp.Core.Discovery;
 using HygieneLsp.Core.Findings;
+using HygieneLsp.Core.Suppression;
 using HygieneLsp.Core.Text;
 using HygieneLsp.Core.Workspace;
 
@@ -12,6 +13,7 @@ namespace HygieneLsp.Core.Analysis;
 public sealed class Engine
 {
     public const string InternalErrorRuleId = "hygiene/internal-error";
+    public const string ConfigErrorRuleId = "hygiene/config-error";
 
     private readonly IReadOnlyList<IAnalyzer> _analyzers;
 
@@ -57,8 +59,29 @@ public sealed class Engine
                 });
             }
         }
-        findings.Sort(FindingOrder.Instance);
-        return findings;
+        var config = Cache.GetOrAdd("suppression-config", Paths.Combine(index.Root, SuppressionConfig.FileName), files, () => SuppressionConfig.Load(files, index.Root));
+        var kept = Suppressor.Apply(findings, files, config).Select(f => WithSuppressionFixes(f, files, index.Root)).ToList();
+        if (config.Problems.Count > 0)
+        {
+            kept.Add(new Finding
+            {
+                RuleId = ConfigErrorRuleId,
+                Severity = Severity.Warning,
+                Message = string.Join(" ", config.Problems) + " The rest of the file still applies.",
+                Location = new SourceLocation(config.Path, TextRange.Empty),
+                Fingerprint = Fingerprints.Of(ConfigErrorRuleId, SuppressionConfig.FileName),
+            });
+        }
+        kept.Sort(FindingOrder.Instance);
+        return kept;
+    }
+
+    /// <summary>Adds "Suppress on this line" (where the file has comments) and "Add to baseline" after the finding's own fixes.</summary>
+    private static Finding WithSuppressionFixes(Finding finding, IFileView files, string root)
+    {
+        var extra = new[] { SuppressionFixes.SuppressOnLine(finding, files), SuppressionFixes.AddToBaseline(finding, files, root) }
+            .OfType<Fix>().Select(f => f with { Kind = FixKind.Suppress, IsPreferred = false }).ToList();
+        return extra.Count == 0 ? finding : finding with { Fixes = [.. finding.Fixes, .. extra] };
     }
 
     /// <summary>Rule, path relative to the workspace and the text under the squiggle: survives edits elsewhere in the file.</summary>

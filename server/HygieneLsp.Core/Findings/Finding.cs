@@ -9,7 +9,14 @@ public sealed record SourceLocation(string Path, TextRange Range);
 public sealed record RelatedLocation(SourceLocation Location, string Message);
 
 /// <summary>A fix is a set of file edits; applying it must keep every other byte of the files and never grow a ship set.</summary>
-public sealed record Fix(string Title, IReadOnlyList<FileEdit> Edits, bool IsPreferred = false);
+public sealed record Fix(string Title, IReadOnlyList<FileEdit> Edits, bool IsPreferred = false, FixKind Kind = FixKind.Repair);
+
+/// <summary>Repairs remove the cause; suppressions only silence the finding, so "fix all" never applies them.</summary>
+public enum FixKind
+{
+    Repair,
+    Suppress,
+}
 
 /// <summary>
 /// One problem, reported once, on its cause. Messages never contain secret values (see Secrets/Redaction).

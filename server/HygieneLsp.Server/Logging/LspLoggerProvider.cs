@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace HygieneLsp.Server.Logging;
 
 /// <summary>
-/// Sends log records to the client as `window/logMessage` (the extension's output channel) and mirrors them to stderr.
+/// Sends log records to the client as `window/logMessage` (the extension's output channel); before a connection is
+/// attached, or when sending fails, they go to stderr instead (clients show stderr too, so never both).
 /// Never logs its own failures: a closed connection must not turn logging into a loop.
 /// </summary>
 public sealed class LspLoggerProvider : ILoggerProvider
@@ -33,7 +34,6 @@ public sealed class LspLoggerProvider : ILoggerProvider
             if (!IsEnabled(logLevel)) return;
             var shortCategory = category[(category.LastIndexOf('.') + 1)..];
             var message = $"[{shortCategory}] {formatter(state, exception)}" + (exception is null ? "" : $" ({exception.GetType().Name}: {exception.Message})");
-            try { Console.Error.WriteLine(message); } catch (IOException) { }
             var type = logLevel switch
             {
                 LogLevel.Critical or LogLevel.Error => 1,
@@ -42,9 +42,18 @@ public sealed class LspLoggerProvider : ILoggerProvider
                 _ => 4,
             };
             var connection = owner._connection;
-            if (connection is null) return;
+            if (connection is null)
+            {
+                WriteToStderr(message);
+                return;
+            }
             _ = connection.SendNotificationAsync(Methods.LogMessage, new LogMessageParams(type, message)).ContinueWith(
-                t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+                _ => WriteToStderr(message), TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+        }
+
+        private static void WriteToStderr(string message)
+        {
+            try { Console.Error.WriteLine(message); } catch (IOException) { } catch (ObjectDisposedException) { }
         }
     }
 }

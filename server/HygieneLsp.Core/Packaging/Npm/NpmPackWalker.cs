@@ -40,7 +40,10 @@ public sealed class NpmPackWalker
             .Select(kv => new NpmShippedFile(kv.Key, files.GetLength(package.Root + "/" + kv.Key) ?? 0, kv.Value))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
-        return new NpmShipSet(package, shipped, walk.Excluded, walk.Errors, rel => walker.WouldShip(walk, root, rel));
+        return new NpmShipSet(package, shipped, walk.Excluded, walk.Errors,
+            explain: rel => walker.WouldShip(walk, root, rel),
+            exists: rel => files.FileExists(package.Root + "/" + rel) || files.DirectoryExists(package.Root + "/" + rel),
+            withFiles: missing => Build(new HypotheticalFileView(files, missing.Select(r => package.Root + "/" + r)), package, context, cancellationToken));
     }
 
     private sealed class Walk(string root, CancellationToken cancellationToken)

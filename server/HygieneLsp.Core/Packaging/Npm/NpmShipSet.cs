@@ -18,16 +18,21 @@ public sealed record NpmExcludedPath(string Path, bool IsDirectory, NpmShipReaso
 public sealed class NpmShipSet
 {
     private readonly Dictionary<string, NpmShippedFile> _byPath;
-    private readonly Func<string, NpmShipReason> _wouldShip;
+    private readonly Func<string, NpmShipReason> _explain;
+    private readonly Func<string, bool> _exists;
+    private readonly Func<IReadOnlyCollection<string>, NpmShipSet> _withFiles;
 
     internal NpmShipSet(NpmPackage package, IReadOnlyList<NpmShippedFile> files, IReadOnlyList<NpmExcludedPath> excluded,
-        IReadOnlyList<string> errors, Func<string, NpmShipReason> wouldShip)
+        IReadOnlyList<string> errors, Func<string, NpmShipReason> explain, Func<string, bool> exists,
+        Func<IReadOnlyCollection<string>, NpmShipSet> withFiles)
     {
         Package = package;
         Files = files;
         Excluded = excluded;
         Errors = errors;
-        _wouldShip = wouldShip;
+        _explain = explain;
+        _exists = exists;
+        _withFiles = withFiles;
         _byPath = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
     }
 
@@ -48,6 +53,17 @@ public sealed class NpmShipSet
     /// Whether a file at this path (relative to the package root, forward slashes) would ship, whether or not it
     /// exists yet: for outputs a build is predicted to write, such as dist/cli.js.map.
     /// </summary>
-    public NpmShipReason WouldShip(string relativePath) =>
-        _byPath.TryGetValue(relativePath, out var f) ? f.Reason : _wouldShip(relativePath);
+    public NpmShipReason WouldShip(string relativePath) => WouldShipAll([relativePath]).Values.Single();
+
+    /// <summary>
+    /// WouldShip for everything one build writes. Missing files are added together before packing, because npm
+    /// stats `files` entries and lists `directories.bin` at pack time: a new folder can change what an entry means.
+    /// </summary>
+    public IReadOnlyDictionary<string, NpmShipReason> WouldShipAll(IReadOnlyCollection<string> relativePaths)
+    {
+        var paths = relativePaths.Select(p => p.Trim('/')).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var missing = paths.Where(p => !_exists(p)).ToList();
+        var set = missing.Count == 0 ? this : _withFiles(missing);
+        return paths.ToDictionary(p => p, p => set.Get(p)?.Reason ?? set._explain(p), StringComparer.Ordinal);
+    }
 }

@@ -8,7 +8,7 @@ namespace HygieneLsp.Core.Parsing.IgnorePatterns;
 /// (flattening nested extglobs, pushing a negation's tail into it) so edge cases agree with npm and vsce. The source is
 /// written for .NET: `\z` where JavaScript relies on `$` meaning end of input.
 /// </summary>
-internal sealed class GlobSegmentAst
+internal sealed partial class GlobSegmentAst
 {
     private const string StartNoTraversal = @"(?!(?:^|/)\.\.?(?:\z|/))";
     private const string StartNoDot = @"(?!\.)";
@@ -154,135 +154,6 @@ internal sealed class GlobSegmentAst
                 p = pp;
                 pp = p._parent;
             }
-        }
-    }
-
-    private static int ParseAst(string str, GlobSegmentAst ast, int pos, GlobOptions opt, int extDepth)
-    {
-        const int maxDepth = 2;
-        var escaping = false;
-        var inBrace = false;
-        var braceStart = -1;
-        var braceNeg = false;
-        if (ast.Type is null)
-        {
-            var i = pos;
-            var acc = new StringBuilder();
-            while (i < str.Length)
-            {
-                var c = str[i++];
-                if (escaping || c == '\\')
-                {
-                    escaping = !escaping;
-                    acc.Append(c);
-                    continue;
-                }
-                if (inBrace)
-                {
-                    if (i == braceStart + 1)
-                    {
-                        if (c is '^' or '!') braceNeg = true;
-                    }
-                    else if (c == ']' && !(i == braceStart + 2 && braceNeg))
-                    {
-                        inBrace = false;
-                    }
-                    acc.Append(c);
-                    continue;
-                }
-                if (c == '[')
-                {
-                    inBrace = true;
-                    braceStart = i;
-                    braceNeg = false;
-                    acc.Append(c);
-                    continue;
-                }
-                if (!opt.NoExt && IsExtglobType(c) && i < str.Length && str[i] == '(' && extDepth <= maxDepth)
-                {
-                    ast.Push(acc.ToString());
-                    acc.Clear();
-                    var ext = new GlobSegmentAst(c, ast, opt);
-                    i = ParseAst(str, ext, i, opt, extDepth + 1);
-                    ast.Push(ext);
-                    continue;
-                }
-                acc.Append(c);
-            }
-            ast.Push(acc.ToString());
-            return i;
-        }
-
-        {
-            var i = pos + 1;
-            var part = new GlobSegmentAst(null, ast, opt);
-            var parts = new List<object>();
-            var acc = new StringBuilder();
-            while (i < str.Length)
-            {
-                var c = str[i++];
-                if (escaping || c == '\\')
-                {
-                    escaping = !escaping;
-                    acc.Append(c);
-                    continue;
-                }
-                if (inBrace)
-                {
-                    if (i == braceStart + 1)
-                    {
-                        if (c is '^' or '!') braceNeg = true;
-                    }
-                    else if (c == ']' && !(i == braceStart + 2 && braceNeg))
-                    {
-                        inBrace = false;
-                    }
-                    acc.Append(c);
-                    continue;
-                }
-                if (c == '[')
-                {
-                    inBrace = true;
-                    braceStart = i;
-                    braceNeg = false;
-                    acc.Append(c);
-                    continue;
-                }
-                if (!opt.NoExt && IsExtglobType(c) && i < str.Length && str[i] == '(' &&
-                    (extDepth <= maxDepth || ast.CanAdoptType(c, AdoptionAnyMap)))
-                {
-                    var depthAdd = ast.CanAdoptType(c, AdoptionAnyMap) ? 0 : 1;
-                    part.Push(acc.ToString());
-                    acc.Clear();
-                    var ext = new GlobSegmentAst(c, part, opt);
-                    part.Push(ext);
-                    i = ParseAst(str, ext, i, opt, extDepth + depthAdd);
-                    continue;
-                }
-                if (c == '|')
-                {
-                    part.Push(acc.ToString());
-                    acc.Clear();
-                    parts.Add(part);
-                    part = new GlobSegmentAst(null, ast, opt);
-                    continue;
-                }
-                if (c == ')')
-                {
-                    if (acc.Length == 0 && ast._parts.Count == 0) ast._emptyExt = true;
-                    part.Push(acc.ToString());
-                    acc.Clear();
-                    parts.Add(part);
-                    ast.Push(parts.ToArray());
-                    return i;
-                }
-                acc.Append(c);
-            }
-            // Unfinished extglob: the rest is literal text (which may still hold other magic).
-            ast.Type = null;
-            ast._hasMagic = null;
-            ast._parts = [str[(pos - 1)..]];
-            return i;
         }
     }
 

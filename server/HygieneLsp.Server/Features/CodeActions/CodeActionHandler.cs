@@ -57,7 +57,7 @@ public sealed class CodeActionHandler
     }
 
     /// <summary>
-    /// The preferred (else first) fix of each finding, skipping fixes whose edits overlap an already chosen one in the
+    /// The preferred (else first) repair of each finding (never a suppression), skipping fixes whose edits overlap an already chosen one in the
     /// same file, so one workspace edit never carries conflicting changes.
     /// </summary>
     public static IReadOnlyList<Fix> PreferredFixes(IEnumerable<Finding> findings)
@@ -66,7 +66,8 @@ public sealed class CodeActionHandler
         var taken = new List<(string Path, Core.Text.TextRange Range, bool Create)>();
         foreach (var finding in findings)
         {
-            var fix = finding.Fixes.FirstOrDefault(f => f.IsPreferred) ?? finding.Fixes.FirstOrDefault();
+            var repairs = finding.Fixes.Where(f => f.Kind == FixKind.Repair).ToList();
+            var fix = repairs.FirstOrDefault(f => f.IsPreferred) ?? repairs.FirstOrDefault();
             if (fix is null) continue;
             var ranges = fix.Edits.SelectMany(e => e.Edits.Select(t => (e.Path, t.Range, e.CreateFile))).ToList();
             if (ranges.Any(r => taken.Any(t => t.Path == r.Path && (t.Create || r.CreateFile || t.Range.Intersects(r.Range))))) continue;

@@ -117,6 +117,18 @@ internal static class PackageTreeGenerator
             t.Files["node_modules/dep-d/package.json"] = new JObject { ["name"] = "dep-d", ["version"] = "1.0.0" }.ToString();
             t.Files["node_modules/dep-d/index.js"] = "x";
         }
+        if (r.Next(4) == 0)
+        {
+            // A linked dependency (npm link, file: deps): npm packs it through the link with its own ignore files.
+            t.Files["local/dep-l/package.json"] = new JObject { ["name"] = "dep-l", ["version"] = "1.0.0" }.ToString();
+            t.Files["local/dep-l/index.js"] = "x";
+            t.Files["local/dep-l/.env"] = "x";
+            if (r.Next(2) == 0) t.Files["local/dep-l/.npmignore"] = ".env\n";
+            if (r.Next(2) == 0) t.Files["local/dep-l/x.orig"] = "x";
+            t.Links["node_modules/dep-l"] = "../local/dep-l";
+            deps["dep-l"] = "file:local/dep-l";
+            bundled.Add("dep-l");
+        }
         if (deps.Count > 0) pkg["dependencies"] = deps;
         switch (r.Next(5))
         {

@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using HygieneLsp.Bench;
+using HygieneLsp.Core.Secrets;
+using HygieneLsp.Core.Secrets.Detectors;
+using HygieneLsp.Core.Workspace;
+
+// bench gen <dir> <megabytes> [seed]   writes the corpus
+// bench scan <dir>                     scans every file, prints MB/s and the number of findings per kind
+// bench hot <file> [repeat]            scans one file repeatedly (for profiling)
+if (args.Length < 2)
+{
+    Console.Error.WriteLine("usage: bench gen <dir> <MB> [seed] | scan <dir> | hot <file> [repeat]");
+    return 2;
+}
+switch (args[0])
+{
+    case "gen":
+        var written = CorpusGenerator.Write(args[1], long.Parse(args[2]) * 1_000_000, args.Length > 3 ? int.Parse(args[3]) : 2026);
+        Console.WriteLine($"wrote {written / 1e6:F1} MB to {args[1]}");
+        return 0;
+    case "scan":
+    {
+        var files = Directory.EnumerateFiles(args[1], "*", SearchOption.AllDirectories).Select(Paths.Normalize).OrderBy(p => p, StringComparer.Ordinal).ToList();
+        long bytes = files.Sum(f => new FileInfo(f).Length);
+        var threads = args.Length > 2 ? int.Parse(args[2]) : 1;
+        var sw = Stopwatch.StartNew();
+        var counts = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        var findings = 0;
+        var byExt = new System.Collections.Concurrent.ConcurrentDictionary<string, (long Bytes, long Ticks)>();
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = threads }, f =>
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            var r = SecretScanner.Default.ScanFile(FileView.Disk, f);
+            var ext = f.EndsWith(".js.map") ? ".map" : Path.GetExtension(f);
+            var len = new FileInfo(f).Length;
+            byExt.AddOrUpdate(ext, (len, Stopwatch.GetTimestamp() - t0), (_, v) => (v.Bytes + len, v.Ticks + Stopwatch.GetTimestamp() - t0));
+            foreach (var m in r.Matches.Concat(r.Embedded.Select(e => e.Match)))
+            {
+                counts.AddOrUpdate(m.Kind.Id, 1, (_, v) => v + 1);
+                Interlocked.Increment(ref findings);
+            }
+        });
+        sw.Stop();
+        Console.WriteLine($"hygiene ({threads} thread{(threads == 1 ? "" : "s")}): {files.Count} files, {bytes / 1e6:F1} MB in {sw.Elapsed.TotalSeconds:F2} s = {bytes / 1e6 / sw.Elapsed.TotalSeconds:F1} MB/s, {findings} findings");
+        foreach (var (k, v) in counts.OrderBy(k => k.Key)) Console.WriteLine($"  {k}: {v}");
+        if (Environment.GetEnvironmentVariable("BENCH_BY_TYPE") == "1")
+            foreach (var (k, v) in byExt.OrderBy(k => k.Key))
+                Console.WriteLine($"  {k}: {v.Bytes / 1e6:F1} MB at {v.Bytes / 1e6 / (v.Ticks / (double)Stopwatch.Frequency):F1} MB/s");
+        return 0;
+    }
+    case "hot":
+    {
+        var path = Paths.Normalize(args[1]);
+        var repeat = args.Length > 2 ? int.Parse(args[2]) : 5;
+        var size = new FileInfo(path).Length;
+        for (var i = 0; i < repeat; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            var r = SecretScanner.Default.ScanFile(FileView.Disk, path);
+            Console.WriteLine($"{size / 1e6:F1} MB in {sw.ElapsedMilliseconds} ms = {size / 1e6 / sw.Elapsed.TotalSeconds:F1} MB/s ({r.Matches.Count}+{r.Embedded.Count} findings)");
+        }
+        return 0;
+    }
+    case "perdetector":
+    {
+        var text = File.ReadAllText(args[1]);
+        foreach (var d in SecretScanner.DefaultDetectors())
+        {
+            var scanner = new SecretScanner([d]);
+            scanner.ScanText(text);
+            var sw = Stopwatch.StartNew();
+            var n = scanner.ScanText(text).Count;
+            Console.WriteLine($"{d.Kind.Id,-28} {sw.ElapsedMilliseconds,6} ms ({n})");
+        }
+        foreach (var d in SecretScanner.DefaultDetectors())
+        {
+            var only = new SecretScanner([new NullDetector(d)]);
+            only.ScanText(text);
+            NullDetector.Hits = 0;
+            var sw1 = Stopwatch.StartNew();
+            only.ScanText(text);
+            Console.WriteLine($"prefilter for {d.Kind.Id,-28} {sw1.ElapsedMilliseconds,6} ms, {NullDetector.Hits} hits");
+        }
+        var all = new SecretScanner(SecretScanner.DefaultDetectors().Select(d => (ISecretDetector)new NullDetector(d)));
+        all.ScanText(text);
+        NullDetector.Hits = 0;
+        var sw0 = Stopwatch.StartNew();
+        all.ScanText(text);
+        Console.WriteLine($"prefilter, all keywords: {sw0.ElapsedMilliseconds} ms, {NullDetector.Hits} hits");
+        return 0;
+    }
+    case "stages":
+    {
+        var files = Directory.EnumerateFiles(args[1], "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".map")).ToList();
+        var nul = new SecretScanner(SecretScanner.DefaultDetectors().Select(d => (ISecretDetector)new NullDetector(d)));
+        for (var round = 0; round < 2; round++)
+        {
+            var p0 = Process.GetCurrentProcess().TotalProcessorTime;
+            long chars = 0;
+            foreach (var f in files) { using var r = new StreamReader(f); var buf = new char[1 << 16]; int n; while ((n = r.Read(buf)) > 0) chars += n; }
+            var p1 = Process.GetCurrentProcess().TotalProcessorTime;
+            foreach (var f in files) nul.ScanFile(FileView.Disk, Paths.Normalize(f));
+            var p2 = Process.GetCurrentProcess().TotalProcessorTime;
+            foreach (var f in files) SecretScanner.Default.ScanFile(FileView.Disk, Paths.Normalize(f));
+            var p3 = Process.GetCurrentProcess().TotalProcessorTime;
+            Console.WriteLine($"non-map files: {chars / 1e6:F0} M chars; read+decode {(p1 - p0).TotalMilliseconds:F0} ms cpu; +sweeps {(p2 - p1).TotalMilliseconds:F0} ms; full scan {(p3 - p2).TotalMilliseconds:F0} ms");
+        }
+        var maps = Directory.EnumerateFiles(args[1], "*.map", SearchOption.AllDirectories).ToList();
+        for (var round = 0; round < 2; round++)
+        {
+            var p0 = Process.GetCurrentProcess().TotalProcessorTime;
+            foreach (var f in maps) HygieneLsp.Core.Artifacts.SourceMaps.SourceMapReader.Inspect(FileView.Disk, Paths.Normalize(f), _ => { });
+            var p1 = Process.GetCurrentProcess().TotalProcessorTime;
+            foreach (var f in maps) SecretScanner.Default.ScanFile(FileView.Disk, Paths.Normalize(f));
+            var p2 = Process.GetCurrentProcess().TotalProcessorTime;
+            Console.WriteLine($"maps: parse {(p1 - p0).TotalMilliseconds:F0} ms cpu; parse+scan {(p2 - p1).TotalMilliseconds:F0} ms");
+        }
+        return 0;
+    }
+    case "cpu":
+    {
+        var text = File.ReadAllText(args[1]);
+        var reps = args.Length > 2 ? int.Parse(args[2]) : 10;
+        foreach (var d in SecretScanner.DefaultDetectors().Where(d => d.Kind.Id is "generic-secret" or "url-credentials" or "connection-string-password"))
+        {
+            foreach (var (label, scanner) in new[] { ("sweep", new SecretScanner([new NullDetector(d)])), ("full", new SecretScanner([d])) })
+            {
+                for (var w = 0; w < 3; w++) scanner.ScanText(text);
+                var c0 = Process.GetCurrentProcess().TotalProcessorTime;
+                for (var i = 0; i < reps; i++) scanner.ScanText(text);
+                var c = (Process.GetCurrentProcess().TotalProcessorTime - c0).TotalMilliseconds / reps;
+                Console.WriteLine($"{d.Kind.Id,-28} {label,-6} {c,7:F1} ms cpu per pass ({text.Length / 1e6 / (c / 1000):F0} MB/s)");
+            }
+        }
+        return 0;
+    }
+    case "sv":
+    {
+        var text = File.ReadAllText(args[1]);
+        var kws = SecretScanner.DefaultDetectors().SelectMany(d => d.Keywords).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        void Time(string label, string[] values, StringComparison cmp)
+        {
+            var sv = System.Buffers.SearchValues.Create(values, cmp);
+            for (var round = 0; round < 2; round++)
+            {
+                var sw = Stopwatch.StartNew();
+                int hits = 0, pos = 0;
+                while (true)
+                {
+                    var i = text.AsSpan(pos).IndexOfAny(sv);
+                    if (i < 0) break;
+                    hits++;
+                    pos += i + 1;
+                }
+                if (round == 1) Console.WriteLine($"{label,-40} {values.Length,3} values {sw.Elapsed.TotalMilliseconds,8:F1} ms {hits} hits");
+            }
+        }
+        Time("all, ignore case", kws, StringComparison.OrdinalIgnoreCase);
+        var variants = kws.SelectMany(k => new[] { k, k.ToLowerInvariant(), k.ToUpperInvariant(), char.ToUpperInvariant(k[0]) + k[1..].ToLowerInvariant() }).Distinct().ToArray();
+        Time("all, case variants, ordinal", variants, StringComparison.Ordinal);
+        Time("all, ordinal as written", kws, StringComparison.Ordinal);
+        var generic = new[] { "secret", "token", "passw", "pwd", "credential", "auth", "api", "key" };
+        Time("generic, ignore case", generic, StringComparison.OrdinalIgnoreCase);
+        Time("non-generic, ignore case", kws.Except(generic, StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.OrdinalIgnoreCase);
+        Time("non-generic, ordinal", kws.Except(generic, StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.Ordinal);
+        var ng = kws.Except(generic, StringComparer.OrdinalIgnoreCase).ToArray();
+        foreach (var n in new[] { 4, 8, 12, 16, 24 }) Time($"first {n} non-generic, ordinal", ng.Take(n).ToArray(), StringComparison.Ordinal);
+        foreach (var n in new[] { 4, 8, 12, 16, 24 }) Time($"first {n} non-generic, ignorecase", ng.Take(n).ToArray(), StringComparison.OrdinalIgnoreCase);
+        Time("one: key", ["key"], StringComparison.Ordinal);
+        Time("one: key ic", ["key"], StringComparison.OrdinalIgnoreCase);
+        Time("two: key token ic", ["key", "token"], StringComparison.OrdinalIgnoreCase);
+        Console.WriteLine(string.Join(" ", ng));
+        return 0;
+    }
+    default:
+        Console.Error.WriteLine("unknown command " + args[0]);
+        return 2;
+}

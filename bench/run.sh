@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Secret-scanning throughput: HygieneLsp's scanner vs ripgrep (same patterns, bench/patterns.txt) vs secretlint
+# (recommended preset, from tests/oracles/node_modules) on one generated corpus, interleaved rounds, medians.
+# Not part of ./test.sh (minutes). Needs: dotnet, rg (apt-get install -y ripgrep), tests/oracles npm ci, python3.
+#   BENCH_MB=200 BENCH_ROUNDS=3 BENCH_DIR=/tmp/hygiene-bench-corpus BENCH_SEED=2026 bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MB=${BENCH_MB:-200}; ROUNDS=${BENCH_ROUNDS:-3}; DIR=${BENCH_DIR:-/tmp/hygiene-bench-corpus}; SEED=${BENCH_SEED:-2026}
+SECRETLINT=tests/oracles/node_modules/.bin/secretlint
+command -v rg >/dev/null || { echo "ripgrep missing: apt-get install -y ripgrep" >&2; exit 2; }
+[[ -x $SECRETLINT ]] || { echo "secretlint missing: (cd tests/oracles && npm ci)" >&2; exit 2; }
+dotnet build bench/HygieneLsp.Bench -c Release --nologo -v q >/dev/null
+BENCH="dotnet bench/HygieneLsp.Bench/bin/Release/net10.0/HygieneLsp.Bench.dll"
+if [[ ! -f $DIR/.complete-$MB-$SEED ]]; then rm -rf "$DIR"; $BENCH gen "$DIR/corpus" "$MB" "$SEED"; touch "$DIR/.complete-$MB-$SEED"; fi
+echo '{"rules":[{"id":"@secretlint/secretlint-rule-preset-recommend"}]}' > "$DIR/.secretlintrc.json"
+BYTES=$(find "$DIR/corpus" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
+FILES=$(find "$DIR/corpus" -type f | wc -l)
+find "$DIR/corpus" -type f -exec cat {} + > /dev/null   # page cache warm for everyone
+RESULTS="$DIR/results.tsv"; : > "$RESULTS"
+measure() { # name, command...; appends "name wall cpu findings"
+  local name=$1; shift
+  local out; out=$(mktemp)
+  /usr/bin/time -f "%e %U %S" -o "$out.time" "$@" > "$out" 2>/dev/null || true
+  local findings
+  case $name in
+    hygiene*) findings=$(sed -n 's/.* \([0-9]*\) findings$/\1/p' "$out" | head -1) ;;
+    rg*) findings=$(awk -F: '{s+=$NF} END {print s+0}' "$out") ;;
+    secretlint) findings=$(grep -c . "$out" || true) ;;
+  esac
+  read -r wall user sys < <(tail -n 1 "$out.time")   # GNU time prefixes "Command exited with non-zero status" on failure
+  echo -e "$name\t$wall\t$(python3 -c "print($user+$sys)")\t$findings" >> "$RESULTS"
+  rm -f "$out" "$out.time"
+}
+for r in $(seq "$ROUNDS"); do
+  echo "round $r/$ROUNDS" >&2
+  measure "hygiene (1 thread)" $BENCH scan "$DIR/corpus" 1
+  measure "hygiene (2 threads)" $BENCH scan "$DIR/corpus" 2
+  measure "rg -j1" rg -j1 -c --no-ignore --hidden -f bench/patterns.txt "$DIR/corpus"
+  measure "rg (all cores)" rg -c --no-ignore --hidden -f bench/patterns.txt "$DIR/corpus"
+  measure secretlint "$SECRETLINT" --secretlintrc "$DIR/.secretlintrc.json" --format unix --maskSecrets "$DIR/corpus/**/*"
+done
+python3 - "$RESULTS" "$BYTES" "$FILES" "$(nproc)" <<'PY'
+import sys, statistics, collections
+path, size, files, cores = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+rows = collections.OrderedDict()
+for line in open(path):
+    name, wall, cpu, found = line.rstrip("\n").split("\t")
+    rows.setdefault(name, []).append((float(wall), float(cpu), found))
+mb = size / 1e6
+print(f"\nCorpus: {files} files, {mb:.1f} MB; {cores} cores (shared); median of {len(next(iter(rows.values())))} interleaved rounds.\n")
+print("| tool | wall s | MB/s (wall) | CPU s | MB/s (CPU) | findings |")
+print("|---|---:|---:|---:|---:|---:|")
+med = {}
+for name, rs in rows.items():
+    w = statistics.median(r[0] for r in rs); c = statistics.median(r[1] for r in rs)
+    med[name] = (w, c)
+    print(f"| {name} | {w:.2f} | {mb / w:.1f} | {c:.2f} | {mb / c:.1f} | {rs[0][2]} |")
+h, g, s = med.get("hygiene (1 thread)"), med.get("rg -j1"), med.get("secretlint")
+if h and g: print(f"\nhygiene (1 thread) vs rg -j1: {h[0] / g[0]:.2f}x the wall time, {h[1] / g[1]:.2f}x the CPU time")
+if h and s: print(f"secretlint vs hygiene (1 thread): {s[0] / h[0]:.1f}x the wall time, {s[1] / h[1]:.1f}x the CPU time")
+PY

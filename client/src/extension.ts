@@ -1,0 +1,78 @@
+// Entry point: wires the server controller, the status bar item, the "What ships" view and the commands together.
+import * as vscode from 'vscode';
+import { ClientCommands } from './commandIds';
+import { ServerController } from './lifecycle/serverController';
+import { currentSettings } from './settings/configuration';
+import { CLIENT_NAME, CONFIG_SECTION, ServerCommands } from './protocol';
+import { ShipSetsView } from './shipSets/shipSetsView';
+import { StatusItem } from './status/statusItem';
+
+let controller: ServerController | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
+  const server = new ServerController(context, output);
+  controller = server;
+  const status = new StatusItem();
+  const shipSets = new ShipSetsView(() => server.shipSets(), output);
+  context.subscriptions.push(output, status, shipSets);
+
+  context.subscriptions.push(
+    server.onStatus(params => {
+      status.update(params);
+      if (params.state === 'idle') void shipSets.refresh();
+    }),
+    server.onReady(() => {
+      status.running();
+      void shipSets.refresh();
+    }),
+    server.onStopped(reason => {
+      status.stopped(reason);
+      shipSets.clear();
+    }),
+    vscode.commands.registerCommand(ClientCommands.scanWorkspace, () =>
+      server.executeServerCommand(ServerCommands.scanWorkspace),
+    ),
+    vscode.commands.registerCommand(ClientCommands.fixAll, () => server.executeServerCommand(ServerCommands.fixAll)),
+    vscode.commands.registerCommand(ClientCommands.showShipSets, () => shipSets.reveal()),
+    vscode.commands.registerCommand(ClientCommands.refreshShipSets, () => shipSets.refresh()),
+    vscode.commands.registerCommand(ClientCommands.restartServer, async () => {
+      status.starting();
+      await server.restart();
+    }),
+    vscode.commands.registerCommand(ClientCommands.showOutput, () => output.show(true)),
+    vscode.workspace.onDidChangeConfiguration(event => onConfigurationChanged(event, server, status)),
+  );
+
+  await server.start();
+}
+
+async function onConfigurationChanged(
+  event: vscode.ConfigurationChangeEvent,
+  server: ServerController,
+  status: StatusItem,
+): Promise<void> {
+  if (!event.affectsConfiguration(CONFIG_SECTION)) return;
+  const launchChanged =
+    event.affectsConfiguration(`${CONFIG_SECTION}.serverPath`) || event.affectsConfiguration(`${CONFIG_SECTION}.dotnetPath`);
+  if (event.affectsConfiguration(`${CONFIG_SECTION}.enable`)) {
+    if (currentSettings().enable) {
+      status.starting();
+      await server.start();
+    } else {
+      await server.stop('disabled by hygiene.enable');
+    }
+  } else if (launchChanged) {
+    status.starting();
+    await server.restart();
+  } else {
+    // hygiene.trace.server is read by the language client itself.
+    await server.sendSettings();
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  const running = controller;
+  controller = undefined;
+  await running?.dispose();
+}

@@ -1,0 +1,63 @@
+// The wire names shared with the HygieneLsp server, defined once. Everything here is plain data and typed message
+// descriptors: no 'vscode' import, so the node unit tests can load it.
+import { NotificationType, RequestType0 } from 'vscode-languageserver-protocol';
+
+/** Language client id: also the prefix VS Code uses for `hygiene.trace.server`. */
+export const CLIENT_ID = 'hygiene';
+export const CLIENT_NAME = 'HygieneLsp';
+/** The configuration section sent to the server (initializationOptions and didChangeConfiguration). */
+export const CONFIG_SECTION = 'hygiene';
+
+/** Files whose change can change what ships or what the build makes; the server registers its own globs too. */
+export const WATCHED_CONFIG_GLOB =
+  '**/{package.json,.npmignore,.gitignore,.vscodeignore,tsconfig*.json,*.config.{js,mjs,cjs,ts,mts,cts},angular.json,' +
+  '*.csproj,Directory.Build.*,appsettings*.json,.env*,.npmrc,.hygienelsp.json}';
+
+/** Code action kind of the server's "fix all" source action. */
+export const FIX_ALL_CODE_ACTION_KIND = 'source.fixAll.hygiene';
+
+/** Commands executed on the server through workspace/executeCommand. */
+export const ServerCommands = {
+  /** No arguments: applies the preferred fix of every finding through workspace/applyEdit. */
+  fixAll: 'hygiene.fixAll',
+  scanWorkspace: 'hygiene.scanWorkspace',
+} as const;
+
+export type UnitKind = 'npm' | 'vsix' | 'nuget';
+
+export interface ShippedFile {
+  /** Relative to the unit's root, forward slashes. */
+  path: string;
+  bytes: number;
+  /** Why the file ships (e.g. the `files` entry or "not ignored"). */
+  reason: string;
+  flagged: boolean;
+  ruleIds: string[];
+}
+
+export interface ShipUnit {
+  kind: UnitKind;
+  name: string;
+  /** Absolute path of the package root. */
+  root: string;
+  version?: string;
+  totalBytes: number;
+  files: ShippedFile[];
+}
+
+export interface ShipSetsResult {
+  units: ShipUnit[];
+}
+
+/** `hygiene/shipSets`: what every packaging unit of the workspace would publish. */
+export const ShipSetsRequest = new RequestType0<ShipSetsResult, void>('hygiene/shipSets');
+
+export type ScanState = 'scanning' | 'idle';
+
+export interface StatusParams {
+  state: ScanState;
+  problems: number;
+}
+
+/** `hygiene/status` (server → client): scan progress and the problem count for the status bar. */
+export const StatusNotification = new NotificationType<StatusParams>('hygiene/status');

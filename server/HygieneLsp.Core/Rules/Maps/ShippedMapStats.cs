@@ -1,0 +1,62 @@
+using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.Artifacts.SourceMaps;
+using HygieneLsp.Core.Workspace;
+
+namespace HygieneLsp.Core.Rules.Maps;
+
+/// <summary>One source map that would ship: a .map file or a map inlined at the end of a script, and what it carries.</summary>
+public sealed record ShippedMap(string RelativePath, bool IsInline, SourceMapInspection Inspection)
+{
+    public bool EmbedsSources => Inspection.SourcesContentCount > 0;
+}
+
+/// <summary>
+/// Finds the source maps among shipped files: `.map` files read streaming, and scripts whose last bytes carry an
+/// inline `sourceMappingURL=data:` map (only the tail is read). Both are memoised per file stamp.
+/// </summary>
+public static class ShippedMapStats
+{
+    private static readonly string[] ScriptExtensions = [".js", ".mjs", ".cjs"];
+
+    public static ShippedMap? Inspect(AnalysisContext context, string root, string relativePath)
+    {
+        var absolute = root + "/" + relativePath;
+        if (relativePath.EndsWith(".map", StringComparison.OrdinalIgnoreCase))
+        {
+            var inspection = context.Cache.GetOrAdd("map-inspection", absolute, context.Files, () => SourceMapReader.Inspect(context.Files, absolute));
+            // A `.map` that is valid JSON but no source map (a data file) is not a leak; a broken one is reported as a map.
+            if (inspection.IsComplete && !inspection.LooksLikeSourceMap) return null;
+            return new ShippedMap(relativePath, false, inspection);
+        }
+        if (!ScriptExtensions.Any(e => relativePath.EndsWith(e, StringComparison.OrdinalIgnoreCase))) return null;
+        var inline = context.Cache.GetOrAdd("inline-map", absolute, context.Files, () =>
+        {
+            var reference = InlineSourceMapFinder.Find(context.Files, absolute);
+            return reference.Kind == SourceMapReferenceKind.Inline ? InlineSourceMapFinder.Inspect(context.Files, absolute, reference) : null;
+        });
+        return inline is null ? null : new ShippedMap(relativePath, true, inline);
+    }
+
+    public static string FormatBytes(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => $"{bytes / 1024.0:0.#} KB",
+        _ => $"{bytes / (1024.0 * 1024):0.#} MB",
+    };
+
+    /// <summary>"3 source maps would ship in @acme/cli, embedding 1,906 original files (59.8 MB)".</summary>
+    public static string Describe(IReadOnlyList<ShippedMap> maps, string unit, string verb = "would ship in")
+    {
+        var count = maps.Count == 1 ? "1 source map" : $"{maps.Count:N0} source maps";
+        var inline = maps.Count(m => m.IsInline);
+        var inlineText = inline == 0 ? "" : inline == maps.Count ? (inline == 1 ? " (inline in " + maps[0].RelativePath + ")" : " (inline)") : $" ({inline} inline)";
+        var files = maps.Sum(m => m.Inspection.SourcesContentCount);
+        var bytes = maps.Sum(m => m.Inspection.SourcesContentBytes);
+        var broken = maps.Count(m => !m.Inspection.IsComplete);
+        var tail = files > 0
+            ? $", embedding {files:N0} original file{(files == 1 ? "" : "s")} ({FormatBytes(bytes)})"
+            : ", without embedded sources (file paths and names still leak)";
+        var brokenText = broken > 0 ? $"; {broken} could not be fully read" : "";
+        return $"{count}{inlineText} {verb} {unit}{tail}{brokenText}.";
+    }
+}

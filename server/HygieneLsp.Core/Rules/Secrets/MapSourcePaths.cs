@@ -1,0 +1,48 @@
+using HygieneLsp.Core.Workspace;
+
+namespace HygieneLsp.Core.Rules.Secrets;
+
+/// <summary>
+/// Finds the workspace file a map's <c>sources</c> entry names, so a secret in <c>sourcesContent</c> is shown on the
+/// real file. Bundler schemes are stripped (<c>webpack://app/./src/x.ts</c>, <c>file:///…</c>); relative paths resolve
+/// against the map's folder, then against parent folders (webpack paths are relative to the project root).
+/// </summary>
+public static class MapSourcePaths
+{
+    public static string? Resolve(IFileView files, string mapPath, string? source)
+    {
+        if (string.IsNullOrEmpty(source)) return null;
+        var s = source;
+        if (s.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
+        {
+            try { return Existing(files, Paths.Normalize(new Uri(s).LocalPath)); }
+            catch (UriFormatException) { return null; }
+        }
+        var scheme = s.IndexOf("://", StringComparison.Ordinal);
+        if (scheme > 0)
+        {
+            // webpack://<namespace>/<path>: drop the scheme and the namespace.
+            s = s[(scheme + 3)..];
+            var slash = s.IndexOf('/');
+            s = slash < 0 ? s : s[(slash + 1)..];
+        }
+        var q = s.IndexOfAny(['?', '#']);
+        if (q >= 0) s = s[..q];
+        if (s.Length == 0) return null;
+        try
+        {
+            if (Path.IsPathRooted(s)) return Existing(files, Paths.Normalize(s));
+            var dir = Paths.Parent(mapPath);
+            for (var depth = 0; depth < 6 && dir.Length > 1; depth++)
+            {
+                var candidate = Existing(files, Paths.Combine(dir, s));
+                if (candidate is not null) return candidate;
+                dir = Paths.Parent(dir);
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException) { }
+        return null;
+    }
+
+    private static string? Existing(IFileView files, string path) => files.FileExists(path) ? path : null;
+}

@@ -1,0 +1,68 @@
+using HygieneLsp.Core.Findings;
+using HygieneLsp.Core.Secrets;
+using HygieneLsp.Core.Text;
+using HygieneLsp.Core.Workspace;
+
+namespace HygieneLsp.Core.Rules.Secrets;
+
+/// <summary>Turns scan results into findings: messages with redacted previews only, locations, related places, fixes.</summary>
+internal sealed class SecretFindingBuilder
+{
+    private readonly IFileView _files;
+
+    public SecretFindingBuilder(IFileView files) => _files = files;
+
+    /// <param name="units">The units that publish <paramref name="path"/>; null when it does not ship (warnings).</param>
+    public IEnumerable<Finding> Build(string path, SecretScanResult result, IReadOnlyList<string>? units)
+    {
+        var ships = units is { Count: > 0 };
+        var severity = ships ? Severity.Error : Severity.Warning;
+        var where = ships ? $"ships in {Describe(units!)}" : "does not ship, but is in the workspace";
+        var shipRelated = ships
+            ? units!.Select(u => new RelatedLocation(new SourceLocation(path, TextRange.Empty), $"{Path.GetFileName(path)} is published by {u}")).ToList()
+            : [];
+        foreach (var m in result.Matches)
+        {
+            yield return new Finding
+            {
+                RuleId = m.RuleId,
+                Severity = severity,
+                Message = $"{Capitalize(m.Kind.Title)} {m.Preview}: this file {where}. Remove it, rotate it, and read it from the environment.",
+                Location = new SourceLocation(path, m.Range),
+                Package = units?.FirstOrDefault(),
+                Related = shipRelated,
+                Fixes = NpmrcTokenFix.For(_files, path, m),
+                Fingerprint = m.Fingerprint,
+            };
+        }
+        foreach (var e in result.Embedded)
+        {
+            var original = MapSourcePaths.Resolve(_files, path, e.SourcePath);
+            var line = e.Match.Range.Start.Line + 1;
+            var name = e.SourcePath ?? $"source #{e.SourceIndex}";
+            var mapWhere = ships ? $"which ships in {Describe(units!)}" : "which does not ship";
+            var message = $"{Capitalize(e.Match.Kind.Title)} {e.Match.Preview} in {name} line {line} is embedded in the source map of {Path.GetFileName(path)} (sourcesContent), {mapWhere}. " +
+                          "Remove it from the source, rotate it, and rebuild.";
+            var related = new List<RelatedLocation>
+            {
+                new(new SourceLocation(path, TextRange.Empty), $"{Path.GetFileName(path)} embeds {name} (sourcesContent)"),
+            };
+            related.AddRange(shipRelated);
+            yield return new Finding
+            {
+                RuleId = e.Match.RuleId,
+                Severity = severity,
+                Message = message,
+                Location = original is not null ? new SourceLocation(original, e.Match.Range) : new SourceLocation(path, TextRange.Empty),
+                Package = units?.FirstOrDefault(),
+                Related = related,
+                Fingerprint = e.Match.Fingerprint,
+            };
+        }
+    }
+
+    private static string Describe(IReadOnlyList<string> units) =>
+        units.Count == 1 ? units[0] : string.Join(", ", units.Take(3)) + (units.Count > 3 ? $" and {units.Count - 3} more" : "");
+
+    private static string Capitalize(string s) => s.Length == 0 || char.IsUpper(s[0]) || s[0] == '.' ? s : char.ToUpperInvariant(s[0]) + s[1..];
+}

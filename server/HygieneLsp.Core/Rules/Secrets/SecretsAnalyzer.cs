@@ -1,0 +1,80 @@
+using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.Findings;
+using HygieneLsp.Core.Secrets;
+using HygieneLsp.Core.Workspace;
+
+namespace HygieneLsp.Core.Rules.Secrets;
+
+/// <summary>
+/// Secrets that would ship are errors, on the secret itself (or, inside a shipped source map, on the original file
+/// and line the map embeds, with the map as related information). Credential files that do not ship (.env*, .npmrc,
+/// appsettings*.json) are still scanned and give warnings; <see cref="EngineSettings.ScanWholeWorkspaceForSecrets"/>
+/// widens that to every workspace file. Scans are memoised per file stamp.
+/// </summary>
+public sealed class SecretsAnalyzer : IAnalyzer
+{
+    public const string CacheKind = "secrets.scan";
+
+    private readonly Func<AnalysisContext, IEnumerable<(string unitName, string absolutePath)>> _shippedFiles;
+    private readonly SecretScanner _scanner;
+
+    /// <param name="shippedFiles">Every file some packaging unit would publish, with the unit's name (wired to the npm, vsce and NuGet ship sets).</param>
+    public SecretsAnalyzer(Func<AnalysisContext, IEnumerable<(string unitName, string absolutePath)>> shippedFiles, SecretScanner? scanner = null)
+    {
+        _shippedFiles = shippedFiles;
+        _scanner = scanner ?? SecretScanner.Default;
+    }
+
+    public string Name => "secrets";
+
+    public IReadOnlyList<RuleDescriptor> Rules { get; } = SecretKind.All
+        .Select(k => new RuleDescriptor(k.RuleId, Severity.Error, $"A {k.Title} in a file that would be published",
+            $"A {k.Title} was found in a file that a package, extension or project would publish (or in a source map that embeds the original file). " +
+            "Remove it from the file, rotate it (anyone who downloaded the package has it), and read it from the environment at run time. " +
+            "Files that do not ship (.env, .npmrc, appsettings*.json) are reported as warnings."))
+        .ToList();
+
+    public IEnumerable<Finding> Analyze(AnalysisContext context, CancellationToken cancellationToken)
+    {
+        var shipped = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (unit, path) in _shippedFiles(context))
+        {
+            var p = Paths.Normalize(path);
+            if (!shipped.TryGetValue(p, out var units)) shipped[p] = units = [];
+            if (!units.Contains(unit)) units.Add(unit);
+        }
+        var builder = new SecretFindingBuilder(context.Files);
+        var seen = new HashSet<(string, string, Text.TextRange, string?)>();
+        var findings = new List<Finding>();
+
+        foreach (var (path, units) in shipped.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Add(builder.Build(path, Scan(context, path, cancellationToken), units));
+        }
+        foreach (var path in context.Index.Files)
+        {
+            if (shipped.ContainsKey(path)) continue;
+            if (!context.Settings.ScanWholeWorkspaceForSecrets && !IsCredentialFile(Path.GetFileName(path))) continue;
+            cancellationToken.ThrowIfCancellationRequested();
+            Add(builder.Build(path, Scan(context, path, cancellationToken), units: null));
+        }
+        return findings;
+
+        void Add(IEnumerable<Finding> built)
+        {
+            foreach (var f in built)
+                if (seen.Add((f.RuleId, f.Location.Path, f.Location.Range, f.Fingerprint))) findings.Add(f);
+        }
+    }
+
+    private SecretScanResult Scan(AnalysisContext context, string path, CancellationToken cancellationToken) =>
+        context.Cache.GetOrAdd(CacheKind, path, context.Files, () => _scanner.ScanFile(context.Files, path, cancellationToken));
+
+    /// <summary>Files whose whole purpose is holding credentials: worth a warning even when nothing publishes them.</summary>
+    public static bool IsCredentialFile(string fileName) =>
+        fileName.StartsWith(".env", StringComparison.OrdinalIgnoreCase)
+        || fileName.EndsWith(".env", StringComparison.OrdinalIgnoreCase)
+        || fileName.Equals(".npmrc", StringComparison.OrdinalIgnoreCase)
+        || (fileName.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
+}

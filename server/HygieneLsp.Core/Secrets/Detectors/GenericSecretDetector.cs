@@ -1,0 +1,142 @@
+namespace HygieneLsp.Core.Secrets.Detectors;
+
+/// <summary>
+/// A secret-named identifier (<c>apiKey</c>, <c>CLIENT_SECRET</c>, <c>"auth_token"</c>, <c>db_password</c>) assigned
+/// a literal of 10+ characters with Shannon entropy ≥ 3.5 that mixes letters with digits or symbols and is not a
+/// placeholder, a code expression, a URL or a path. Read by hand rather than by regex: minified bundles hit the word
+/// "key" constantly, and each hit must cost a few dozen character checks at most.
+/// </summary>
+public sealed class GenericSecretDetector : ISecretDetector
+{
+    private const int MaxIdentifier = 64;
+    private const int MinValue = 10;
+    private const int MaxValue = 256;
+    private const double MinEntropy = 3.5;
+
+    private static readonly string[] Qualifiers =
+    [
+        "secret", "token", "password", "passwd", "pwd", "credential", "apikey", "accesskey", "privatekey", "clientkey",
+        "secretkey", "signingkey", "masterkey", "encryptionkey", "auth",
+    ];
+
+    /// <summary>Names that contain a qualifier but name something that is not a secret.</summary>
+    private static readonly string[] Excluded =
+    [
+        "author", "tokenizer", "tokentype", "tokenize", "authorize", "authority", "authurl", "authuri", "authdomain",
+        "authendpoint", "authmode", "authmethod", "authtype", "authprovider", "authheader", "authscheme", "authflow",
+        "passwordfield", "passwordlength", "passwordpolicy", "passwordhint", "passwordlabel", "secretname", "keyid",
+        "tokenurl", "tokenendpoint", "tokenname", "tokenfile", "secretfile", "passwordfile", "credentialsfile",
+        "pwdfield", "tokenkey", "secretref", "secretpath", "tokenpath",
+    ];
+
+    public SecretKind Kind => SecretKind.Generic;
+    // "api" is not a keyword: every api-named secret ends in "key" or "secret" (apiKey, API_SECRET), found from there.
+    public IReadOnlyList<string> Keywords { get; } = ["secret", "token", "passw", "pwd", "credential", "auth", "key"];
+
+    public bool TryMatch(string text, int hit, out SecretCandidate candidate)
+    {
+        candidate = default;
+        // Cheapest test first: most hits ("keys(", "e.key===") are not followed by an assignment at all.
+        var identEnd = hit;
+        while (identEnd < text.Length && identEnd - hit < MaxIdentifier && IsIdentChar(text[identEnd])) identEnd++;
+        var i = identEnd;
+        if (i < text.Length && text[i] is '"' or '\'' or '`') i++;
+        while (i < text.Length && text[i] is ' ' or '\t') i++;
+        if (i >= text.Length) return false;
+        if (text[i] == ':')
+        {
+            i++;
+            if (i < text.Length && text[i] == '=') i++;
+            else if (i < text.Length && text[i] == ':') return false;
+        }
+        else if (text[i] == '=')
+        {
+            i++;
+            if (i < text.Length && text[i] is '=' or '>' or '~') return false;
+        }
+        else return false;
+        var identStart = hit;
+        while (identStart > 0 && hit - identStart < MaxIdentifier && IsIdentChar(text[identStart - 1])) identStart--;
+        if (!IsSecretName(text.AsSpan(identStart, identEnd - identStart))) return false;
+        while (i < text.Length && text[i] is ' ' or '\t') i++;
+        if (i >= text.Length) return false;
+
+        int start, end;
+        var quote = text[i];
+        if (quote is '"' or '\'' or '`')
+        {
+            start = i + 1;
+            end = start;
+            while (end < text.Length && end - start <= MaxValue && text[end] != quote && text[end] is not ('\n' or '\r' or '\\')) end++;
+            if (end >= text.Length || text[end] != quote) return false;
+        }
+        else
+        {
+            start = i;
+            end = start;
+            while (end < text.Length && end - start <= MaxValue && !IsUnquotedEnd(text[end])) end++;
+            if (LooksLikeCode(text.AsSpan(start, end - start))) return false;
+        }
+        var value = text.AsSpan(start, end - start);
+        if (!IsSecretValue(value)) return false;
+        candidate = new SecretCandidate(start, end, start, end);
+        return true;
+    }
+
+    private static bool IsIdentChar(char c) => CharClasses.IsAlnum(c) || c is '_' or '-' or '$';
+
+    private static bool IsUnquotedEnd(char c) => c is ' ' or '\t' or '\r' or '\n' or ',' or ';' or ')' or '}' or ']' or '"' or '\'' or '`' or '<' or '>';
+
+    private static bool IsSecretName(ReadOnlySpan<char> ident)
+    {
+        if (ident.Length < 3) return false;
+        Span<char> norm = stackalloc char[ident.Length];
+        var n = 0;
+        foreach (var c in ident)
+            if (c is not ('_' or '-' or '$')) norm[n++] = char.ToLowerInvariant(c);
+        var name = norm[..n];
+        var qualified = false;
+        foreach (var q in Qualifiers) if (name.Contains(q, StringComparison.Ordinal)) { qualified = true; break; }
+        if (!qualified) return false;
+        foreach (var x in Excluded) if (name.Contains(x, StringComparison.Ordinal)) return false;
+        return true;
+    }
+
+    /// <summary>Unquoted right-hand sides in code are expressions (<c>e.apiKey</c>, <c>getToken()</c>), not literals.</summary>
+    private static bool LooksLikeCode(ReadOnlySpan<char> value)
+    {
+        if (value.IndexOfAny('(', '[', '{') >= 0) return true;
+        // A dotted identifier path: process.env.TOKEN, this.props.secret, t.apiKey.
+        var dotted = value.Contains('.') && !value.ContainsAnyExcept(IdentOrDot);
+        return dotted;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> IdentOrDot =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$.");
+
+    public static bool IsSecretValue(ReadOnlySpan<char> value)
+    {
+        if (value.Length < MinValue || value.Length > MaxValue) return false;
+        bool letter = false, digit = false, symbol = false;
+        foreach (var c in value)
+        {
+            if (char.IsAsciiLetter(c)) letter = true;
+            else if (char.IsAsciiDigit(c)) digit = true;
+            else if (c is ' ') return false; // prose, not a key
+            else if (c is not ('-' or '_' or '.')) symbol = true;
+        }
+        if (!letter || !(digit || symbol)) return false;
+        if (value.Contains("://", StringComparison.Ordinal) || value[0] is '/' or '.' || value.StartsWith("data:", StringComparison.OrdinalIgnoreCase)) return false;
+        if (LooksLikeFileName(value)) return false;
+        if (Placeholders.IsPlaceholder(value)) return false;
+        return Entropy.Shannon(value) >= MinEntropy;
+    }
+
+    private static bool LooksLikeFileName(ReadOnlySpan<char> value)
+    {
+        var dot = value.LastIndexOf('.');
+        if (dot <= 0 || value.Length - dot - 1 is < 1 or > 5) return false;
+        foreach (var c in value[(dot + 1)..]) if (!char.IsAsciiLetterLower(c)) return false;
+        return true;
+    }
+}

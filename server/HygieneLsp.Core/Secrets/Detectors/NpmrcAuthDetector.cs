@@ -1,0 +1,36 @@
+namespace HygieneLsp.Core.Secrets.Detectors;
+
+/// <summary>
+/// npm registry credentials in <c>.npmrc</c> syntax: <c>//registry/:_authToken=VALUE</c>, <c>_auth=</c>,
+/// <c>_password=</c>. A value that starts with <c>${</c> is read from the environment by npm and is fine.
+/// </summary>
+public sealed class NpmrcAuthDetector : ISecretDetector
+{
+    public SecretKind Kind => SecretKind.NpmrcAuthToken;
+    public IReadOnlyList<string> Keywords { get; } = ["_auth", "_password"];
+    public bool KeywordsCaseSensitive => true; // npm reads these keys as written
+
+    public bool TryMatch(string text, int hit, out SecretCandidate candidate)
+    {
+        candidate = default;
+        if (hit > 0 && (CharClasses.IsAlnum(text[hit - 1]) || text[hit - 1] == '_')) return false;
+        var i = hit;
+        while (i < text.Length && i - hit < 16 && (CharClasses.IsAlnum(text[i]) || text[i] == '_')) i++;
+        var key = text.AsSpan(hit, i - hit);
+        if (!key.Equals("_authToken", StringComparison.OrdinalIgnoreCase) && !key.Equals("_auth", StringComparison.OrdinalIgnoreCase)
+            && !key.Equals("_password", StringComparison.OrdinalIgnoreCase)) return false;
+        while (i < text.Length && text[i] is ' ' or '\t') i++;
+        if (i >= text.Length || text[i] != '=') return false;
+        i++;
+        while (i < text.Length && text[i] is ' ' or '\t') i++;
+        var quote = i < text.Length && text[i] is '"' or '\'' ? text[i] : '\0';
+        if (quote != '\0') i++;
+        var start = i;
+        while (i < text.Length && i - start < 512 && text[i] is not ('\r' or '\n' or ' ' or '\t' or '"' or '\'' or '`' or ';' or '\\')) i++;
+        var value = text.AsSpan(start, i - start);
+        if (value.Length < 8 || value.StartsWith("${", StringComparison.Ordinal) || Placeholders.IsPlaceholder(value)) return false;
+        if (Entropy.Shannon(value) < 3.0) return false;
+        candidate = new SecretCandidate(hit, i, start, i);
+        return true;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+
+namespace HygieneLsp.Core.Secrets.Detectors;
+
+/// <summary>
+/// A token with a fixed, recognisable prefix (AKIA…, ghp_…, sk-ant-…): a <c>\G</c>-anchored pattern tried only at the
+/// keyword hit, with bounded quantifiers, so a match costs at most the token's length. The part after
+/// <see cref="_bodyStart"/> must not be a placeholder (<c>ghp_xxxx…</c>, <c>AKIA…EXAMPLE</c>).
+/// </summary>
+public sealed class RegexTokenDetector : ISecretDetector
+{
+    private readonly Regex _pattern;
+    private readonly int _bodyStart;
+    private readonly bool _requireBoundary;
+    private readonly bool _caseSensitive;
+
+    public RegexTokenDetector(SecretKind kind, IReadOnlyList<string> keywords, Regex pattern, int bodyStart, bool requireBoundary = true)
+    {
+        _caseSensitive = (pattern.Options & RegexOptions.IgnoreCase) == 0;
+        Kind = kind;
+        Keywords = keywords;
+        _pattern = pattern;
+        _bodyStart = bodyStart;
+        _requireBoundary = requireBoundary;
+    }
+
+    public SecretKind Kind { get; }
+    public IReadOnlyList<string> Keywords { get; }
+    public bool KeywordsCaseSensitive => _caseSensitive;
+
+    public bool TryMatch(string text, int hit, out SecretCandidate candidate)
+    {
+        candidate = default;
+        if (_requireBoundary && CharClasses.StartsInsideToken(text, hit)) return false;
+        Match m;
+        try { m = _pattern.Match(text, hit); }
+        catch (RegexMatchTimeoutException) { return false; }
+        if (!m.Success || m.Index != hit) return false;
+        var value = m.Groups["v"].Success ? m.Groups["v"] : (Group)m;
+        var body = text.AsSpan(value.Index, value.Length);
+        body = body[Math.Min(_bodyStart, body.Length)..];
+        if (Placeholders.IsPlaceholder(body) || Entropy.Shannon(body) < 3.0) return false;
+        candidate = new SecretCandidate(m.Index, m.Index + m.Length, value.Index, value.Index + value.Length);
+        return true;
+    }
+}
+
+/// <summary>The prefixed-token detectors of REFERENCE.md §5 (shapes from gitleaks and secretlint rule sets).</summary>
+public static partial class TokenPatterns
+{
+    private const int TimeoutMs = 250;
+
+    [GeneratedRegex(@"\G(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9_])", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex Aws();
+
+    [GeneratedRegex(@"\G(?:gh[pousr]_[0-9A-Za-z]{36}|github_pat_[0-9A-Za-z_]{82})(?![0-9A-Za-z_])", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex GitHub();
+
+    [GeneratedRegex(@"\Gnpm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex Npm();
+
+    [GeneratedRegex(@"\Gsk-ant-(?:api03|admin01)-[A-Za-z0-9_-]{93}AA(?![A-Za-z0-9_-])", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex Anthropic();
+
+    [GeneratedRegex(@"\Gsk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,160}?T3BlbkFJ[A-Za-z0-9_-]{20,160}(?![A-Za-z0-9_-])", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex OpenAi();
+
+    [GeneratedRegex(@"\G(?:xox(?:[abeposr]|e\.xox[bp])-[0-9]+-[0-9A-Za-z-]{8,250}|xapp-[0-9]-[A-Z0-9]+-[0-9]+-[a-z0-9]{20,100})(?![0-9A-Za-z-])", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex Slack();
+
+    [GeneratedRegex(@"\Ghooks\.slack\.com/(?<v>(?:services|workflows|triggers)/[A-Za-z0-9+/]{43,56})(?![A-Za-z0-9+/])", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex SlackWebhook();
+
+    [GeneratedRegex(@"\G[sr]k_(?:live|test|prod)_[A-Za-z0-9]{10,99}(?![A-Za-z0-9_])", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex Stripe();
+
+    [GeneratedRegex(@"\GAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex Google();
+
+    public static IEnumerable<ISecretDetector> All()
+    {
+        yield return new RegexTokenDetector(SecretKind.AnthropicApiKey, ["sk-ant-"], Anthropic(), 14);
+        yield return new RegexTokenDetector(SecretKind.OpenAiApiKey, ["sk-"], OpenAi(), 3);
+        yield return new RegexTokenDetector(SecretKind.GitHubToken, ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"], GitHub(), 4);
+        yield return new RegexTokenDetector(SecretKind.NpmToken, ["npm_"], Npm(), 4);
+        yield return new RegexTokenDetector(SecretKind.SlackWebhook, ["hooks.slack.com/"], SlackWebhook(), 0, requireBoundary: false);
+        yield return new RegexTokenDetector(SecretKind.SlackToken, ["xox", "xapp-"], Slack(), 5);
+        yield return new RegexTokenDetector(SecretKind.StripeKey, ["sk_live_", "sk_test_", "sk_prod_", "rk_live_", "rk_test_", "rk_prod_"], Stripe(), 8);
+        yield return new RegexTokenDetector(SecretKind.GoogleApiKey, ["AIza"], Google(), 4);
+        yield return new RegexTokenDetector(SecretKind.AwsAccessKey, ["AKIA", "ASIA", "ABIA", "ACCA", "A3T"], Aws(), 4);
+    }
+}

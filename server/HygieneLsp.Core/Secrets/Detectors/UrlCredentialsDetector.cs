@@ -1,0 +1,49 @@
+namespace HygieneLsp.Core.Secrets.Detectors;
+
+/// <summary>
+/// <c>scheme://user:password@host</c>. Documentation forms (<c>user:password@</c>, <c>:pass@</c>, <c>${PASS}</c>,
+/// <c>&lt;password&gt;</c>, <c>****</c>) are placeholders. The value fingerprinted is the password alone.
+/// </summary>
+public sealed class UrlCredentialsDetector : ISecretDetector
+{
+    private static readonly string[] StopWords =
+    [
+        "password", "pass", "passwd", "pwd", "secret", "pw", "pword", "mypassword", "yourpassword", "userpassword",
+        "pa$$word", "p@ssword", "p@ssw0rd", "passw0rd", "token", "apikey", "key", "user", "username", "admin", "root",
+        "guest", "test", "demo", "foo", "bar", "baz", "foobar", "hunter2", "letmein", "abc123",
+    ];
+
+    public SecretKind Kind => SecretKind.UrlCredentials;
+    public IReadOnlyList<string> Keywords { get; } = ["://"];
+
+    public bool TryMatch(string text, int hit, out SecretCandidate candidate)
+    {
+        candidate = default;
+        // Scheme: letters before "://" (http, postgres, mongodb+srv, redis, amqp...).
+        var s = hit;
+        while (s > 0 && hit - s < 20 && (CharClasses.IsAlnum(text[s - 1]) || text[s - 1] is '+' or '.' or '-')) s--;
+        if (s == hit || !char.IsAsciiLetter(text[s])) return false;
+        var i = hit + 3;
+        var userStart = i;
+        while (i < text.Length && i - userStart < 128 && IsUserChar(text[i])) i++;
+        if (i == userStart || i >= text.Length || text[i] != ':') return false;
+        var userEnd = i;
+        var passStart = ++i;
+        while (i < text.Length && i - passStart < 256 && IsUserChar(text[i])) i++;
+        if (i >= text.Length || text[i] != '@' || i + 1 >= text.Length) return false;
+        if (!(CharClasses.IsAlnum(text[i + 1]) || text[i + 1] == '[')) return false;
+        var password = text.AsSpan(passStart, i - passStart);
+        var user = text.AsSpan(userStart, userEnd - userStart);
+        if (password.Length < 4 || password[0] is '$' or '{' or '%' or ':' or '*') return false;
+        if (user[0] is '$' or '{' or '%') return false;
+        foreach (var w in StopWords)
+            if (password.Equals(w, StringComparison.OrdinalIgnoreCase)) return false;
+        if (password.Equals(user, StringComparison.OrdinalIgnoreCase) || Placeholders.IsPlaceholder(password)) return false;
+        candidate = new SecretCandidate(s, i, passStart, i);
+        return true;
+    }
+
+    /// <summary>RFC 3986 userinfo characters (unreserved, sub-delims, percent escapes), without ':' and '@'.</summary>
+    private static bool IsUserChar(char c) =>
+        CharClasses.IsAlnum(c) || c is '-' or '.' or '_' or '~' or '%' or '!' or '$' or '&' or '\'' or '(' or ')' or '*' or '+' or ',' or ';' or '=';
+}

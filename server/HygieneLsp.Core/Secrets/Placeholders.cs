@@ -1,0 +1,70 @@
+namespace HygieneLsp.Core.Secrets;
+
+/// <summary>
+/// Values that stand in for a secret rather than being one: template and environment references, documentation
+/// fillers, masked values, and strings too regular to be random (one repeated character, counting sequences,
+/// a short repeated pattern). Known documented examples are matched by hash so this file holds no key-shaped text.
+/// </summary>
+public static class Placeholders
+{
+    private static readonly string[] Markers =
+    [
+        "${", "{{", "}}", "process.env", "import.meta.env", "<", ">", "$(", "%(", "#{", "xxxx", "****", "…", "...",
+        "your-", "your_", "yourtoken", "yourkey", "yoursecret", "yourpassword", "changeme", "change_me", "change-me",
+        "example", "placeholder", "dummy", "sample", "redacted", "insert", "replace", "fake", "notreal", "not_real",
+        "not-a-real", "todo", "lorem", "secret_here", "token_here", "key_here",
+    ];
+
+    /// <summary>SHA-256 (first 32 hex digits, see <see cref="Redaction.Hash"/>) of key values published in vendor docs.</summary>
+    private static readonly HashSet<string> DocumentedExamples = new(StringComparer.Ordinal)
+    {
+        "1a5d44a2dca19669d72edf4c4f1c27c4", // AWS docs access key id
+        "78314b11be2e581549ac1c4f616563fa", // AWS docs secret access key
+        "2cafc0970149a84f3b9e62eaf169f36f", // Stripe docs test secret key
+        "f2d6ca16515033e5dce14eba840b979d", // Stripe docs test secret key (older)
+        "7f75367e7881255134e1375e723d1dea", // jwt.io sample token
+    };
+
+    public static bool IsDocumentedExample(string value) => DocumentedExamples.Contains(Redaction.Hash(value));
+
+    /// <summary>True when <paramref name="value"/> is a placeholder or too regular to be a real secret.</summary>
+    public static bool IsPlaceholder(ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty) return true;
+        foreach (var m in Markers)
+            if (value.Contains(m, StringComparison.OrdinalIgnoreCase)) return true;
+        if (value[0] == '$' && value.Length > 1 && (char.IsLetter(value[1]) || value[1] == '_')) return true; // $NPM_TOKEN
+        if (value[0] == '%' && value[^1] == '%') return true; // %DB_PASSWORD%
+        return IsRegular(value);
+    }
+
+    /// <summary>One character repeated, a counting sequence, or a short period repeated: no randomness.</summary>
+    public static bool IsRegular(ReadOnlySpan<char> value)
+    {
+        if (value.Length < 2) return true;
+        Span<bool> seen = stackalloc bool[128];
+        var distinct = 0;
+        foreach (var c in value)
+        {
+            var k = char.ToLowerInvariant(c);
+            if (k >= 128) { distinct = int.MaxValue / 2; break; }
+            if (!seen[k]) { seen[k] = true; distinct++; }
+        }
+        if (distinct == 1 || (value.Length >= 12 && distinct <= 3)) return true;
+        var steps = 0;
+        for (var i = 1; i < value.Length; i++)
+        {
+            var d = char.ToLowerInvariant(value[i]) - char.ToLowerInvariant(value[i - 1]);
+            if (d is 1 or -1 or 0) steps++;
+        }
+        if (steps >= (value.Length - 1) * 0.7) return true;
+        for (var period = 2; period <= 6 && period * 2 <= value.Length; period++)
+        {
+            var repeats = true;
+            for (var i = period; i < value.Length && repeats; i++)
+                if (char.ToLowerInvariant(value[i]) != char.ToLowerInvariant(value[i - period])) repeats = false;
+            if (repeats) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,150 @@
+using System.Text;
+using HygieneLsp.Core.Artifacts.SourceMaps;
+using HygieneLsp.Core.Workspace;
+
+namespace HygieneLsp.Core.Secrets;
+
+public sealed partial class SecretScanner
+{
+    /// <summary>Characters per window when streaming; most files fit in one.</summary>
+    internal const int ChunkChars = 4 * 1024 * 1024;
+    /// <summary>How far past a window's processed part detectors may read (the longest match: a PEM block).</summary>
+    internal const int Overlap = 20 * 1024;
+    /// <summary>How far before a hit detectors may look (identifier names, URL schemes, connection-string keys).</summary>
+    internal const int LookBack = 1024;
+
+    private static readonly HashSet<string> BinaryExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".bmp", ".tif", ".tiff", ".avif", ".woff", ".woff2", ".ttf",
+        ".otf", ".eot", ".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".vsix", ".nupkg", ".snupkg", ".dll", ".exe",
+        ".pdb", ".so", ".dylib", ".wasm", ".node", ".mp3", ".mp4", ".webm", ".ogg", ".wav", ".pdf", ".class", ".jar",
+    };
+
+    private static readonly HashSet<string> ScriptExtensions = new(StringComparer.OrdinalIgnoreCase) { ".js", ".mjs", ".cjs" };
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    /// <summary>
+    /// Scans a file: text files line by line in bounded windows; <c>.map</c> files by their embedded sources;
+    /// scripts also through an inline map at their end. Binary files are skipped.
+    /// </summary>
+    public SecretScanResult ScanFile(IFileView files, string path, CancellationToken cancellationToken = default)
+    {
+        var ext = Path.GetExtension(path);
+        if (BinaryExtensions.Contains(ext)) return new SecretScanResult { Skipped = "binary file type" };
+        if (ext.Equals(".map", StringComparison.OrdinalIgnoreCase))
+        {
+            var (embedded, inspection) = ScanSourceMap(() => files.OpenRead(path), cancellationToken);
+            if (inspection.LooksLikeSourceMap || !inspection.IsComplete && inspection.SourcesContentCount > 0)
+                return new SecretScanResult { Embedded = embedded, Skipped = inspection.Error };
+            // Not a source map after all: scan it as text.
+        }
+        var text = ScanStream(() => files.OpenRead(path), cancellationToken);
+        if (ScriptExtensions.Contains(ext) && text.Skipped is null)
+        {
+            var reference = InlineSourceMapFinder.Find(files, path);
+            if (reference.Kind == SourceMapReferenceKind.Inline)
+            {
+                var found = new List<EmbeddedSecretMatch>();
+                var inspection = InlineSourceMapFinder.Inspect(files, path, reference,
+                    s => Collect(s, found, cancellationToken), cancellationToken);
+                return text with { Embedded = found, Skipped = inspection.Error is null ? null : "inline map: " + inspection.Error };
+            }
+        }
+        return text;
+    }
+
+    /// <summary>Scans the original files carried in a map's <c>sourcesContent</c>.</summary>
+    public (IReadOnlyList<EmbeddedSecretMatch> Matches, SourceMapInspection Inspection) ScanSourceMap(Func<Stream?> open,
+        CancellationToken cancellationToken = default)
+    {
+        var found = new List<EmbeddedSecretMatch>();
+        var inspection = SourceMapReader.Inspect(open, s => Collect(s, found, cancellationToken), cancellationToken);
+        return (found, inspection);
+    }
+
+    private void Collect(SourceMapSource source, List<EmbeddedSecretMatch> found, CancellationToken cancellationToken)
+    {
+        foreach (var m in ScanText(source.Content, cancellationToken)) found.Add(new EmbeddedSecretMatch(source.Index, source.Path, m));
+    }
+
+    /// <summary>Scans a text stream in windows of <see cref="ChunkChars"/> with overlap, in memory bounded by the window.</summary>
+    public SecretScanResult ScanStream(Func<Stream?> open, CancellationToken cancellationToken = default)
+    {
+        Stream? stream;
+        try { stream = open(); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return new SecretScanResult { Skipped = "unreadable" }; }
+        if (stream is null) return new SecretScanResult { Skipped = "unreadable" };
+        using (stream)
+        using (var reader = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024))
+        {
+            // Size the window to the file when it is smaller (most are): UTF-8 never has more characters than bytes.
+            long? length = null;
+            try { if (stream.CanSeek) length = stream.Length; } catch (NotSupportedException) { }
+            var capacity = ChunkChars + Overlap + LookBack;
+            if (length is long n && n + 1 < capacity) capacity = (int)n + 1;
+            try { return ScanReader(reader, capacity, cancellationToken); }
+            catch (IOException) { return new SecretScanResult { Skipped = "unreadable" }; }
+        }
+    }
+
+    private SecretScanResult ScanReader(TextReader reader, int capacity, CancellationToken cancellationToken)
+    {
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(capacity);
+        try { return ScanWindows(reader, buffer, cancellationToken); }
+        finally { System.Buffers.ArrayPool<char>.Shared.Return(buffer); }
+    }
+
+    private SecretScanResult ScanWindows(TextReader reader, char[] buffer, CancellationToken cancellationToken)
+    {
+        var filled = 0;
+        var first = true;
+        var processFrom = 0;
+        int line = 0, column = 0;
+        var emittedEnd = 0; // window-relative end of the last reported match, to drop re-finds in the overlap
+        var matches = new List<SecretMatch>();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var eof = false;
+            while (filled < buffer.Length)
+            {
+                var n = reader.Read(buffer, filled, buffer.Length - filled);
+                if (n <= 0) { eof = true; break; }
+                filled += n;
+            }
+            if (first && buffer.AsSpan(0, Math.Min(filled, 8000)).Contains('\0')) return new SecretScanResult { Skipped = "binary content" };
+            var text = new string(buffer, 0, filled);
+            if (!eof && filled < Overlap + LookBack + 1024)
+            {
+                // The file grew past its reported length: continue with a full-size window.
+                var bigger = new char[ChunkChars + Overlap + LookBack];
+                buffer.AsSpan(0, filled).CopyTo(bigger);
+                buffer = bigger;
+                continue;
+            }
+            var processTo = eof ? filled : filled - Overlap;
+            var cursor = new LineCursor(text, line, column);
+            foreach (var raw in FindCandidates(text, processFrom, processTo, cancellationToken))
+            {
+                if (raw.Candidate.Start < emittedEnd) continue;
+                matches.Add(ToMatch(text, raw, ref cursor));
+                emittedEnd = raw.Candidate.End;
+            }
+            if (eof) break;
+            // Keep the overlap plus some look-back for the next window; its processing starts where this one stopped.
+            var keepFrom = processTo - LookBack;
+            var c2 = new LineCursor(text, line, column);
+            if (cursor.Offset <= keepFrom) c2 = cursor;
+            var at = c2.MoveTo(keepFrom);
+            line = at.Line;
+            column = at.Character;
+            Array.Copy(buffer, keepFrom, buffer, 0, filled - keepFrom);
+            filled -= keepFrom;
+            processFrom = processTo - keepFrom;
+            emittedEnd = Math.Max(0, emittedEnd - keepFrom);
+            first = false;
+        }
+        return new SecretScanResult { Matches = matches };
+    }
+}

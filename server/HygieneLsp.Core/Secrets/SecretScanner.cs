@@ -1,0 +1,109 @@
+using HygieneLsp.Core.Secrets.Detectors;
+
+namespace HygieneLsp.Core.Secrets;
+
+/// <summary>
+/// Finds secrets in text in one pass: the keyword prefilter finds candidate spots, detectors read a bounded window
+/// at each, overlapping candidates keep the most specific kind, documented example values are dropped, and each
+/// survivor becomes a <see cref="SecretMatch"/> (position, redacted preview, fingerprint), the value itself
+/// never leaving this class. Stateless and thread-safe.
+/// </summary>
+public sealed partial class SecretScanner
+{
+    private readonly ISecretDetector[] _detectors;
+    private readonly KeywordIndex _keywords;
+
+    /// <summary>Detectors in priority order: when two match overlapping text, the earlier one wins.</summary>
+    public SecretScanner(IEnumerable<ISecretDetector> detectors)
+    {
+        _detectors = detectors.ToArray();
+        if (_detectors.Length > 64) throw new ArgumentException("At most 64 detectors.");
+        _keywords = new KeywordIndex(_detectors);
+    }
+
+    public static SecretScanner Default { get; } = new(DefaultDetectors());
+
+    public static IEnumerable<ISecretDetector> DefaultDetectors()
+    {
+        yield return new PrivateKeyDetector();
+        foreach (var d in TokenPatterns.All()) yield return d;
+        yield return new JwtDetector();
+        yield return new NpmrcAuthDetector();
+        yield return new ConnectionStringDetector();
+        yield return new UrlCredentialsDetector();
+        yield return new GenericSecretDetector();
+    }
+
+    /// <summary>Scans a whole text held in memory.</summary>
+    public IReadOnlyList<SecretMatch> ScanText(string text, CancellationToken cancellationToken = default)
+    {
+        var raw = FindCandidates(text, 0, text.Length, cancellationToken);
+        if (raw.Count == 0) return [];
+        var cursor = new LineCursor(text, 0, 0);
+        var matches = new List<SecretMatch>(raw.Count);
+        foreach (var c in raw) matches.Add(ToMatch(text, c, ref cursor));
+        return matches;
+    }
+
+    /// <summary>A candidate after overlap resolution: which detector, and where in the scanned text.</summary>
+    internal readonly record struct Raw(int Detector, SecretCandidate Candidate);
+
+    /// <summary>Candidates whose keyword hit lies in [from, to); detectors may read past <paramref name="to"/>.</summary>
+    internal List<Raw> FindCandidates(string text, int from, int to, CancellationToken cancellationToken)
+    {
+        var found = new List<Raw>();
+        var checkedAt = 0;
+        foreach (var sweep in _keywords.Sweeps)
+        {
+            var pos = from;
+            while (true)
+            {
+                var hit = sweep.Next(text, pos, to);
+                if (hit < 0) break;
+                if (++checkedAt % 4096 == 0) cancellationToken.ThrowIfCancellationRequested();
+                foreach (var entry in sweep.Entries)
+                {
+                    if (!sweep.IsAt(text, hit, entry)) continue;
+                    foreach (var d in entry.Detectors)
+                        if (_detectors[d].TryMatch(text, hit, out var candidate)) found.Add(new Raw(d, candidate));
+                }
+                pos = hit + 1;
+            }
+        }
+        return Resolve(text, found);
+    }
+
+    /// <summary>Keeps one candidate per overlapping group (the highest-priority detector, then the longest), in text order.</summary>
+    private List<Raw> Resolve(string text, List<Raw> found)
+    {
+        if (found.Count == 0) return found;
+        found.Sort((a, b) => a.Candidate.Start != b.Candidate.Start ? a.Candidate.Start.CompareTo(b.Candidate.Start) : a.Detector.CompareTo(b.Detector));
+        var kept = new List<Raw>(found.Count);
+        foreach (var f in found)
+        {
+            if (Placeholders.IsDocumentedExample(text.Substring(f.Candidate.ValueStart, f.Candidate.ValueEnd - f.Candidate.ValueStart))) continue;
+            if (kept.Count > 0 && f.Candidate.Start < kept[^1].Candidate.End)
+            {
+                var last = kept[^1];
+                var better = f.Detector < last.Detector
+                    || (f.Detector == last.Detector && f.Candidate.End - f.Candidate.Start > last.Candidate.End - last.Candidate.Start);
+                if (better) kept[^1] = f;
+                continue;
+            }
+            kept.Add(f);
+        }
+        return kept;
+    }
+
+    private SecretMatch ToMatch(string text, Raw raw, ref LineCursor cursor)
+    {
+        var c = raw.Candidate;
+        var kind = _detectors[raw.Detector].Kind;
+        var value = text.Substring(c.ValueStart, c.ValueEnd - c.ValueStart);
+        var start = cursor.MoveTo(c.Start);
+        var valueStart = cursor.MoveTo(c.ValueStart);
+        var valueEnd = cursor.MoveTo(c.ValueEnd);
+        var end = cursor.MoveTo(c.End);
+        return new SecretMatch(kind, new(start, end), new(valueStart, valueEnd), Redaction.Preview(value, kind), Redaction.Fingerprint(kind, value));
+    }
+}

@@ -1,0 +1,59 @@
+using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.Packaging;
+using HygieneLsp.Server.Features.Diagnostics;
+using HygieneLsp.Server.Session;
+using Newtonsoft.Json.Linq;
+
+namespace HygieneLsp.Server.Features.ShipSets;
+
+/// <summary>
+/// `hygiene/shipSets`: every packaging unit of the workspace and the files it would publish, each file marked with the
+/// rules whose findings point at it (as the squiggle or as related information). Feeds the "What ships" view.
+/// </summary>
+public sealed class ShipSetsHandler(WorkspaceSession session, PublishedFindings published)
+{
+    public JObject Handle(CancellationToken cancellationToken)
+    {
+        var snapshot = session.Capture();
+        var flagged = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (var finding in published.All)
+        {
+            foreach (var path in finding.Related.Select(r => r.Location.Path).Append(finding.Location.Path))
+            {
+                if (!flagged.TryGetValue(path, out var rules)) flagged[path] = rules = new SortedSet<string>(StringComparer.Ordinal);
+                rules.Add(finding.RuleId);
+            }
+        }
+        var units = new JArray();
+        foreach (var folder in snapshot.Folders)
+        {
+            var index = session.IndexFor(folder, snapshot.Files, cancellationToken);
+            var context = new AnalysisContext(snapshot.Files, index, snapshot.Settings, session.Engine.Cache);
+            foreach (var unit in ShipUnits.For(context, cancellationToken))
+            {
+                units.Add(new JObject
+                {
+                    ["kind"] = unit.Kind,
+                    ["name"] = unit.Name,
+                    ["root"] = unit.Root,
+                    ["version"] = unit.Version,
+                    ["private"] = unit.IsPrivate,
+                    ["totalBytes"] = unit.TotalBytes,
+                    ["files"] = new JArray(unit.Files.Select(f =>
+                    {
+                        var rules = flagged.GetValueOrDefault(unit.Root + "/" + f.Path);
+                        return new JObject
+                        {
+                            ["path"] = f.Path,
+                            ["bytes"] = f.Bytes,
+                            ["reason"] = f.Reason,
+                            ["flagged"] = rules is { Count: > 0 },
+                            ["ruleIds"] = new JArray(rules ?? []),
+                        };
+                    })),
+                });
+            }
+        }
+        return new JObject { ["units"] = units };
+    }
+}

@@ -1,0 +1,202 @@
+using System.Text;
+using HygieneLsp.Core.Artifacts.SourceMaps;
+using Xunit.Abstractions;
+
+namespace HygieneLsp.Core.Tests.Artifacts;
+
+public sealed class SourceMapReaderTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public SourceMapReaderTests(ITestOutputHelper output) => _output = output;
+
+    private const string Simple =
+        """{"version":3,"file":"out.js","sourceRoot":"","sources":["src/a.ts","src/b.ts","src/c.ts"],"sourcesContent":["const a = 1;\nexport { a };\n",null,"é"],"names":[],"mappings":"AAAA"}""";
+
+    [Fact]
+    public void CountsSourcesAndContentBytes()
+    {
+        var visited = new List<SourceMapSource>();
+        var r = SourceMapReader.InspectText(Simple, visited.Add);
+        Assert.True(r.IsComplete, r.Error);
+        Assert.True(r.LooksLikeSourceMap);
+        Assert.Equal(3, r.Version);
+        Assert.Equal("out.js", r.File);
+        Assert.Equal(3, r.SourceCount);
+        Assert.Equal(2, r.SourcesContentCount);
+        Assert.Equal(Encoding.UTF8.GetByteCount("const a = 1;\nexport { a };\n") + 2, r.SourcesContentBytes);
+        Assert.Equal([(0, "src/a.ts"), (2, "src/c.ts")], visited.Select(v => (v.Index, v.Path!)));
+    }
+
+    [Fact]
+    public void PairsContentsWithSourcesThatComeAfterThem()
+    {
+        const string json = """{"sourcesContent":["one","two"],"version":3,"sourceRoot":"webpack://app/","sources":["x.js","y.js"],"mappings":""}""";
+        var visited = new List<SourceMapSource>();
+        var r = SourceMapReader.InspectText(json, visited.Add);
+        Assert.True(r.IsComplete, r.Error);
+        Assert.Equal(2, r.SourcesContentCount);
+        Assert.Equal([(0, "webpack://app/x.js", "one"), (1, "webpack://app/y.js", "two")], visited.Select(v => (v.Index, v.Path!, v.Content)));
+    }
+
+    [Fact]
+    public void ReadsIndexMapSections()
+    {
+        const string json = """
+            {"version":3,"sections":[
+              {"offset":{"line":0,"column":0},"map":{"version":3,"sources":["a.js"],"sourcesContent":["A"],"mappings":""}},
+              {"offset":{"line":9,"column":0},"url":"other.map"},
+              {"offset":{"line":20,"column":0},"map":{"version":3,"sourcesContent":["B",null,"C"],"sources":["b.js","n.js","c.js"],"mappings":""}}
+            ]}
+            """;
+        var visited = new List<SourceMapSource>();
+        var r = SourceMapReader.InspectText(json, visited.Add);
+        Assert.True(r.IsComplete, r.Error);
+        Assert.True(r.IsIndexMap);
+        Assert.Equal(3, r.SectionCount);
+        Assert.Equal(4, r.SourceCount);
+        Assert.Equal(3, r.SourcesContentCount);
+        Assert.Equal([(0, "a.js", "A"), (1, "b.js", "B"), (3, "c.js", "C")],
+            visited.OrderBy(v => v.Index).Select(v => (v.Index, v.Path!, v.Content)));
+    }
+
+    [Fact]
+    public void SkipsTheXssiPrefixLine()
+    {
+        var r = SourceMapReader.InspectText(")]}'\n" + Simple);
+        Assert.True(r.IsComplete, r.Error);
+        Assert.Equal(3, r.SourceCount);
+    }
+
+    [Fact]
+    public void EveryTruncationIsReportedNotThrown()
+    {
+        for (var n = 0; n < Simple.Length - 1; n++)
+        {
+            var r = SourceMapReader.InspectText(Simple[..n]);
+            Assert.False(r.IsComplete, $"prefix of length {n} was accepted");
+            Assert.False(string.IsNullOrEmpty(r.Error));
+        }
+    }
+
+    [Theory]
+    [InlineData("[1,2,3]")]
+    [InlineData("\"just a string\"")]
+    [InlineData("{\"version\":3} trailing")]
+    [InlineData("{\"version\":3,\"sources\":[\"a\"],}}")]
+    [InlineData("not json at all")]
+    [InlineData("{{{{")]
+    public void CorruptDocumentsGiveAnError(string text)
+    {
+        var r = SourceMapReader.InspectText(text);
+        Assert.False(r.IsComplete);
+    }
+
+    [Fact]
+    public void DeepNestingIsAnErrorNotAStackOverflow()
+    {
+        var r = SourceMapReader.InspectText("{\"x\":" + new string('[', 100_000) + new string(']', 100_000) + "}");
+        Assert.False(r.IsComplete);
+    }
+
+    [Fact]
+    public void BinaryJunkGivesAnError()
+    {
+        var random = new Random(7);
+        for (var i = 0; i < 50; i++)
+        {
+            var bytes = new byte[random.Next(1, 5000)];
+            random.NextBytes(bytes);
+            if (i % 2 == 0) bytes[0] = (byte)'{';
+            var r = SourceMapReader.Inspect(() => new MemoryStream(bytes));
+            Assert.False(r.IsComplete);
+        }
+    }
+
+    [Fact]
+    public void UnopenableFileGivesAnError()
+    {
+        var r = SourceMapReader.Inspect(() => null);
+        Assert.False(r.IsComplete);
+    }
+
+    [Fact]
+    public void LargeMapIsStreamedInBoundedMemory()
+    {
+        using var dir = new Support.TempDir("hygiene-map");
+        var path = Path.Combine(dir.Path, "big.js.map");
+        var expectedBytes = LargeMap.Write(path, sources: 2000, contentChars: 30_000);
+        var fileSize = new FileInfo(path).Length;
+        Assert.True(fileSize > 55_000_000, $"generated map is only {fileSize} bytes");
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var baseline = GC.GetTotalMemory(forceFullCollection: true);
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        long peak = 0;
+        var visits = 0;
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var r = SourceMapReader.Inspect(() => File.OpenRead(path), s =>
+        {
+            visits++;
+            if (visits % 50 == 0) peak = Math.Max(peak, GC.GetTotalMemory(false) - baseline);
+        });
+        started.Stop();
+        peak = Math.Max(peak, GC.GetTotalMemory(false) - baseline);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        _output.WriteLine($"map {fileSize / 1e6:F1} MB, {r.SourceCount} sources, {r.SourcesContentCount} contents ({r.SourcesContentBytes / 1e6:F1} MB): " +
+                          $"peak managed heap above baseline {peak / 1e6:F1} MB, allocated {allocated / 1e6:F0} MB in total, {started.ElapsedMilliseconds} ms");
+        Assert.True(r.IsComplete, r.Error);
+        Assert.Equal(2000, r.SourceCount);
+        Assert.Equal(2000, r.SourcesContentCount);
+        Assert.Equal(expectedBytes, r.SourcesContentBytes);
+        Assert.Equal(2000, visits);
+        Assert.True(peak < 32_000_000, $"peak managed memory {peak} bytes");
+    }
+
+    [Fact]
+    public void TruncatedLargeMapIsReportedWithPartialCounts()
+    {
+        using var dir = new Support.TempDir("hygiene-map");
+        var path = Path.Combine(dir.Path, "cut.js.map");
+        LargeMap.Write(path, sources: 200, contentChars: 5_000);
+        using (var f = new FileStream(path, FileMode.Open)) f.SetLength(f.Length / 2);
+        var r = SourceMapReader.Inspect(() => File.OpenRead(path));
+        Assert.False(r.IsComplete);
+        Assert.InRange(r.SourcesContentCount, 1, 199);
+    }
+}
+
+/// <summary>Writes a realistic large map (webpack-like paths, JS sources with quotes and newlines) without holding it.</summary>
+internal static class LargeMap
+{
+    public static long Write(string path, int sources, int contentChars, Func<int, string?>? extraLine = null)
+    {
+        using var w = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
+        w.Write("{\"version\":3,\"file\":\"main.js\",\"sources\":[");
+        for (var i = 0; i < sources; i++) w.Write((i > 0 ? "," : "") + $"\"webpack://app/./src/module{i}.js\"");
+        w.Write("],\"sourcesContent\":[");
+        long bytes = 0;
+        var sb = new StringBuilder();
+        for (var i = 0; i < sources; i++)
+        {
+            sb.Clear();
+            var line = 0;
+            while (sb.Length < contentChars)
+            {
+                var extra = extraLine?.Invoke(i * 100_000 + line);
+                sb.Append(extra ?? $"export function f{line}(x) {{ return \"value {line}\" + x * {line % 97}; }}\n");
+                line++;
+            }
+            var content = sb.ToString();
+            bytes += Encoding.UTF8.GetByteCount(content);
+            w.Write(i > 0 ? "," : "");
+            w.Write(Newtonsoft.Json.JsonConvert.ToString(content));
+        }
+        w.Write("],\"names\":[],\"mappings\":\"");
+        for (var i = 0; i < 1000; i++) w.Write("AAAA,CAAC;");
+        w.Write("\"}");
+        return bytes;
+    }
+}

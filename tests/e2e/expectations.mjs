@@ -1,0 +1,60 @@
+// What the end-to-end test expects the extension to show for the fixture. One entry per finding: add an entry (or
+// turn one on) when a rule lands on main. HYGIENE_E2E_FINDINGS=id1,id2 picks entries by id; the default is every
+// entry with `byDefault: true`.
+
+export const FIXTURE = 'e2e-tsconfig-webpack';
+
+export const FINDINGS = [
+  {
+    id: 'tsconfig-sourcemap',
+    byDefault: true,
+    file: 'tsconfig.json',
+    /** Text of the line the squiggle must be on (the cause). */
+    line: '"sourceMap": true',
+    /** The diagnostic message, as the Problems panel shows it. */
+    message: /sourceMap|source map/i,
+    /** Title of the quick fix to pick from the lightbulb menu. */
+    fix: /sourceMap|source map/i,
+    /** The line after the fix; every other line must be byte for byte the same. */
+    fixedLine: /"sourceMap":\s*false/,
+    /** 'quickfix': Ctrl+. in the editor; 'fixAll': the "HygieneLsp: Fix all" command, file never opened. */
+    fixWith: 'quickfix',
+  },
+  {
+    id: 'tools-tsconfig-sourcemap',
+    byDefault: true,
+    file: 'tools/tsconfig.json',
+    line: '"sourceMap": true',
+    message: /sourceMap|source map/i,
+    fix: /sourceMap|source map/i,
+    fixedLine: /"sourceMap":\s*false/,
+    fixWith: 'fixAll',
+  },
+  {
+    id: 'webpack-devtool',
+    byDefault: false, // turn on once build/webpack-devtool is on main
+    file: 'webpack.config.js',
+    line: "devtool: 'source-map'",
+    message: /devtool|source map/i,
+    fix: /devtool|source map/i,
+    fixedLine: /devtool:\s*(false|'nosources-source-map'|"nosources-source-map")/,
+    fixWith: 'quickfix',
+  },
+];
+
+/** The "What ships" view must show this unit, and (when flagged is set) mark these files as flagged. */
+export const SHIP_SET = {
+  unit: 'e2e-demo-lib@1.2.3',
+  folder: 'dist',
+  file: 'index.js.map',
+  /** Only the fake server is known to flag the map; the real one does once npm/source-map-shipped lands. */
+  flaggedWithFakeServer: true,
+};
+
+export function selectedFindings(env = process.env) {
+  const wanted = (env.HYGIENE_E2E_FINDINGS ?? '').split(',').map(s => s.trim()).filter(Boolean);
+  const picked = wanted.length > 0 ? FINDINGS.filter(f => wanted.includes(f.id)) : FINDINGS.filter(f => f.byDefault);
+  const unknown = wanted.filter(id => !FINDINGS.some(f => f.id === id));
+  if (unknown.length > 0) throw new Error(`unknown HYGIENE_E2E_FINDINGS ids: ${unknown.join(', ')}`);
+  return picked;
+}

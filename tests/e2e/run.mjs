@@ -1,0 +1,351 @@
+// End-to-end test of the extension in a real VS Code (code-server) driven by headless Chromium:
+// the .vsix is installed, a copy of tests/fixtures/<FIXTURE> is opened, and the test asserts that
+//   1. the Problems panel lists the findings of files that were never opened; the status bar counts them,
+//   2. the "What ships" view shows the package, its files and the flagged map,
+//   3. the squiggle is drawn on the config line that causes each finding, and the quick fix from Ctrl+. changes
+//      the file (only that line) and the problem disappears,
+//   4. "HygieneLsp: Fix all" fixes a file that was never opened,
+//   5. a killed server is restarted and reports again,
+//   6. a dotnetPath that points nowhere gives an error naming the setting, with buttons.
+// Usage: node tests/e2e/run.mjs [--vsix FILE] [--fake-server] [--keep]
+//   needs CODE_SERVER, CHROMIUM, PLAYWRIGHT_CORE from tools/install-code-server.sh (run.sh sets them up).
+//   --fake-server runs tests/e2e/fake-server instead of the C# server (client-only check).
+// Screenshots and logs land in tests/e2e/artifacts/.
+import { execFileSync } from 'node:child_process';
+import {
+  chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort, installExtension, startCodeServer, writeUserSettings } from './codeServer.mjs';
+import { FIXTURE, SHIP_SET, selectedFindings } from './expectations.mjs';
+import {
+  mod, openFile, openProblems, problemRows, runCommand, shipSetRows, squiggledLines, statusBarText, waitFor,
+  waitForWorkbench,
+} from './workbench.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..', '..');
+const args = process.argv.slice(2);
+const fake = args.includes('--fake-server');
+const keep = args.includes('--keep');
+const vsixArg = args.includes('--vsix') ? resolve(args[args.indexOf('--vsix') + 1]) : undefined;
+const artifacts = join(here, 'artifacts');
+const started = Date.now();
+const findings = selectedFindings();
+/** HYGIENE_E2E_SKIP=what-ships skips a check whose server side has not landed yet. */
+const skipped = (process.env.HYGIENE_E2E_SKIP ?? '').split(',').map(s => s.trim());
+
+for (const name of ['CODE_SERVER', 'CHROMIUM', 'PLAYWRIGHT_CORE']) {
+  if (!process.env[name]) throw new Error(`${name} is not set: eval "$(/work/shared/tools/install-code-server.sh)"`);
+}
+const { chromium } = createRequire(import.meta.url)(process.env.PLAYWRIGHT_CORE);
+
+const step = message => console.log(`e2e [${((Date.now() - started) / 1000).toFixed(1)} s] ${message}`);
+
+rmSync(artifacts, { recursive: true, force: true });
+mkdirSync(artifacts, { recursive: true });
+const tmp = mkdtempSync(join(tmpdir(), 'hygiene-e2e-'));
+const workspace = join(tmp, 'workspace', FIXTURE);
+const userDataDir = join(tmp, 'user-data');
+const extensionsDir = join(tmp, 'extensions');
+cpSync(join(repo, 'tests', 'fixtures', FIXTURE), workspace, { recursive: true });
+const originals = new Map(findings.map(f => [f.file, readFileSync(join(workspace, f.file), 'utf8')]));
+
+let vsix = vsixArg;
+if (!vsix) {
+  step('building the .vsix (npm run package)');
+  vsix = join(tmp, 'hygiene-lsp.vsix');
+  execFileSync(process.execPath, [join(repo, 'client', 'scripts', 'package.mjs'), '--out', vsix], {
+    cwd: repo,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+step(`installing ${vsix}`);
+installExtension(process.env.CODE_SERVER, vsix, extensionsDir, userDataDir);
+
+const userSettings = {};
+if (fake) {
+  // hygiene.dotnetPath pointing at a script: the client runs `<it> <dll> --stdio` and `<it> --list-runtimes`.
+  const wrapper = join(tmp, 'fake-dotnet');
+  writeFileSync(
+    wrapper,
+    `#!/bin/sh\nif [ "$1" = "--list-runtimes" ]; then echo "Microsoft.NETCore.App 10.0.0 [/fake]"; exit 0; fi\n` +
+      `shift\nexport HYGIENE_FAKE_CRASH_MARKER="${join(tmp, 'crashed')}"\n` +
+      `exec "${process.execPath}" "${join(here, 'fake-server', 'server.mjs')}" "$@"\n`,
+  );
+  chmodSync(wrapper, 0o755);
+  userSettings['hygiene.dotnetPath'] = wrapper;
+}
+writeUserSettings(userDataDir, userSettings);
+
+const port = await freePort();
+step(`starting code-server on 127.0.0.1:${port}`);
+const server = await startCodeServer({
+  codeServer: process.env.CODE_SERVER,
+  port,
+  userDataDir,
+  extensionsDir,
+  logFile: join(artifacts, 'code-server.log'),
+});
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+});
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+const shot = async name => page.screenshot({ path: join(artifacts, `${name}.png`) });
+let failed = false;
+
+try {
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+  await waitForWorkbench(page);
+  step('workbench ready');
+
+  // 1. Findings of files never opened reach the Problems panel.
+  assert((await page.locator('.tabs-container .tab').count()) === 0, 'no editor should be open before the check');
+  await openProblems(page);
+  for (const finding of findings) {
+    await waitFor(
+      `a problem in ${finding.file} matching ${finding.message}`,
+      async () => hasProblem(await problemRows(page), finding),
+      180_000,
+    );
+  }
+  if (process.env.HYGIENE_E2E_DEBUG) console.log(JSON.stringify(await problemRows(page), null, 1));
+  await shot('01-problems-unopened-files');
+  step(`Problems panel lists ${findings.map(f => f.id).join(', ')}`);
+
+  const statusBefore = await waitFor(
+    'the status bar problem count',
+    async () => problemCount(await statusBarText(page)),
+    60_000,
+  );
+  assert(statusBefore >= findings.length, `status bar shows ${statusBefore} problems, expected >= ${findings.length}`);
+  step(`status bar shows ${statusBefore} problem(s)`);
+
+  // 2. Before any fix changes what ships: the "What ships" view shows the package, its files, the flagged map.
+  if (skipped.includes('what-ships')) step('skipping the What ships check (HYGIENE_E2E_SKIP)');
+  else await checkWhatShips();
+
+  // 3, per quick-fix finding: squiggle on the cause's line, then the quick fix from Ctrl+. (or the lightbulb).
+  for (const finding of findings.filter(f => f.fixWith === 'quickfix')) await quickFix(finding);
+
+  // 4. "HygieneLsp: Fix all" fixes the findings of files that were never opened.
+  const rest = findings.filter(f => f.fixWith === 'fixAll');
+  if (rest.length > 0) {
+    await runCommand(page, 'HygieneLsp: Fix all');
+    await runCommand(page, 'File: Save All Files');
+    for (const finding of rest) await expectFixed(finding);
+    await shot('07-fixed-all');
+  }
+
+  const statusAfter = await waitFor(
+    'the status bar count to drop',
+    async () => {
+      const count = problemCount(await statusBarText(page));
+      return count !== undefined && count <= statusBefore - findings.length ? { count } : undefined;
+    },
+    60_000,
+  );
+  step(`status bar now shows ${statusAfter.count} problem(s)`);
+
+  // 5. The server dies; the client restarts it and the workspace is analysed again.
+  if (skipped.includes('crash')) step('skipping the crash check (HYGIENE_E2E_SKIP)');
+  else await checkCrashRestart();
+
+  // 6. A dotnet that does not exist: the server stops and an error says which setting to fix, with buttons.
+  if (skipped.includes('missing-runtime')) step('skipping the missing-runtime check (HYGIENE_E2E_SKIP)');
+  else await checkMissingRuntime();
+} catch (error) {
+  failed = true;
+  console.error(`e2e FAILED: ${error instanceof Error ? error.stack : error}`);
+  await shot('failure').catch(() => undefined);
+} finally {
+  await browser.close().catch(() => undefined);
+  await server.stop();
+  if (existsSync(join(userDataDir, 'logs'))) cpSync(join(userDataDir, 'logs'), join(artifacts, 'logs'), { recursive: true });
+  if (!keep) rmSync(tmp, { recursive: true, force: true });
+  else console.log(`e2e: kept ${tmp}`);
+}
+step(failed ? 'FAILED (screenshots and logs in tests/e2e/artifacts)' : 'passed');
+process.exit(failed ? 1 : 0);
+
+async function quickFix(finding) {
+  await openFile(page, finding.file);
+  await waitFor(
+    `a squiggle on "${finding.line}" in ${finding.file}`,
+    async () => (await squiggledLines(page)).some(t => t.includes(finding.line)),
+    60_000,
+  );
+  await shot(`03-squiggle-${finding.id}`);
+  step(`squiggle drawn on ${finding.file}: ${finding.line}`);
+
+  const { index, column } = lineOf(finding);
+  await page.keyboard.press(`${mod}+P`);
+  await page.locator('.quick-input-widget input').fill(`:${index + 1}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+  await page.locator('.editor-instance .monaco-editor.focused').waitFor({ timeout: 10_000 });
+  const lightbulb = page.locator('.monaco-editor .lightBulbWidget');
+  await lightbulb.waitFor({ state: 'visible', timeout: 30_000 });
+  await shot(`04-lightbulb-${finding.id}`);
+  const menu = page.locator('.context-view .monaco-list');
+  await page.keyboard.press(`${mod}+.`);
+  if (!(await menu.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false))) {
+    step('Ctrl+. did not open the menu; clicking the lightbulb');
+    await lightbulb.click();
+  }
+  const item = page.locator('.context-view .monaco-list-row', { hasText: finding.fix }).first();
+  await item.waitFor({ state: 'visible', timeout: 30_000 });
+  await shot(`05-quickfix-menu-${finding.id}`);
+  step(`quick fix offered: ${(await item.textContent())?.trim()}`);
+  await item.click();
+  await page.keyboard.press(`${mod}+S`);
+  await expectFixed(finding);
+  assert(!(await squiggledLines(page)).some(t => t.includes(finding.line)), `the squiggle on ${finding.file} stayed`);
+  await shot(`06-fixed-${finding.id}`);
+}
+
+/** The fix reached the disk, changed only the cause's line, and the problem left the Problems panel. */
+async function expectFixed(finding) {
+  const original = originals.get(finding.file);
+  const { lines, index } = lineOf(finding);
+  const fixed = await waitFor(
+    `${finding.file} saved with the fix`,
+    async () => {
+      const text = readFileSync(join(workspace, finding.file), 'utf8');
+      return text !== original ? text : undefined;
+    },
+    30_000,
+  );
+  const fixedLines = fixed.split('\n');
+  assert(fixedLines.length === lines.length, `the fix changed the number of lines of ${finding.file}`);
+  fixedLines.forEach((l, i) => {
+    if (i === index) assert(finding.fixedLine.test(l), `fixed line is "${l}", expected ${finding.fixedLine}`);
+    else assert(l === lines[i], `the fix changed line ${i + 1} of ${finding.file}: "${lines[i]}" -> "${l}"`);
+  });
+  await waitFor(`the ${finding.id} problem to disappear`, async () => !hasProblem(await problemRows(page), finding), 60_000);
+  step(`fixed ${finding.file} (${finding.fixWith}): "${fixedLines[index].trim()}", problem gone`);
+}
+
+async function checkCrashRestart() {
+  // Undo one fix on disk so the restarted server has something to report.
+  const finding = findings[0];
+  writeFileSync(join(workspace, finding.file), originals.get(finding.file));
+  await waitFor(`the ${finding.id} problem to come back`, async () => hasProblem(await problemRows(page), finding), 60_000);
+  if (fake) {
+    await runCommand(page, 'HygieneLsp: Scan workspace');
+    await waitFor('the fake server to crash', async () => existsSync(join(tmp, 'crashed')), 15_000);
+  } else {
+    const pids = serverPids();
+    assert(pids.length === 1, `expected one running server process, found ${pids.length}`);
+    process.kill(pids[0], 'SIGKILL');
+    await waitFor('the killed server to be gone', async () => !serverPids().includes(pids[0]), 15_000);
+  }
+  await waitFor('the client to log the restart', async () => clientLog().includes('restarting it'), 30_000);
+  await runCommand(page, 'HygieneLsp: Scan workspace');
+  await waitFor(`the ${finding.id} problem after the restart`, async () => hasProblem(await problemRows(page), finding), 60_000);
+  step('the server crashed, was restarted, and reports again');
+}
+
+/** Ids of the language server processes started from this test's extensions dir (Linux /proc). */
+function serverPids() {
+  const pids = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (cmdline.some(a => a.startsWith(extensionsDir) && a.endsWith('hygiene-lsp.dll'))) pids.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return pids;
+}
+
+/** The HygieneLsp output channel, as VS Code writes it to the log folder. */
+function clientLog() {
+  const logs = join(userDataDir, 'logs');
+  if (!existsSync(logs)) return '';
+  const files = readdirSync(logs, { recursive: true }).filter(f => String(f).endsWith('HygieneLsp.log'));
+  return files.map(f => readFileSync(join(logs, String(f)), 'utf8')).join('\n');
+}
+
+async function checkMissingRuntime() {
+  const missing = join(tmp, 'no-such-dotnet');
+  writeUserSettings(userDataDir, { ...userSettings, 'hygiene.dotnetPath': missing });
+  const toast = page.locator('.notification-toast', { hasText: 'hygiene.dotnetPath' }).first();
+  await toast.waitFor({ state: 'visible', timeout: 60_000 });
+  const text = (await toast.textContent()) ?? '';
+  assert(text.includes(missing), `the error should name the missing path: "${text}"`);
+  for (const button of ['Get .NET 10', 'Set dotnet path', 'Show output']) {
+    assert(await toast.locator('.monaco-button', { hasText: button }).count() > 0, `the error should offer "${button}"`);
+  }
+  await shot('08-missing-runtime');
+  step('a missing dotnet is reported with the setting to fix and buttons');
+}
+
+async function checkWhatShips() {
+  await runCommand(page, 'HygieneLsp: Show what ships');
+  await waitFor(`"${SHIP_SET.unit}" in What ships`, async () => (await shipSetRows(page)).some(r => r.text.includes(SHIP_SET.unit)), 60_000);
+  const folderRow = page.locator('.pane:has(.pane-header[aria-label*="What ships" i]) .monaco-list-row', { hasText: SHIP_SET.folder }).first();
+  await folderRow.click();
+  const fileRow = await waitFor(
+    `${SHIP_SET.file} under ${SHIP_SET.folder}`,
+    async () => (await shipSetRows(page)).find(r => r.text.includes(SHIP_SET.file)),
+    15_000,
+  );
+  if (fake && SHIP_SET.flaggedWithFakeServer) assert(fileRow.flagged, `${SHIP_SET.file} should be marked as flagged`);
+  await shot('02-what-ships');
+  step(`What ships shows ${SHIP_SET.unit} with ${SHIP_SET.folder}/${SHIP_SET.file}${fileRow.flagged ? ' (flagged)' : ''}`);
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/**
+ * Reads the Problems tree: a file row ("1 problems in file tsconfig.json of folder tools") is followed by its marker
+ * rows ("Warning: <message> at line 8 and character 5. generated by hygiene"). Returns `{ file, line, message }[]`.
+ */
+function hygieneProblems(rows) {
+  const problems = [];
+  let file;
+  for (const { label } of rows) {
+    const fileRow = /problems? in file (.+) of folder (.+)$/.exec(label);
+    if (fileRow) {
+      const folder = fileRow[2].replace(/\\/g, '/');
+      file = folder === '.' ? fileRow[1] : `${folder}/${fileRow[1]}`;
+      continue;
+    }
+    const marker = /^\w+: (.*) at line (\d+) and character \d+\. generated by hygiene/.exec(label);
+    if (marker && file) problems.push({ file, line: Number(marker[2]), message: marker[1] });
+  }
+  return problems;
+}
+
+/** The finding is listed: its file, the line of its cause, its message. */
+function hasProblem(rows, finding) {
+  const line = lineOf(finding).index + 1;
+  return hygieneProblems(rows).some(p => p.file === finding.file && p.line === line && finding.message.test(p.message));
+}
+
+function lineOf(finding) {
+  const lines = originals.get(finding.file).split('\n');
+  const index = lines.findIndex(l => l.includes(finding.line));
+  assert(index >= 0, `"${finding.line}" is not in the fixture's ${finding.file}`);
+  return { lines, index, column: lines[index].indexOf(finding.line) + 2 };
+}
+
+function problemCount(items) {
+  for (const { text, icons } of items) {
+    if (icons.some(c => /codicon-(sync|loading)/.test(c))) continue;
+    const match = /Hygiene: (\d+)/.exec(text);
+    if (match) return Number(match[1]);
+    if (icons.some(c => c.includes('codicon-check'))) return 0;
+  }
+  return undefined;
+}
