@@ -1,6 +1,8 @@
 using HygieneLsp.Core.Packaging;
 using HygieneLsp.Core.Packaging.Npm;
+using HygieneLsp.Core.Packaging.Vsix;
 using HygieneLsp.Core.Rules.Build;
+using HygieneLsp.Core.Rules.Vsix;
 using HygieneLsp.Core.Rules.Maps;
 using HygieneLsp.Core.Rules.Npm;
 using HygieneLsp.Core.Rules.Secrets;
@@ -13,13 +15,15 @@ public static class AnalyzerCatalog
 {
     public static Engine CreateEngine() => new(CreateAnalyzers());
 
-    public static IShipExposure CreateExposure() => new CompositeShipExposure(new NpmShipExposure());
+    public static IShipExposure CreateExposure() => new CompositeShipExposure(new NpmShipExposure(), VsixShipExposure.Instance);
 
     public static IReadOnlyList<IAnalyzer> CreateAnalyzers() =>
     [
         new TsconfigMapAnalyzer(),
         new NpmEnvFileAnalyzer(),
         new NpmSourceMapAnalyzer(),
+        new VsixEnvFileAnalyzer(),
+        new VsixSourceMapAnalyzer(),
         new SecretsAnalyzer(context => ShipUnits.ShippedFiles(context).Select(f => (f.Unit, f.Path))),
         new BuildMapAnalyzer(CreateExposure()),
     ];

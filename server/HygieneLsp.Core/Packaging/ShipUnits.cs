@@ -1,36 +1,50 @@
 using HygieneLsp.Core.Analysis;
 using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Packaging.Npm;
+using HygieneLsp.Core.Packaging.Vsix;
 
 namespace HygieneLsp.Core.Packaging;
 
 /// <summary>One file a packaging unit would publish, with the reason in words and the config place behind it.</summary>
 public sealed record ShipUnitFile(string Path, long Bytes, string Reason, SourceLocation? ReasonLocation);
 
-/// <summary>A packaging unit (npm package, VS Code extension) and exactly what it would publish.</summary>
-public sealed record ShipUnit(string Kind, string Name, string? Version, string Root, bool IsPrivate, IReadOnlyList<ShipUnitFile> Files, IReadOnlyList<string> Errors)
+/// <summary>
+/// A packaging unit (npm package, VS Code extension) and exactly what it would publish. <see cref="IsPublished"/> is
+/// false for units nobody publishes (private npm packages), which are listed but never reported.
+/// </summary>
+public sealed record ShipUnit(string Kind, string Name, string? Version, string Root, bool IsPublished, IReadOnlyList<ShipUnitFile> Files, IReadOnlyList<string> Errors)
 {
     public long TotalBytes => Files.Sum(f => f.Bytes);
 }
 
 /// <summary>
 /// Every packaging unit of a workspace folder with its ship set: what `hygiene-lsp ls`, the "What ships" view and the
-/// secret scanner's "shipped files" all read, so they cannot disagree.
+/// secret scanner's "shipped files" all read, so they cannot disagree. A VS Code extension is listed as its .vsix.
 /// </summary>
 public static class ShipUnits
 {
     public static IReadOnlyList<ShipUnit> For(AnalysisContext context, CancellationToken cancellationToken = default)
     {
         var units = new List<ShipUnit>();
+        var extensions = VsixExtension.FindAll(context);
+        var extensionRoots = extensions.Select(e => e.Root).ToHashSet(StringComparer.Ordinal);
         foreach (var npm in NpmPackageListings.For(context, cancellationToken))
         {
-            units.Add(new ShipUnit(NpmShipExposure.UnitKind, npm.Name, npm.Version, npm.Root, npm.IsPrivate,
+            if (extensionRoots.Contains(npm.Root)) continue;
+            units.Add(new ShipUnit(NpmShipExposure.UnitKind, npm.Name, npm.Version, npm.Root, !npm.IsPrivate,
                 npm.Files.Select(f => new ShipUnitFile(f.Path, f.Size, f.Reason, f.ReasonLocation)).ToList(), npm.Errors));
         }
-        return units;
+        foreach (var extension in extensions)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var set = VsixShipSetBuilder.Get(context, extension);
+            units.Add(new ShipUnit("vsix", extension.DisplayName, (extension.Manifest.Document?.Root as Parsing.Jsonc.JsoncObject)?.GetString("version"), extension.Root, set.Errors.Count == 0,
+                set.Files.Select(f => new ShipUnitFile(f.Path, f.Size, f.Reason.Text, f.Reason.Location)).ToList(), set.Errors));
+        }
+        return units.OrderBy(u => u.Root, StringComparer.Ordinal).ThenBy(u => u.Kind, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Absolute paths of the files publishable units would ship (private npm packages are never published).</summary>
+    /// <summary>Absolute paths of the files that published units would ship.</summary>
     public static IEnumerable<(string Unit, string Path)> ShippedFiles(AnalysisContext context) =>
-        For(context).Where(u => !u.IsPrivate).SelectMany(u => u.Files.Select(f => (u.Name, u.Root + "/" + f.Path)));
+        For(context).Where(u => u.IsPublished).SelectMany(u => u.Files.Select(f => (u.Name, u.Root + "/" + f.Path)));
 }

@@ -44,7 +44,7 @@ public static class LsCommand
         foreach (var unit in units)
         {
             var where = Paths.Relative(root, unit.Root);
-            output.WriteLine($"{unit.Kind} {unit.Name}{(unit.Version is null ? "" : "@" + unit.Version)} ({(where == "." ? "./" : where)}){(unit.IsPrivate ? " [private: npm publish refuses it]" : "")}");
+            output.WriteLine($"{unit.Kind} {unit.Name}{(unit.Version is null ? "" : "@" + unit.Version)} ({(where == "." ? "./" : where)}){(unit.IsPublished ? "" : " [not published: private, or refused by its packager]")}");
             foreach (var file in unit.Files)
                 output.WriteLine($"  {Size(file.Bytes),9}  {file.Path}    ({file.Reason})");
             foreach (var error in unit.Errors) output.WriteLine($"  ! {error}");
@@ -64,7 +64,7 @@ public static class LsCommand
                 ["name"] = u.Name,
                 ["version"] = u.Version,
                 ["root"] = Paths.Relative(root, u.Root),
-                ["private"] = u.IsPrivate,
+                ["published"] = u.IsPublished,
                 ["totalBytes"] = u.TotalBytes,
                 ["entryCount"] = u.Files.Count,
                 ["files"] = new JArray(u.Files.Select(f => new JObject

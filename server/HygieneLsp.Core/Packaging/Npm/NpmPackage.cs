@@ -7,6 +7,11 @@ public sealed record NpmPackage(string Root, NpmManifest Manifest)
     public string DisplayName => string.IsNullOrEmpty(Manifest.Name) ? Root[(Root.LastIndexOf('/') + 1)..] : Manifest.Name!;
     /// <summary>`"private": true`: npm publish refuses it (npm pack still works).</summary>
     public bool IsPrivate => Manifest.IsPrivate;
+    /// <summary>A VS Code extension (`engines.vscode`): it ships as a .vsix through vsce, not to the npm registry.</summary>
+    public bool IsVsCodeExtension => (Manifest.Document?.Root as Parsing.Jsonc.JsoncObject)?.Get("engines") is Parsing.Jsonc.JsoncObject engines
+        && engines.Get("vscode") is Parsing.Jsonc.JsoncString;
+    /// <summary>What npm rules report on: a readable package.json, not private, not a VS Code extension.</summary>
+    public bool IsPublishedToNpm => !IsPrivate && !IsVsCodeExtension && Manifest.Error is null;
     /// <summary>The workspace root whose `workspaces` includes this package, when there is one.</summary>
     public string? WorkspaceRoot { get; init; }
 }

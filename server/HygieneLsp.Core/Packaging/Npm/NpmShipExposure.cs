@@ -18,7 +18,7 @@ public sealed class NpmShipExposure : IShipExposure
         var owner = packages.Where(p => Paths.IsUnder(path, p.Root) && path != p.Root)
             .OrderByDescending(p => p.Root.Length)
             .FirstOrDefault();
-        if (owner is null || owner.IsPrivate || owner.Manifest.Error is not null) return [];
+        if (owner is null || !owner.IsPublishedToNpm) return [];
         var relative = Paths.Relative(owner.Root, path);
         var reason = NpmShipSets.For(context, owner, packages).WouldShip(relative);
         return reason.Included ? [new ShipExposureHit(UnitKind, owner.DisplayName, reason.Text, reason.Location)] : [];

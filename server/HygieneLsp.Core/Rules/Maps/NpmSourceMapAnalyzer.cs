@@ -31,7 +31,7 @@ public sealed class NpmSourceMapAnalyzer : IAnalyzer
         foreach (var package in packages)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (package.IsPrivate || package.Manifest.Error is not null) continue;
+            if (!package.IsPublishedToNpm) continue;
             var ship = NpmShipSets.For(context, package, packages);
             var maps = new List<(NpmShippedFile File, ShippedMap Map)>();
             foreach (var file in ship.Files)

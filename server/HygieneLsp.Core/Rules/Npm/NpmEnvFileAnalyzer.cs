@@ -30,7 +30,7 @@ public sealed class NpmEnvFileAnalyzer : IAnalyzer
         foreach (var package in packages)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (package.IsPrivate || package.Manifest.Error is not null) continue;
+            if (!package.IsPublishedToNpm) continue;
             var ship = NpmShipSets.For(context, package, packages);
             var envFiles = ship.Files.Where(f => EnvFileNames.IsEnvFile(FileName(f.Path))).ToList();
             if (envFiles.Count == 0) continue;

@@ -37,7 +37,7 @@ public sealed class ShipSetsHandler(WorkspaceSession session, PublishedFindings 
                     ["name"] = unit.Name,
                     ["root"] = unit.Root,
                     ["version"] = unit.Version,
-                    ["private"] = unit.IsPrivate,
+                    ["published"] = unit.IsPublished,
                     ["totalBytes"] = unit.TotalBytes,
                     ["files"] = new JArray(unit.Files.Select(f =>
                     {
