@@ -5,6 +5,8 @@ using HygieneLsp.JsonRpc;
 using HygieneLsp.Server.Features.CodeActions;
 using HygieneLsp.Server.Features.Diagnostics;
 using HygieneLsp.Server.Features.ShipSets;
+using HygieneLsp.Server.Features.CodeLens;
+using HygieneLsp.Server.Features.Hover;
 using HygieneLsp.Server.Features.TextSync;
 using HygieneLsp.Server.Features.Workspace;
 using HygieneLsp.Server.Lifecycle;
@@ -130,6 +132,11 @@ public sealed class LanguageServer : IAsyncDisposable
         _connection.AddRequestHandler<CodeActionParams, IReadOnlyList<CodeAction>>(Methods.CodeAction, (p, _) => Task.FromResult(_codeActions.Handle(p)), HandlerMode.Parallel);
         _connection.AddRequestHandler<ExecuteCommandParams, JToken?>(Methods.ExecuteCommand, ExecuteCommandAsync, HandlerMode.Parallel);
         var shipSets = new ShipSetsHandler(_session, _published);
+        var lookup = new ShipUnitLookup(_session);
+        var codeLens = new CodeLensHandler(_session, lookup, _published);
+        var hover = new HoverHandler(lookup);
+        _connection.AddRequestHandler<CodeLensParams, IReadOnlyList<Protocol.CodeLens>>(Methods.CodeLens, (p, ct) => Task.Run(() => codeLens.Handle(p, ct), ct), HandlerMode.Parallel);
+        _connection.AddRequestHandler<TextDocumentPositionParams, Protocol.Hover?>(Methods.Hover, (p, ct) => Task.Run(() => hover.Handle(p, ct), ct), HandlerMode.Parallel);
         _connection.AddRequestHandler(Methods.ShipSets, (_, ct) => Task.Run<JToken?>(() => shipSets.Handle(ct), ct), HandlerMode.Parallel);
     }
 
@@ -151,6 +158,8 @@ public sealed class LanguageServer : IAsyncDisposable
             {
                 ["textDocumentSync"] = new JObject { ["openClose"] = true, ["change"] = 2, ["save"] = new JObject { ["includeText"] = false } },
                 ["codeActionProvider"] = new JObject { ["codeActionKinds"] = new JArray(CodeActionKinds.QuickFix, CodeActionKinds.FixAll), ["resolveProvider"] = false },
+                ["codeLensProvider"] = new JObject { ["resolveProvider"] = false },
+                ["hoverProvider"] = true,
                 ["executeCommandProvider"] = new JObject { ["commands"] = new JArray(ServerCommands.All) },
                 ["workspace"] = new JObject { ["workspaceFolders"] = new JObject { ["supported"] = true, ["changeNotifications"] = true } },
             },
@@ -256,6 +265,8 @@ public sealed class LanguageServer : IAsyncDisposable
             })).ConfigureAwait(false);
         }
         await SendStatusAsync("idle", findings.Count).ConfigureAwait(false);
+        if (_clientCapabilities.SelectToken("workspace.codeLens.refreshSupport")?.Value<bool>() == true)
+            _ = _connection.SendRequestAsync("workspace/codeLens/refresh", null).ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
     }
 
     private Task SendStatusAsync(string state, int problems) =>

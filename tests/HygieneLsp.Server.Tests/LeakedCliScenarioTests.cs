@@ -61,6 +61,21 @@ public class LeakedCliScenarioTests
         Assert.True((bool)map["flagged"]!);
         Assert.Contains("npm/source-map-shipped", map["ruleIds"]!.Select(r => r.ToString()));
 
+        var lens = Assert.Single((JArray)(await host.Client.RequestAsync("textDocument/codeLens", new JObject
+        {
+            ["textDocument"] = new JObject { ["uri"] = new Uri(Path.Combine(ws.Root, "package.json")).AbsoluteUri },
+        }))!);
+        Assert.Equal("npm package: 4 files, 1.6 KB would ship; 1 source map", lens.SelectToken("command.title")!.ToString());
+
+        var hover = await host.Client.RequestAsync("textDocument/hover", new JObject
+        {
+            ["textDocument"] = new JObject { ["uri"] = new Uri(npmignore).AbsoluteUri },
+            ["position"] = new JObject { ["line"] = 1, ["character"] = 2 },
+        });
+        var hoverText = hover!.SelectToken("contents.value")!.ToString();
+        Assert.Contains("Keeps 1 path(s) out of the npm package **@acme/cli**", hoverText);
+        Assert.Contains("`src/`", hoverText);
+
         var actions = (JArray)(await host.Client.RequestAsync("textDocument/codeAction", new JObject
         {
             ["textDocument"] = new JObject { ["uri"] = new Uri(npmignore).AbsoluteUri },

@@ -36,7 +36,10 @@ public static class LspScenario
             ["range"] = diagnostic["range"],
             ["context"] = new JObject { ["diagnostics"] = new JArray(diagnostic) },
         }))!;
-        var quickFix = actions.Single(a => a["kind"]!.ToString() == "quickfix");
+        var quickFix = actions.Single(a => a["kind"]!.ToString() == "quickfix" && a["isPreferred"]?.Value<bool>() == true);
+        Assert.Equal("Set \"sourceMap\" to false", quickFix["title"]!.ToString());
+        // Suppressions are offered too, after the repair, never preferred.
+        Assert.Contains(actions, a => a["title"]!.ToString() == "Add to baseline" && a["isPreferred"] is null);
         var edits = (JArray)quickFix.SelectToken("edit.changes")![uri]!;
         var edit = Assert.Single(edits);
 

@@ -14,6 +14,9 @@ public sealed record ShipUnitFile(string Path, long Bytes, string Reason, Source
 /// </summary>
 public sealed record ShipUnit(string Kind, string Name, string? Version, string Root, bool IsPublished, IReadOnlyList<ShipUnitFile> Files, IReadOnlyList<string> Errors)
 {
+    /// <summary>Paths present but left out, with the rule that keeps them out (folders are not expanded); sizes are 0.</summary>
+    public IReadOnlyList<ShipUnitFile> Excluded { get; init; } = [];
+
     public long TotalBytes => Files.Sum(f => f.Bytes);
 }
 
@@ -28,18 +31,27 @@ public static class ShipUnits
         var units = new List<ShipUnit>();
         var extensions = VsixExtension.FindAll(context);
         var extensionRoots = extensions.Select(e => e.Root).ToHashSet(StringComparer.Ordinal);
-        foreach (var npm in NpmPackageListings.For(context, cancellationToken))
+        var packages = NpmPackageDiscovery.Discover(context);
+        foreach (var package in packages)
         {
-            if (extensionRoots.Contains(npm.Root)) continue;
-            units.Add(new ShipUnit(NpmShipExposure.UnitKind, npm.Name, npm.Version, npm.Root, !npm.IsPrivate,
-                npm.Files.Select(f => new ShipUnitFile(f.Path, f.Size, f.Reason, f.ReasonLocation)).ToList(), npm.Errors));
+            cancellationToken.ThrowIfCancellationRequested();
+            if (extensionRoots.Contains(package.Root)) continue;
+            var set = NpmShipSets.For(context, package, packages);
+            units.Add(new ShipUnit(NpmShipExposure.UnitKind, package.DisplayName, package.Manifest.Version, package.Root, !package.IsPrivate,
+                set.Files.Select(f => new ShipUnitFile(f.Path, f.Size, f.Reason.Text, f.Reason.Location)).ToList(), set.Errors)
+            {
+                Excluded = set.Excluded.Select(x => new ShipUnitFile(x.Path + (x.IsDirectory ? "/" : ""), 0, x.Reason.Text, x.Reason.Location)).ToList(),
+            });
         }
         foreach (var extension in extensions)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var set = VsixShipSetBuilder.Get(context, extension);
             units.Add(new ShipUnit("vsix", extension.DisplayName, (extension.Manifest.Document?.Root as Parsing.Jsonc.JsoncObject)?.GetString("version"), extension.Root, set.Errors.Count == 0,
-                set.Files.Select(f => new ShipUnitFile(f.Path, f.Size, f.Reason.Text, f.Reason.Location)).ToList(), set.Errors));
+                set.Files.Select(f => new ShipUnitFile(f.Path, f.Size, f.Reason.Text, f.Reason.Location)).ToList(), set.Errors)
+            {
+                Excluded = set.Excluded.Select(x => new ShipUnitFile(x.Path, 0, x.Reason.Text, x.Reason.Location)).ToList(),
+            });
         }
         return units.OrderBy(u => u.Root, StringComparer.Ordinal).ThenBy(u => u.Kind, StringComparer.Ordinal).ToList();
     }

@@ -82,7 +82,7 @@ public sealed class VsixEnvFileAnalyzerTests
         Assert.NotEqual(0, package.ExitCode);
         Assert.Contains(".env", package.Stdout + package.Stderr);
 
-        AssertFixShrinks(dir.Path, Assert.Single(f.Fixes), ".env");
+        AssertFixShrinks(dir.Path, Assert.Single(f.Repairs()), ".env");
         var text = dir.Read(".vscodeignore");
         Assert.StartsWith(ignore, text);
         Assert.Equal(ignore + "\n**/.env\n", text);
@@ -100,7 +100,7 @@ public sealed class VsixEnvFileAnalyzerTests
         Assert.Contains("would ship", f.Message);
         Assert.Equal(0, VscePackage(dir.Path).ExitCode); // vsce does not refuse .env.production: it ships
 
-        var fix = Assert.Single(f.Fixes);
+        var fix = Assert.Single(f.Repairs());
         Assert.Contains("delete .vscodeignore line 2", fix.Title);
         var before = VsceList(dir.Path);
         Apply(fix);
@@ -117,7 +117,7 @@ public sealed class VsixEnvFileAnalyzerTests
         var f = Assert.Single(Analyze(dir.Path));
         Assert.Equal("\"demo\"", Squiggled(f));
         Assert.Contains("refuse to package because of lib/.env", f.Message);
-        var fix = Assert.Single(f.Fixes);
+        var fix = Assert.Single(f.Repairs());
         Assert.True(fix.Edits[0].CreateFile);
         AssertFixShrinks(dir.Path, fix, ".env.local", "lib/.env");
         Assert.Equal("**/.env.local\n**/.env\n", dir.Read(".vscodeignore"));
@@ -130,7 +130,7 @@ public sealed class VsixEnvFileAnalyzerTests
             ("config/.env.staging", "A=1\n"), ("media/icon.png", "png"));
         var f = Assert.Single(Analyze(dir.Path));
         Assert.Equal("\"config\"", Squiggled(f));
-        var fix = Assert.Single(f.Fixes);
+        var fix = Assert.Single(f.Repairs());
         Assert.Equal("Remove \"config\" from \"files\" in package.json", fix.Title);
         var original = dir.Read("package.json");
         AssertFixShrinks(dir.Path, fix, "config/.env.staging");
@@ -162,7 +162,7 @@ public sealed class VsixEnvFileAnalyzerTests
         Assert.Contains("Both a .vscodeignore", package.Stdout + package.Stderr);
         var before = VsceList(dir.Path);
         var original = dir.Read("package.json");
-        Apply(Assert.Single(f.Fixes));
+        Apply(Assert.Single(f.Repairs()));
         Assert.Equal(before.Order(), VsceList(dir.Path).Order());
         Assert.Equal(original.Replace(",\n  \"files\": [\"out\"]", ""), dir.Read("package.json"));
         Assert.Equal(0, VscePackage(dir.Path).ExitCode);
