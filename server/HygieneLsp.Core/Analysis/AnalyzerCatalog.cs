@@ -1,6 +1,7 @@
 using HygieneLsp.Core.Packaging;
 using HygieneLsp.Core.Packaging.Npm;
 using HygieneLsp.Core.Packaging.Vsix;
+using HygieneLsp.Core.Rules.Build;
 using HygieneLsp.Core.Rules.Vsix;
 using HygieneLsp.Core.Rules.DotNet;
 using HygieneLsp.Core.Rules.Maps;
@@ -27,5 +28,6 @@ public static class AnalyzerCatalog
         new VsixSourceMapAnalyzer(),
         new SecretsAnalyzer(context => ShipUnits.ShippedFiles(context).Select(f => (f.Unit, f.Path))),
         new DotNetAnalyzer(new ScannerSettingsSecretProbe(SecretScanner.Default)),
+        new BuildMapAnalyzer(CreateExposure()),
     ];
 }
