@@ -8,7 +8,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log=$(mktemp)
 status=0
 if [[ ! -d tests/oracles/node_modules ]]; then
-  (cd tests/oracles && npm ci --no-audit --no-fund --loglevel=error) || exit 1
+  # npm install, not npm ci: the registry mirror lacks other platforms' optional packages (rollup), and npm ci
+  # refuses a lock file without them.
+  (cd tests/oracles && npm install --no-audit --no-fund --loglevel=error) || exit 1
 fi
 if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
   npm ci --no-audit --no-fund --loglevel=error || exit 1

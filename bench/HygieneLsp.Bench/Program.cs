@@ -5,7 +5,7 @@ using HygieneLsp.Core.Secrets.Detectors;
 using HygieneLsp.Core.Workspace;
 
 // bench gen <dir> <megabytes> [seed]   writes the corpus
-// bench scan <dir>                     scans every file, prints MB/s and the number of findings per kind
+// bench scan <dir> [threads] [no-maps] scans every file (or all but .map), prints MB/s and findings per kind
 // bench hot <file> [repeat]            scans one file repeatedly (for profiling)
 if (args.Length < 2)
 {
@@ -21,8 +21,10 @@ switch (args[0])
     case "scan":
     {
         var files = Directory.EnumerateFiles(args[1], "*", SearchOption.AllDirectories).Select(Paths.Normalize).OrderBy(p => p, StringComparer.Ordinal).ToList();
+        if (args.Length > 3 && args[3] == "no-maps") files = files.Where(f => !f.EndsWith(".map", StringComparison.Ordinal)).ToList();
         long bytes = files.Sum(f => new FileInfo(f).Length);
         var threads = args.Length > 2 ? int.Parse(args[2]) : 1;
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         var counts = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
         var findings = 0;
@@ -41,6 +43,8 @@ switch (args[0])
             }
         });
         sw.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
+        Console.Error.WriteLine($"scan loop cpu {cpu.TotalSeconds:F2} s (process total {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F2} s), gen0/1/2 GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, allocated {GC.GetTotalAllocatedBytes() / 1e6:F0} MB");
         Console.WriteLine($"hygiene ({threads} thread{(threads == 1 ? "" : "s")}): {files.Count} files, {bytes / 1e6:F1} MB in {sw.Elapsed.TotalSeconds:F2} s = {bytes / 1e6 / sw.Elapsed.TotalSeconds:F1} MB/s, {findings} findings");
         foreach (var (k, v) in counts.OrderBy(k => k.Key)) Console.WriteLine($"  {k}: {v}");
         if (Environment.GetEnvironmentVariable("BENCH_BY_TYPE") == "1")

@@ -1,8 +1,11 @@
 using HygieneLsp.Core.Packaging;
 using HygieneLsp.Core.Packaging.Npm;
 using HygieneLsp.Core.Packaging.Vsix;
+using HygieneLsp.Core.Rules.Build;
 using HygieneLsp.Core.Rules.Vsix;
+using HygieneLsp.Core.Rules.DotNet;
 using HygieneLsp.Core.Rules.Maps;
+using HygieneLsp.Core.Secrets;
 using HygieneLsp.Core.Rules.Npm;
 using HygieneLsp.Core.Rules.Secrets;
 using HygieneLsp.Core.Rules.TypeScript;
@@ -24,5 +27,7 @@ public static class AnalyzerCatalog
         new VsixEnvFileAnalyzer(),
         new VsixSourceMapAnalyzer(),
         new SecretsAnalyzer(context => ShipUnits.ShippedFiles(context).Select(f => (f.Unit, f.Path))),
+        new DotNetAnalyzer(new ScannerSettingsSecretProbe(SecretScanner.Default)),
+        new BuildMapAnalyzer(CreateExposure()),
     ];
 }

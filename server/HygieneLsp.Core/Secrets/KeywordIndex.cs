@@ -41,16 +41,16 @@ internal sealed class KeywordIndex
     public sealed record Sweep(SearchValues<string> Search, Entry[] Entries, StringComparison Comparison)
     {
         /// <summary>Offset of the next occurrence in [from, to), or -1.</summary>
-        public int Next(string text, int from, int to)
+        public int Next(ReadOnlySpan<char> text, int from, int to)
         {
             if (from >= to) return -1;
-            var i = text.AsSpan(from, to - from).IndexOfAny(Search);
+            var i = text[from..to].IndexOfAny(Search);
             return i < 0 ? -1 : from + i;
         }
 
         /// <summary>True when <paramref name="entry"/>'s keyword is the one at <paramref name="hit"/> (several may be).</summary>
-        public bool IsAt(string text, int hit, in Entry entry) =>
-            Entries.Length == 1 || text.AsSpan(hit).StartsWith(entry.Keyword, Comparison);
+        public bool IsAt(ReadOnlySpan<char> text, int hit, in Entry entry) =>
+            Entries.Length == 1 || text[hit..].StartsWith(entry.Keyword, Comparison);
     }
 
     public IReadOnlyList<Sweep> Sweeps { get; }

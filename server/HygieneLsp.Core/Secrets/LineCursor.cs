@@ -6,14 +6,14 @@ namespace HygieneLsp.Core.Secrets;
 /// Turns increasing offsets of a text into line/column positions in one forward walk (line breaks as
 /// <see cref="LineIndex"/> counts them: \n, \r\n, lone \r). Text without \r is counted with vectorised searches.
 /// </summary>
-internal struct LineCursor
+internal ref struct LineCursor
 {
-    private readonly string _text;
+    private readonly ReadOnlySpan<char> _text;
     private int _pos;
     private int _line;
     private int _column;
 
-    public LineCursor(string text, int line, int column)
+    public LineCursor(ReadOnlySpan<char> text, int line, int column)
     {
         _text = text;
         _line = line;
@@ -26,7 +26,7 @@ internal struct LineCursor
     {
         if (offset > _pos)
         {
-            var span = _text.AsSpan(_pos, offset - _pos);
+            var span = _text[_pos..offset];
             if (span.IndexOf('\r') < 0)
             {
                 var breaks = span.Count('\n');

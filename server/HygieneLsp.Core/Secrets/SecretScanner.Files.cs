@@ -76,7 +76,7 @@ public sealed partial class SecretScanner
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return new SecretScanResult { Skipped = "unreadable" }; }
         if (stream is null) return new SecretScanResult { Skipped = "unreadable" };
         using (stream)
-        using (var reader = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024))
+        using (var reader = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024)) // below the large-object heap threshold: no gen-2 GC per file
         {
             // Size the window to the file when it is smaller (most are): UTF-8 never has more characters than bytes.
             long? length = null;
@@ -114,7 +114,7 @@ public sealed partial class SecretScanner
                 filled += n;
             }
             if (first && buffer.AsSpan(0, Math.Min(filled, 8000)).Contains('\0')) return new SecretScanResult { Skipped = "binary content" };
-            var text = new string(buffer, 0, filled);
+            var text = buffer.AsSpan(0, filled);
             if (!eof && filled < Overlap + LookBack + 1024)
             {
                 // The file grew past its reported length: continue with a full-size window.
@@ -134,9 +134,7 @@ public sealed partial class SecretScanner
             if (eof) break;
             // Keep the overlap plus some look-back for the next window; its processing starts where this one stopped.
             var keepFrom = processTo - LookBack;
-            var c2 = new LineCursor(text, line, column);
-            if (cursor.Offset <= keepFrom) c2 = cursor;
-            var at = c2.MoveTo(keepFrom);
+            var at = cursor.Offset <= keepFrom ? cursor.MoveTo(keepFrom) : new LineCursor(text, line, column).MoveTo(keepFrom);
             line = at.Line;
             column = at.Character;
             Array.Copy(buffer, keepFrom, buffer, 0, filled - keepFrom);

@@ -37,7 +37,7 @@ public sealed partial class SecretScanner
     /// <summary>Scans a whole text held in memory.</summary>
     public IReadOnlyList<SecretMatch> ScanText(string text, CancellationToken cancellationToken = default)
     {
-        var raw = FindCandidates(text, 0, text.Length, cancellationToken);
+        var raw = FindCandidates(text.AsSpan(), 0, text.Length, cancellationToken);
         if (raw.Count == 0) return [];
         var cursor = new LineCursor(text, 0, 0);
         var matches = new List<SecretMatch>(raw.Count);
@@ -49,7 +49,7 @@ public sealed partial class SecretScanner
     internal readonly record struct Raw(int Detector, SecretCandidate Candidate);
 
     /// <summary>Candidates whose keyword hit lies in [from, to); detectors may read past <paramref name="to"/>.</summary>
-    internal List<Raw> FindCandidates(string text, int from, int to, CancellationToken cancellationToken)
+    internal List<Raw> FindCandidates(ReadOnlySpan<char> text, int from, int to, CancellationToken cancellationToken)
     {
         var found = new List<Raw>();
         var checkedAt = 0;
@@ -74,14 +74,14 @@ public sealed partial class SecretScanner
     }
 
     /// <summary>Keeps one candidate per overlapping group (the highest-priority detector, then the longest), in text order.</summary>
-    private List<Raw> Resolve(string text, List<Raw> found)
+    private static List<Raw> Resolve(ReadOnlySpan<char> text, List<Raw> found)
     {
         if (found.Count == 0) return found;
         found.Sort((a, b) => a.Candidate.Start != b.Candidate.Start ? a.Candidate.Start.CompareTo(b.Candidate.Start) : a.Detector.CompareTo(b.Detector));
         var kept = new List<Raw>(found.Count);
         foreach (var f in found)
         {
-            if (Placeholders.IsDocumentedExample(text.Substring(f.Candidate.ValueStart, f.Candidate.ValueEnd - f.Candidate.ValueStart))) continue;
+            if (Placeholders.IsDocumentedExample(text[f.Candidate.ValueStart..f.Candidate.ValueEnd].ToString())) continue;
             if (kept.Count > 0 && f.Candidate.Start < kept[^1].Candidate.End)
             {
                 var last = kept[^1];
@@ -95,11 +95,11 @@ public sealed partial class SecretScanner
         return kept;
     }
 
-    private SecretMatch ToMatch(string text, Raw raw, ref LineCursor cursor)
+    private SecretMatch ToMatch(ReadOnlySpan<char> text, Raw raw, ref LineCursor cursor)
     {
         var c = raw.Candidate;
         var kind = _detectors[raw.Detector].Kind;
-        var value = text.Substring(c.ValueStart, c.ValueEnd - c.ValueStart);
+        var value = text[c.ValueStart..c.ValueEnd].ToString();
         var start = cursor.MoveTo(c.Start);
         var valueStart = cursor.MoveTo(c.ValueStart);
         var valueEnd = cursor.MoveTo(c.ValueEnd);

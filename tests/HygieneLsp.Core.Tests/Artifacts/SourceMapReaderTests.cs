@@ -4,6 +4,11 @@ using Xunit.Abstractions;
 
 namespace HygieneLsp.Core.Tests.Artifacts;
 
+/// <summary>Measures process-wide heap size, so it runs alone: tests running beside it would inflate the figure.</summary>
+[CollectionDefinition(nameof(MemoryMeasurement), DisableParallelization = true)]
+public sealed class MemoryMeasurement;
+
+[Collection(nameof(MemoryMeasurement))]
 public sealed class SourceMapReaderTests
 {
     private readonly ITestOutputHelper _output;

@@ -88,7 +88,7 @@ public sealed class SecretsAnalyzerTests
         var findings = Shipping(root).Analyze(Context(root), default).ToList();
         var f = Assert.Single(findings);
         Assert.Equal(Severity.Warning, f.Severity);
-        var fix = Assert.Single(f.Fixes);
+        var fix = Assert.Single(f.Repairs());
         Assert.Equal(NpmrcTokenFix.Title, fix.Title);
         var edit = Assert.Single(fix.Edits);
         var after = TextEdits.Apply(before, edit.Edits);

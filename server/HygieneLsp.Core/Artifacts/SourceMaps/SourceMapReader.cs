@@ -53,7 +53,7 @@ public static class SourceMapReader
             string? error = null;
             try
             {
-                using var text = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
+                using var text = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024); // below the large-object heap threshold
                 SkipXssiPrefix(text);
                 using var reader = new JsonTextReader(text)
                 {
@@ -61,6 +61,7 @@ public static class SourceMapReader
                     FloatParseHandling = FloatParseHandling.Double,
                     MaxDepth = 64,
                     CloseInput = false,
+                    ArrayPool = JsonCharPool.Instance,
                 };
                 if (!reader.Read()) error = "The file is empty.";
                 else if (reader.TokenType != JsonToken.StartObject) error = "The file is JSON but not a source map (its root is not an object).";

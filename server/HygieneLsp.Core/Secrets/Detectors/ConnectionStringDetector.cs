@@ -17,13 +17,13 @@ public sealed class ConnectionStringDetector : ISecretDetector
     public SecretKind Kind => SecretKind.ConnectionStringPassword;
     public IReadOnlyList<string> Keywords { get; } = ["passw", "pwd"]; // "passw" shares the generic rule's sweep
 
-    public bool TryMatch(string text, int hit, out SecretCandidate candidate)
+    public bool TryMatch(ReadOnlySpan<char> text, int hit, out SecretCandidate candidate)
     {
         candidate = default;
         if (hit > 0 && (CharClasses.IsAlnum(text[hit - 1]) || text[hit - 1] == '_')) return false;
         int i;
-        if (text.AsSpan(hit).StartsWith("password", StringComparison.OrdinalIgnoreCase)) i = hit + 8;
-        else if (text.AsSpan(hit).StartsWith("pwd", StringComparison.OrdinalIgnoreCase)) i = hit + 3;
+        if (text[hit..].StartsWith("password", StringComparison.OrdinalIgnoreCase)) i = hit + 8;
+        else if (text[hit..].StartsWith("pwd", StringComparison.OrdinalIgnoreCase)) i = hit + 3;
         else return false;
         while (i < text.Length && text[i] == ' ') i++;
         if (i >= text.Length || text[i] != '=' || (i + 1 < text.Length && text[i + 1] is '=' or '>')) return false;
@@ -34,7 +34,7 @@ public sealed class ConnectionStringDetector : ISecretDetector
         var start = i;
         while (i < text.Length && i - start < 256 && text[i] is not (';' or '\r' or '\n' or '"' or '`')
                && (quote == '\0' ? text[i] is not ('\'' or ' ' or '<') : text[i] != quote)) i++;
-        var value = text.AsSpan(start, i - start);
+        var value = text.Slice(start, i - start);
         if (value.Length < 4 || value[0] is '{' or '$' or '%' or '@' or '[' or '*' || Placeholders.IsPlaceholder(value)) return false;
         if (IsStopWord(value)) return false;
         if (!HasConnectionKey(text, hit, i)) return false;
@@ -51,13 +51,13 @@ public sealed class ConnectionStringDetector : ISecretDetector
     /// Another connection-string key in the same string (bounded look back and ahead on the line). Visits only the
     /// '=' signs of the segment, so a line dense with "password" words costs little.
     /// </summary>
-    private static bool HasConnectionKey(string text, int hit, int valueEnd)
+    private static bool HasConnectionKey(ReadOnlySpan<char> text, int hit, int valueEnd)
     {
         var from = hit;
         while (from > 0 && hit - from < 200 && text[from - 1] is not ('\n' or '"' or '`')) from--;
         var to = valueEnd;
         while (to < text.Length && to - valueEnd < 200 && text[to] is not ('\n' or '"' or '`')) to++;
-        var segment = text.AsSpan(from, to - from);
+        var segment = text.Slice(from, to - from);
         if (!segment.Contains(';')) return false;
         Span<char> key = stackalloc char[24];
         var at = 0;

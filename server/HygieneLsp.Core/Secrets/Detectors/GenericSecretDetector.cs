@@ -33,7 +33,7 @@ public sealed class GenericSecretDetector : ISecretDetector
     // "api" is not a keyword: every api-named secret ends in "key" or "secret" (apiKey, API_SECRET), found from there.
     public IReadOnlyList<string> Keywords { get; } = ["secret", "token", "passw", "pwd", "credential", "auth", "key"];
 
-    public bool TryMatch(string text, int hit, out SecretCandidate candidate)
+    public bool TryMatch(ReadOnlySpan<char> text, int hit, out SecretCandidate candidate)
     {
         candidate = default;
         // Cheapest test first: most hits ("keys(", "e.key===") are not followed by an assignment at all.
@@ -55,9 +55,6 @@ public sealed class GenericSecretDetector : ISecretDetector
             if (i < text.Length && text[i] is '=' or '>' or '~') return false;
         }
         else return false;
-        var identStart = hit;
-        while (identStart > 0 && hit - identStart < MaxIdentifier && IsIdentChar(text[identStart - 1])) identStart--;
-        if (!IsSecretName(text.AsSpan(identStart, identEnd - identStart))) return false;
         while (i < text.Length && text[i] is ' ' or '\t') i++;
         if (i >= text.Length) return false;
 
@@ -75,9 +72,14 @@ public sealed class GenericSecretDetector : ISecretDetector
             start = i;
             end = start;
             while (end < text.Length && end - start <= MaxValue && !IsUnquotedEnd(text[end])) end++;
-            if (LooksLikeCode(text.AsSpan(start, end - start))) return false;
+            if (LooksLikeCode(text.Slice(start, end - start))) return false;
         }
-        var value = text.AsSpan(start, end - start);
+        var value = text.Slice(start, end - start);
+        if (value.Length < MinValue) return false;
+        // The name is checked only now: at most hits the right-hand side is already not a literal.
+        var identStart = hit;
+        while (identStart > 0 && hit - identStart < MaxIdentifier && IsIdentChar(text[identStart - 1])) identStart--;
+        if (!IsSecretName(text.Slice(identStart, identEnd - identStart))) return false;
         if (!IsSecretValue(value)) return false;
         candidate = new SecretCandidate(start, end, start, end);
         return true;

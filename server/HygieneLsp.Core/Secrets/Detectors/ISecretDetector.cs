@@ -16,7 +16,7 @@ public interface ISecretDetector
     bool KeywordsCaseSensitive => false;
 
     /// <summary>Tries to read a secret at the keyword hit <paramref name="hit"/> of <paramref name="text"/>.</summary>
-    bool TryMatch(string text, int hit, out SecretCandidate candidate);
+    bool TryMatch(ReadOnlySpan<char> text, int hit, out SecretCandidate candidate);
 }
 
 /// <summary>Offsets in the scanned text: the whole match and the value inside it (the value is what is fingerprinted).</summary>
@@ -30,5 +30,5 @@ internal static class CharClasses
     /// <summary>Characters that continue a token (base64/base64url/identifier): a key preceded by one is part of a larger blob.</summary>
     public static bool ContinuesToken(char c) => IsAlnum(c) || c is '_' or '-' or '+' or '/';
 
-    public static bool StartsInsideToken(string text, int hit) => hit > 0 && ContinuesToken(text[hit - 1]);
+    public static bool StartsInsideToken(ReadOnlySpan<char> text, int hit) => hit > 0 && ContinuesToken(text[hit - 1]);
 }

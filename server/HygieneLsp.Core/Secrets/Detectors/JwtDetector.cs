@@ -17,16 +17,20 @@ public sealed partial class JwtDetector : ISecretDetector
     public IReadOnlyList<string> Keywords { get; } = ["eyJ"];
     public bool KeywordsCaseSensitive => true;
 
-    public bool TryMatch(string text, int hit, out SecretCandidate candidate)
+    public bool TryMatch(ReadOnlySpan<char> text, int hit, out SecretCandidate candidate)
     {
         candidate = default;
         if (CharClasses.StartsInsideToken(text, hit) || (hit > 0 && text[hit - 1] == '.')) return false;
-        Match m;
-        try { m = Pattern().Match(text, hit); }
+        ValueMatch m = default;
+        var found = false;
+        try
+        {
+            foreach (var match in Pattern().EnumerateMatches(text, hit)) { m = match; found = true; break; }
+        }
         catch (RegexMatchTimeoutException) { return false; }
-        if (!m.Success || m.Index != hit) return false;
-        var dot = text.IndexOf('.', hit, m.Length);
-        if (!HeaderNamesAlgorithm(text.AsSpan(hit, dot - hit))) return false;
+        if (!found || m.Index != hit) return false;
+        var dot = hit + text.Slice(hit, m.Length).IndexOf('.');
+        if (!HeaderNamesAlgorithm(text.Slice(hit, dot - hit))) return false;
         candidate = new SecretCandidate(m.Index, m.Index + m.Length, m.Index, m.Index + m.Length);
         return true;
     }

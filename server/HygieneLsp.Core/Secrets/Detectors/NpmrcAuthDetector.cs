@@ -10,13 +10,13 @@ public sealed class NpmrcAuthDetector : ISecretDetector
     public IReadOnlyList<string> Keywords { get; } = ["_auth", "_password"];
     public bool KeywordsCaseSensitive => true; // npm reads these keys as written
 
-    public bool TryMatch(string text, int hit, out SecretCandidate candidate)
+    public bool TryMatch(ReadOnlySpan<char> text, int hit, out SecretCandidate candidate)
     {
         candidate = default;
         if (hit > 0 && (CharClasses.IsAlnum(text[hit - 1]) || text[hit - 1] == '_')) return false;
         var i = hit;
         while (i < text.Length && i - hit < 16 && (CharClasses.IsAlnum(text[i]) || text[i] == '_')) i++;
-        var key = text.AsSpan(hit, i - hit);
+        var key = text.Slice(hit, i - hit);
         if (!key.Equals("_authToken", StringComparison.OrdinalIgnoreCase) && !key.Equals("_auth", StringComparison.OrdinalIgnoreCase)
             && !key.Equals("_password", StringComparison.OrdinalIgnoreCase)) return false;
         while (i < text.Length && text[i] is ' ' or '\t') i++;
@@ -27,7 +27,7 @@ public sealed class NpmrcAuthDetector : ISecretDetector
         if (quote != '\0') i++;
         var start = i;
         while (i < text.Length && i - start < 512 && text[i] is not ('\r' or '\n' or ' ' or '\t' or '"' or '\'' or '`' or ';' or '\\')) i++;
-        var value = text.AsSpan(start, i - start);
+        var value = text.Slice(start, i - start);
         if (value.Length < 8 || value.StartsWith("${", StringComparison.Ordinal) || Placeholders.IsPlaceholder(value)) return false;
         if (Entropy.Shannon(value) < 3.0) return false;
         candidate = new SecretCandidate(hit, i, start, i);

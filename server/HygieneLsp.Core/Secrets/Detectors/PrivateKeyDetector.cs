@@ -14,15 +14,16 @@ public sealed class PrivateKeyDetector : ISecretDetector
     public IReadOnlyList<string> Keywords { get; } = ["-----BEGIN"];
     public bool KeywordsCaseSensitive => true;
 
-    public bool TryMatch(string text, int hit, out SecretCandidate candidate)
+    public bool TryMatch(ReadOnlySpan<char> text, int hit, out SecretCandidate candidate)
     {
         candidate = default;
         var limit = Math.Min(text.Length, hit + MaxBlock);
         var i = hit + "-----BEGIN".Length;
         // Label: " RSA PRIVATE KEY", " OPENSSH PRIVATE KEY", " PGP PRIVATE KEY BLOCK" ...
-        var labelEnd = text.IndexOf("-----", i, Math.Min(64, limit - i), StringComparison.Ordinal);
+        var labelEnd = text.Slice(i, Math.Min(64, limit - i)).IndexOf("-----", StringComparison.Ordinal);
+        if (labelEnd >= 0) labelEnd += i;
         if (labelEnd < 0) return false;
-        var label = text.AsSpan(i, labelEnd - i);
+        var label = text.Slice(i, labelEnd - i);
         if (!label.Contains("PRIVATE KEY", StringComparison.Ordinal)) return false;
         i = labelEnd + 5;
         var bodyStart = -1;
@@ -54,9 +55,10 @@ public sealed class PrivateKeyDetector : ISecretDetector
         foreach (var k in freq) if (k > 0) h -= (double)k / count * Math.Log2((double)k / count);
         if (h < 4.0) return false;
         var end = bodyEnd;
-        if (i + 8 <= limit && text.AsSpan(i).StartsWith("-----END", StringComparison.Ordinal))
+        if (i + 8 <= limit && text[i..].StartsWith("-----END", StringComparison.Ordinal))
         {
-            var close = text.IndexOf("-----", i + 8, Math.Min(80, limit - i - 8), StringComparison.Ordinal);
+            var close = text.Slice(i + 8, Math.Min(80, limit - i - 8)).IndexOf("-----", StringComparison.Ordinal);
+            if (close >= 0) close += i + 8;
             end = close < 0 ? i + 8 : close + 5;
         }
         candidate = new SecretCandidate(hit, end, bodyStart, bodyEnd);
@@ -66,14 +68,14 @@ public sealed class PrivateKeyDetector : ISecretDetector
     private static bool IsBase64(char c) => CharClasses.IsAlnum(c) || c is '+' or '/' or '=';
 
     /// <summary>RFC 1421 headers inside the block ("Proc-Type: 4,ENCRYPTED") are not body.</summary>
-    private static bool IsHeaderLine(string text, int i, int limit)
+    private static bool IsHeaderLine(ReadOnlySpan<char> text, int i, int limit)
     {
         var j = i;
         while (j < limit && j - i < 40 && (CharClasses.IsAlnum(text[j]) || text[j] == '-')) j++;
         return j < limit && text[j] == ':';
     }
 
-    private static int SkipLine(string text, int i, int limit)
+    private static int SkipLine(ReadOnlySpan<char> text, int i, int limit)
     {
         while (i < limit && text[i] != '\n' && !(text[i] == '\\' && i + 1 < limit && text[i + 1] == 'n')) i++;
         return i;

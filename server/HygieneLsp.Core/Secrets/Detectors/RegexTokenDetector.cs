@@ -13,9 +13,12 @@ public sealed class RegexTokenDetector : ISecretDetector
     private readonly int _bodyStart;
     private readonly bool _requireBoundary;
     private readonly bool _caseSensitive;
+    private readonly int _valueOffset;
 
-    public RegexTokenDetector(SecretKind kind, IReadOnlyList<string> keywords, Regex pattern, int bodyStart, bool requireBoundary = true)
+    /// <param name="valueOffset">Where the secret value starts inside the match (0: the whole match is the value).</param>
+    public RegexTokenDetector(SecretKind kind, IReadOnlyList<string> keywords, Regex pattern, int bodyStart, bool requireBoundary = true, int valueOffset = 0)
     {
+        _valueOffset = valueOffset;
         _caseSensitive = (pattern.Options & RegexOptions.IgnoreCase) == 0;
         Kind = kind;
         Keywords = keywords;
@@ -28,19 +31,24 @@ public sealed class RegexTokenDetector : ISecretDetector
     public IReadOnlyList<string> Keywords { get; }
     public bool KeywordsCaseSensitive => _caseSensitive;
 
-    public bool TryMatch(string text, int hit, out SecretCandidate candidate)
+    public bool TryMatch(ReadOnlySpan<char> text, int hit, out SecretCandidate candidate)
     {
         candidate = default;
         if (_requireBoundary && CharClasses.StartsInsideToken(text, hit)) return false;
-        Match m;
-        try { m = _pattern.Match(text, hit); }
+        ValueMatch m = default;
+        var found = false;
+        try
+        {
+            // Span matching with a \G pattern: tried at the hit only, no string is made of the text.
+            foreach (var match in _pattern.EnumerateMatches(text, hit)) { m = match; found = true; break; }
+        }
         catch (RegexMatchTimeoutException) { return false; }
-        if (!m.Success || m.Index != hit) return false;
-        var value = m.Groups["v"].Success ? m.Groups["v"] : (Group)m;
-        var body = text.AsSpan(value.Index, value.Length);
-        body = body[Math.Min(_bodyStart, body.Length)..];
+        if (!found || m.Index != hit) return false;
+        var valueStart = Math.Min(hit + _valueOffset, m.Index + m.Length);
+        var value = text[valueStart..(m.Index + m.Length)];
+        var body = value[Math.Min(_bodyStart, value.Length)..];
         if (Placeholders.IsPlaceholder(body) || Entropy.Shannon(body) < 3.0) return false;
-        candidate = new SecretCandidate(m.Index, m.Index + m.Length, value.Index, value.Index + value.Length);
+        candidate = new SecretCandidate(m.Index, m.Index + m.Length, valueStart, m.Index + m.Length);
         return true;
     }
 }
@@ -68,7 +76,7 @@ public static partial class TokenPatterns
     [GeneratedRegex(@"\G(?:xox(?:[abeposr]|e\.xox[bp])-[0-9]+-[0-9A-Za-z-]{8,250}|xapp-[0-9]-[A-Z0-9]+-[0-9]+-[a-z0-9]{20,100})(?![0-9A-Za-z-])", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex Slack();
 
-    [GeneratedRegex(@"\Ghooks\.slack\.com/(?<v>(?:services|workflows|triggers)/[A-Za-z0-9+/]{43,56})(?![A-Za-z0-9+/])", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\Ghooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/]{43,56}(?![A-Za-z0-9+/])", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex SlackWebhook();
 
     [GeneratedRegex(@"\G[sr]k_(?:live|test|prod)_[A-Za-z0-9]{10,99}(?![A-Za-z0-9_])", RegexOptions.CultureInvariant, TimeoutMs)]
@@ -83,7 +91,7 @@ public static partial class TokenPatterns
         yield return new RegexTokenDetector(SecretKind.OpenAiApiKey, ["sk-"], OpenAi(), 3);
         yield return new RegexTokenDetector(SecretKind.GitHubToken, ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"], GitHub(), 4);
         yield return new RegexTokenDetector(SecretKind.NpmToken, ["npm_"], Npm(), 4);
-        yield return new RegexTokenDetector(SecretKind.SlackWebhook, ["hooks.slack.com/"], SlackWebhook(), 0, requireBoundary: false);
+        yield return new RegexTokenDetector(SecretKind.SlackWebhook, ["hooks.slack.com/"], SlackWebhook(), 0, requireBoundary: false, valueOffset: "hooks.slack.com/".Length);
         yield return new RegexTokenDetector(SecretKind.SlackToken, ["xox", "xapp-"], Slack(), 5);
         yield return new RegexTokenDetector(SecretKind.StripeKey, ["sk_live_", "sk_test_", "sk_prod_", "rk_live_", "rk_test_", "rk_prod_"], Stripe(), 8);
         yield return new RegexTokenDetector(SecretKind.GoogleApiKey, ["AIza"], Google(), 4);

@@ -16,7 +16,7 @@ public sealed class UrlCredentialsDetector : ISecretDetector
     public SecretKind Kind => SecretKind.UrlCredentials;
     public IReadOnlyList<string> Keywords { get; } = ["://"];
 
-    public bool TryMatch(string text, int hit, out SecretCandidate candidate)
+    public bool TryMatch(ReadOnlySpan<char> text, int hit, out SecretCandidate candidate)
     {
         candidate = default;
         // Scheme: letters before "://" (http, postgres, mongodb+srv, redis, amqp...).
@@ -32,8 +32,8 @@ public sealed class UrlCredentialsDetector : ISecretDetector
         while (i < text.Length && i - passStart < 256 && IsUserChar(text[i])) i++;
         if (i >= text.Length || text[i] != '@' || i + 1 >= text.Length) return false;
         if (!(CharClasses.IsAlnum(text[i + 1]) || text[i + 1] == '[')) return false;
-        var password = text.AsSpan(passStart, i - passStart);
-        var user = text.AsSpan(userStart, userEnd - userStart);
+        var password = text.Slice(passStart, i - passStart);
+        var user = text.Slice(userStart, userEnd - userStart);
         if (password.Length < 4 || password[0] is '$' or '{' or '%' or ':' or '*') return false;
         if (user[0] is '$' or '{' or '%') return false;
         foreach (var w in StopWords)

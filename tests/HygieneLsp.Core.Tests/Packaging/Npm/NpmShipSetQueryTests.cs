@@ -79,4 +79,26 @@ public sealed class NpmShipSetQueryTests
         Assert.Equal(5, a.Files[0].Size);
         Assert.Equal(a.Files.Sum(f => f.Size), a.TotalSize);
     }
+
+    [Fact]
+    public void ShipSetsAreCachedUntilAnIgnoreFileOrTheFileSetChanges()
+    {
+        using var t = new TempDir();
+        var root = Paths.Normalize(t.Path);
+        t.Write("package.json", "{ \"name\": \"c\", \"version\": \"1.0.0\" }");
+        t.Write(".npmignore", "");
+        t.Write("a.js", "x");
+        var cache = new AnalysisCache();
+        AnalysisContext Ctx(IFileView f) => new(f, WorkspaceIndex.Build(f, root), EngineSettings.Default, cache);
+        NpmShipSet Set(AnalysisContext c) => NpmShipSets.For(c, NpmPackageDiscovery.Discover(c).Single(), NpmPackageDiscovery.Discover(c));
+        var first = Set(Ctx(FileView.Disk));
+        Assert.Same(first, Set(Ctx(FileView.Disk)));
+        var edited = FileView.Disk.WithOverlay(root + "/.npmignore", new BufferOverlay("a.js", 1));
+        var second = Set(Ctx(edited));
+        Assert.NotSame(first, second);
+        Assert.False(second.Contains("a.js"));
+        t.Write("b.js", "x");
+        var third = Set(Ctx(FileView.Disk));
+        Assert.True(third.Contains("b.js"));
+    }
 }

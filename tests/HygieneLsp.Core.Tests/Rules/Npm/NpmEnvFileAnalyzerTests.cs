@@ -159,7 +159,7 @@ public sealed class NpmEnvFileAnalyzerTests
         t.Write(".env", "A=1");
         var finding = Assert.Single(Analyze(t.Path));
         Assert.Equal(5, finding.Location.Range.Start.Line);
-        var fix = Assert.Single(finding.Fixes);
+        var fix = Assert.Single(finding.Repairs());
         Assert.Contains("remove \".env\" from \"files\"", fix.Title);
         var packedBefore = NpmPack(t.Path);
         Apply(fix);

@@ -36,7 +36,7 @@ public class TsconfigMapAnalyzerTests
         Assert.Equal("\"sourceMap\": true", Squiggled(finding));
         Assert.Contains("into dist", finding.Message);
 
-        var edit = Assert.Single(Assert.Single(finding.Fixes).Edits);
+        var edit = Assert.Single(Assert.Single(finding.Repairs()).Edits);
         Assert.Equal(Paths.Normalize(path), edit.Path);
         File.WriteAllText(path, TextEdits.Apply(text, edit.Edits));
         Assert.Equal(text.Replace("\"sourceMap\": true", "\"sourceMap\": false"), File.ReadAllText(path));
@@ -69,7 +69,7 @@ public class TsconfigMapAnalyzerTests
         Assert.Equal("\"@acme/tsconfig\"", Squiggled(finding));
         Assert.EndsWith("base.json", Assert.Single(finding.Related).Location.Path);
 
-        File.WriteAllText(path, TextEdits.Apply(text, Assert.Single(Assert.Single(finding.Fixes).Edits).Edits));
+        File.WriteAllText(path, TextEdits.Apply(text, Assert.Single(Assert.Single(finding.Repairs()).Edits).Edits));
         Assert.Equal("{\n  \"extends\": \"@acme/tsconfig\",\n  \"compilerOptions\": {\n    \"strict\": true,\n    \"declarationMap\": false\n  }\n}\n", File.ReadAllText(path));
         Assert.Empty(Analyze(dir.Path));
     }

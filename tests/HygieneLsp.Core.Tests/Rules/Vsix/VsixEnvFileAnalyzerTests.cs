@@ -50,9 +50,6 @@ public sealed class VsixEnvFileAnalyzerTests
             File.WriteAllText(e.Path, TextEdits.Apply(e.CreateFile ? "" : File.ReadAllText(e.Path), e.Edits));
     }
 
-    // The engine adds suppression fixes of its own; the rule's repairs are the subject here.
-    private static List<Fix> Repairs(Finding f) => f.Fixes.Where(x => x.Kind == FixKind.Repair).ToList();
-
     private static string Squiggled(Finding f)
     {
         var text = File.ReadAllText(f.Location.Path);
@@ -88,7 +85,7 @@ public sealed class VsixEnvFileAnalyzerTests
         Assert.NotEqual(0, package.ExitCode);
         Assert.Contains(".env", package.Stdout + package.Stderr);
 
-        AssertFixShrinks(dir.Path, Assert.Single(Repairs(f)), ".env");
+        AssertFixShrinks(dir.Path, Assert.Single(f.Repairs()), ".env");
         var text = dir.Read(".vscodeignore");
         Assert.StartsWith(ignore, text);
         Assert.Equal(ignore + "\n**/.env\n", text);
@@ -106,7 +103,7 @@ public sealed class VsixEnvFileAnalyzerTests
         Assert.Contains("would ship", f.Message);
         Assert.Equal(0, VscePackage(dir.Path).ExitCode); // vsce does not refuse .env.production: it ships
 
-        var fix = Assert.Single(Repairs(f));
+        var fix = Assert.Single(f.Repairs());
         Assert.Contains("delete .vscodeignore line 2", fix.Title);
         var before = VsceList(dir.Path);
         Apply(fix);
@@ -123,7 +120,7 @@ public sealed class VsixEnvFileAnalyzerTests
         var f = Assert.Single(Analyze(dir.Path));
         Assert.Equal("\"demo\"", Squiggled(f));
         Assert.Contains("refuse to package because of lib/.env", f.Message);
-        var fix = Assert.Single(Repairs(f));
+        var fix = Assert.Single(f.Repairs());
         Assert.True(fix.Edits[0].CreateFile);
         AssertFixShrinks(dir.Path, fix, ".env.local", "lib/.env");
         Assert.Equal("**/.env.local\n**/.env\n", dir.Read(".vscodeignore"));
@@ -136,7 +133,7 @@ public sealed class VsixEnvFileAnalyzerTests
             ("config/.env.staging", "A=1\n"), ("media/icon.png", "png"));
         var f = Assert.Single(Analyze(dir.Path));
         Assert.Equal("\"config\"", Squiggled(f));
-        var fix = Assert.Single(Repairs(f));
+        var fix = Assert.Single(f.Repairs());
         Assert.Equal("Remove \"config\" from \"files\" in package.json", fix.Title);
         var original = dir.Read("package.json");
         AssertFixShrinks(dir.Path, fix, "config/.env.staging");
@@ -170,7 +167,7 @@ public sealed class VsixEnvFileAnalyzerTests
         Assert.Contains("Both a .vscodeignore", package.Stdout + package.Stderr);
         var before = VsceList(dir.Path);
         var original = dir.Read("package.json");
-        Apply(Assert.Single(Repairs(f)));
+        Apply(Assert.Single(f.Repairs()));
         Assert.Equal(before.Order(), VsceList(dir.Path).Order());
         Assert.Equal(original.Replace(",\n  \"files\": [\"out\"]", ""), dir.Read("package.json"));
         Assert.Equal(0, VscePackage(dir.Path).ExitCode);

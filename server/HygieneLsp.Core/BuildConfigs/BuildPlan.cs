@@ -1,0 +1,70 @@
+using HygieneLsp.Core.Findings;
+using HygieneLsp.Core.Text;
+
+namespace HygieneLsp.Core.BuildConfigs;
+
+/// <summary>How a build output carries its source map.</summary>
+public enum MapKind
+{
+    /// <summary>No map.</summary>
+    None,
+    /// <summary>A separate <c>.map</c> file plus a <c>sourceMappingURL</c> comment in the bundle.</summary>
+    Linked,
+    /// <summary>A separate <c>.map</c> file without the comment (still written next to the bundle).</summary>
+    Hidden,
+    /// <summary>The map inside the bundle as a data URL (or inside eval'd modules).</summary>
+    Inline,
+    /// <summary>Both inline in the bundle and as a separate file (esbuild <c>both</c>).</summary>
+    InlineAndFile,
+}
+
+/// <summary>One way the production build can turn out for one output: map kind and whether the original sources are embedded.</summary>
+public sealed record MapOutcome(MapKind Kind, bool SourcesContent)
+{
+    public static readonly MapOutcome None = new(MapKind.None, false);
+    public bool Emits => Kind != MapKind.None;
+    public bool WritesMapFile => Kind is MapKind.Linked or MapKind.Hidden or MapKind.InlineAndFile;
+}
+
+public enum Certainty
+{
+    /// <summary>Every possible production outcome emits maps.</summary>
+    Definitely,
+    /// <summary>Some possible outcome (an unknown condition's branch) emits maps.</summary>
+    May,
+}
+
+/// <summary>Text edits offered for a prediction: turn maps off in production, or keep them without embedded sources.</summary>
+public sealed record PlanFixes(IReadOnlyList<FileEdit>? DisableMaps, IReadOnlyList<FileEdit>? DropSources);
+
+/// <summary>
+/// The source maps one output of a production build is predicted to have. <see cref="Outcomes"/> lists every
+/// possible outcome (None included when some branch emits nothing); <see cref="HasUnknown"/> says a value the
+/// reader could not know also decides it, in which case nothing is claimed beyond the listed outcomes.
+/// </summary>
+public sealed record PredictedMaps
+{
+    public required string Tool { get; init; }
+    public required string RuleId { get; init; }
+    public required string ConfigPath { get; init; }
+    /// <summary>Absolute folder the bundles (and .map files) are written to.</summary>
+    public required string OutputDirectory { get; init; }
+    /// <summary>A representative output file (bundle for inline maps, .map otherwise) to ask who ships it.</summary>
+    public required string SampleFile { get; init; }
+    public required IReadOnlyList<MapOutcome> Outcomes { get; init; }
+    public bool HasUnknown { get; init; }
+    /// <summary>The key value (or anchor when the key is missing) that decides the maps.</summary>
+    public required SourceLocation Cause { get; init; }
+    /// <summary>Why, in words (e.g. "devtool 'source-map'", "mode is unset so production").</summary>
+    public required string Explanation { get; init; }
+    /// <summary>True for apps whose output folder is deployed to a web server (webpack, Vite, Next, CRA, Parcel, Angular).</summary>
+    public bool IsWebApp { get; init; }
+    public PlanFixes Fixes { get; init; } = new(null, null);
+
+    public bool AnyEmits => Outcomes.Any(o => o.Emits);
+    public Certainty? Certainty => !AnyEmits ? null : Outcomes.All(o => o.Emits) && !HasUnknown ? BuildConfigs.Certainty.Definitely : BuildConfigs.Certainty.May;
+    public bool AnySourcesContent => Outcomes.Any(o => o.Emits && o.SourcesContent);
+}
+
+/// <summary>Everything one config (or build script / package.json script) is predicted to produce.</summary>
+public sealed record BuildPlan(string Tool, string ConfigPath, IReadOnlyList<PredictedMaps> Outputs);

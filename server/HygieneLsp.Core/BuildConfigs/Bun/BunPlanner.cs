@@ -1,0 +1,85 @@
+using HygieneLsp.Core.Parsing.JsConfig.Evaluation;
+
+namespace HygieneLsp.Core.BuildConfigs.Bun;
+
+/// <summary>
+/// Predicts Bun bundler maps: `Bun.build({ sourcemap })` in build scripts (JS API: true = inline; 'linked',
+/// 'inline', 'external', 'none') and `bun build --sourcemap[=kind]` in npm scripts (bare flag = linked).
+/// Bun's maps carry the sources.
+/// </summary>
+public static class BunPlanner
+{
+    public const string RuleId = "build/bun-sourcemap";
+
+    private static MapOutcome? Outcome(JsValue v, bool cli) => v switch
+    {
+        JsPrimitive { Value: "inline" } => new MapOutcome(MapKind.Inline, true),
+        JsPrimitive { Value: "external" } => new MapOutcome(MapKind.Hidden, true),
+        JsPrimitive { Value: "linked" } => new MapOutcome(MapKind.Linked, true),
+        JsPrimitive { Value: true } => new MapOutcome(cli ? MapKind.Linked : MapKind.Inline, true),
+        JsPrimitive { Value: "none" } or JsPrimitive { Value: false } or JsPrimitive { IsUndefined: true } => MapOutcome.None,
+        _ => null,
+    };
+
+    public static IEnumerable<PredictedMaps> FromCalls(PlanRequest request, string scriptPath, IEnumerable<RecordedCall> calls)
+    {
+        foreach (var call in calls.Where(c => c.Api == "Bun.build"))
+        {
+            var set = new OutcomeSet { HasUnknown = !call.Certain };
+            var dirs = new List<string>();
+            foreach (var o in (call.Arguments.Count > 0 ? call.Arguments[0] : JsValue.Unknown()).Options)
+            {
+                if (o is not JsObject obj) { set.HasUnknown = true; continue; }
+                if ((obj.Get("outdir") as JsPrimitive)?.AsString is { } d) dirs.Add(request.Resolve(d));
+                foreach (var v in obj.Get("sourcemap").Options)
+                {
+                    if (Outcome(v, cli: false) is { } outcome) set.Add(outcome, v.Source, v);
+                    else set.HasUnknown = true;
+                }
+            }
+            var dir = dirs.FirstOrDefault() ?? request.ProjectDirectory;
+            var emitting = set.Emitting.ToList();
+            yield return new PredictedMaps
+            {
+                Tool = "bun",
+                RuleId = RuleId,
+                ConfigPath = scriptPath,
+                OutputDirectory = dir,
+                SampleFile = dir + (set.Outcomes.Any(x => x.WritesMapFile) ? "/index.js.map" : "/index.js"),
+                Outcomes = set.Outcomes,
+                HasUnknown = set.HasUnknown,
+                Cause = set.CauseSource?.Location ?? call.Source?.Location ?? PlanRequest.Anchor(null, scriptPath),
+                Explanation = "sourcemap " + string.Join(" / ", emitting.Select(e => e.Value?.ToString()).Distinct()),
+                Fixes = new PlanFixes(emitting.Count == 0 ? null : ConfigEdits.Combine(emitting.Select(e => ConfigEdits.ReplaceValue(e.Source, "'none'"))), null),
+            };
+        }
+    }
+
+    /// <summary>`bun build ... --sourcemap[=kind] --outdir x` in an npm script.</summary>
+    public static BuildPlan? FromCli(PlanRequest request)
+    {
+        var cmd = request.Command;
+        if (cmd is null || request.Manifest is null) return null;
+        var flag = cmd.Args.LastOrDefault(a => a.Value == "--sourcemap" || a.Value.StartsWith("--sourcemap=", StringComparison.Ordinal));
+        var value = flag is null ? JsValue.Undefined : flag.Value.Contains('=') ? JsValue.Of(flag.Value[(flag.Value.IndexOf('=') + 1)..]) : JsValue.Of(true);
+        var outcome = Outcome(value, cli: true) ?? MapOutcome.None;
+        var outfile = cmd.Option("--outfile")?.Value is { } f ? request.Resolve(f) : null;
+        var dir = cmd.Option("--outdir")?.Value is { } o ? request.Resolve(o) : outfile is not null ? Workspace.Paths.Parent(outfile) : request.ProjectDirectory;
+        var bundle = outfile ?? dir + "/index.js";
+        return new BuildPlan("bun", request.Manifest.Path,
+        [
+            new PredictedMaps
+            {
+                Tool = "bun",
+                RuleId = RuleId,
+                ConfigPath = request.Manifest.Path,
+                OutputDirectory = dir,
+                SampleFile = outcome.WritesMapFile ? bundle + ".map" : bundle,
+                Outcomes = [outcome],
+                Cause = flag is not null ? request.ScriptLocation(flag) : request.CommandLocation!,
+                Explanation = flag?.Value ?? "no --sourcemap",
+                Fixes = new PlanFixes(flag is null ? null : ConfigEdits.Combine([ConfigEdits.RemoveScriptWords(request.Manifest, cmd.Script, flag)]), null),
+            },
+        ]);
+    }
+}

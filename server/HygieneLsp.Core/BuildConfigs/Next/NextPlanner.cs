@@ -1,0 +1,87 @@
+using HygieneLsp.Core.BuildConfigs.Webpack;
+using HygieneLsp.Core.Parsing.JsConfig.Evaluation;
+
+namespace HygieneLsp.Core.BuildConfigs.Next;
+
+/// <summary>
+/// Predicts `next build` browser maps: <c>productionBrowserSourceMaps: true</c> writes .map files under
+/// distDir/static; a <c>webpack(config, { dev, isServer })</c> hook that sets <c>config.devtool</c> for the client
+/// production build (dev false, isServer false) does too, and wins over Next's own choice.
+/// </summary>
+public static class NextPlanner
+{
+    public const string RuleId = "build/next-sourcemaps";
+    public static readonly string[] ConfigNames = ["next.config.js", "next.config.mjs", "next.config.ts", "next.config.cjs", "next.config.mts"];
+
+    public static BuildPlan? Plan(PlanRequest request)
+    {
+        var configPath = ConfigNames.Select(n => request.ProjectDirectory + "/" + n).FirstOrDefault(request.Files.FileExists);
+        if (configPath is null || request.Load(configPath) is not { } loaded) return null;
+        var (loader, module) = loaded;
+        var defaults = new JsObject();
+        defaults.Set("defaultConfig", new JsObject());
+        var config = JsEvaluator.PerOption(module.ConfigValue,
+            o => o is JsFunctionValue ? loader.Evaluator.Call(o, [JsValue.Of("phase-production-build"), defaults], o.Source) : o, module.ConfigValue.Source);
+        var set = new OutcomeSet();
+        var dirs = new List<string>();
+        foreach (var option in config.Options)
+        {
+            if (option is not JsObject obj) { set.HasUnknown = true; continue; }
+            dirs.Add(request.Resolve((obj.Get("distDir") as JsPrimitive)?.AsString ?? ".next") + "/static");
+            var browserMaps = obj.Get("productionBrowserSourceMaps");
+            var hook = obj.Get("webpack");
+            foreach (var b in browserMaps.Options)
+            {
+                var on = JsOperators.ToBool(b);
+                if (on is null) { set.HasUnknown = true; continue; }
+                var nextDevtool = JsValue.Of(on.Value ? "source-map" : (object)false, b.Source);
+                if (hook is not JsFunctionValue)
+                {
+                    set.Add(on.Value ? new MapOutcome(MapKind.Linked, true) : MapOutcome.None, b.Source, b);
+                    continue;
+                }
+                var webpackConfig = new JsObject();
+                webpackConfig.AddUnknownSpread(null);
+                webpackConfig.Set("devtool", nextDevtool);
+                webpackConfig.Set("plugins", new JsArray());
+                var context = new JsObject();
+                context.AddUnknownSpread(null);
+                context.Set("dev", JsValue.Of(false));
+                context.Set("isServer", JsValue.Of(false));
+                context.Set("nextRuntime", JsValue.Undefined);
+                var result = loader.Evaluator.Call(hook, [webpackConfig, context], hook.Source);
+                foreach (var r in result.Options)
+                    foreach (var d in JsEvaluator.GetMember(r, "devtool", null).Options)
+                    {
+                        var outcome = d switch
+                        {
+                            JsPrimitive { Value: false } or JsPrimitive { IsUndefined: true } => MapOutcome.None,
+                            JsPrimitive { Value: string s } => WebpackDevtool.Parse(s) ?? MapOutcome.None,
+                            _ => null,
+                        };
+                        if (outcome is null) set.HasUnknown = true;
+                        else set.Add(outcome, d.Source, d);
+                    }
+            }
+        }
+        var dir = dirs.FirstOrDefault() ?? request.ProjectDirectory + "/.next/static";
+        var emitting = set.Emitting.ToList();
+        return new BuildPlan("next", configPath,
+        [
+            new PredictedMaps
+            {
+                Tool = "next",
+                RuleId = RuleId,
+                ConfigPath = configPath,
+                OutputDirectory = dir,
+                SampleFile = dir + "/chunks/main.js.map",
+                Outcomes = set.Outcomes,
+                HasUnknown = set.HasUnknown,
+                Cause = set.CauseSource?.Location ?? PlanRequest.Anchor(config.Source, configPath),
+                Explanation = emitting.Any(e => e.Value is JsPrimitive { Value: bool }) ? "productionBrowserSourceMaps" : "webpack hook devtool " + string.Join(" / ", emitting.Select(e => e.Value?.ToString()).Distinct()),
+                IsWebApp = true,
+                Fixes = new PlanFixes(emitting.Count == 0 ? null : ConfigEdits.Combine(emitting.Select(e => ConfigEdits.ReplaceValue(e.Source, "false"))), null),
+            },
+        ]);
+    }
+}

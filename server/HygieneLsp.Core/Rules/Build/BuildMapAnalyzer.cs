@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using System.Text;
+using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.BuildConfigs;
+using HygieneLsp.Core.BuildConfigs.Bun;
+using HygieneLsp.Core.BuildConfigs.Esbuild;
+using HygieneLsp.Core.BuildConfigs.Rollup;
+using HygieneLsp.Core.BuildConfigs.Tsup;
+using HygieneLsp.Core.BuildConfigs.Vite;
+using HygieneLsp.Core.BuildConfigs.Webpack;
+using HygieneLsp.Core.Findings;
+using HygieneLsp.Core.Workspace;
+
+namespace HygieneLsp.Core.Rules.Build;
+
+/// <summary>
+/// Reports production builds that write source maps where they get out: into a folder a package publishes
+/// (error, with the ship cause as related information) or into a web app's deploy folder (warning). Maps without
+/// embedded sources are a lower-severity note (paths and names still leak); "may" predictions one step lower.
+/// Maps that nothing publishes, from library tools, are not reported.
+/// </summary>
+public sealed class BuildMapAnalyzer : IAnalyzer
+{
+    private static readonly string[] ProjectMarkers =
+    [
+        "package.json", "angular.json", .. BuildConfigs.Next.NextPlanner.ConfigNames, .. WebpackPlanner.ConfigNames, .. VitePlanner.ConfigNames, .. RollupPlanner.ConfigNames, .. TsupPlanner.ConfigNames,
+    ];
+
+    private readonly IShipExposure _exposure;
+    private readonly BuildPlanCache _plans = new();
+
+    public BuildMapAnalyzer(IShipExposure exposure) => _exposure = exposure;
+
+    public string Name => "build";
+
+    public IReadOnlyList<RuleDescriptor> Rules { get; } = BuildRules.All;
+
+    public IEnumerable<Finding> Analyze(AnalysisContext context, CancellationToken cancellationToken)
+    {
+        var dirs = context.Index.Files
+            .Where(f => ProjectMarkers.Contains(Path.GetFileName(f), StringComparer.Ordinal))
+            .Select(Paths.Parent).Distinct(StringComparer.Ordinal).ToList();
+        var findings = new List<Finding>();
+        var seen = new HashSet<(string, SourceLocation)>();
+        foreach (var dir in dirs)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var plan in _plans.Get(context.Files, dir))
+                foreach (var output in plan.Outputs)
+                    if (ToFinding(context, output) is { } f && seen.Add((f.RuleId, f.Location))) findings.Add(f);
+        }
+        return findings;
+    }
+
+    /// <summary>Plans of one project folder (for the CLI/server "explain" views and tests).</summary>
+    public IReadOnlyList<BuildPlan> PlansFor(IFileView files, string projectDirectory) => _plans.Get(files, projectDirectory);
+
+    private Finding? ToFinding(AnalysisContext context, PredictedMaps p)
+    {
+        if (p.Certainty is not { } certainty) return null;
+        var hits = _exposure.WhoShips(context, p.SampleFile);
+        var sources = p.AnySourcesContent;
+        Severity severity;
+        if (hits.Count > 0) severity = sources ? Severity.Error : Severity.Warning;
+        else if (p.IsWebApp) severity = sources ? Severity.Warning : Severity.Information;
+        else return null;
+        if (certainty == Certainty.May) severity = severity == Severity.Error ? Severity.Warning : Severity.Information;
+
+        var dir = RelativeDir(context.Root, p.OutputDirectory);
+        var verb = certainty == Certainty.Definitely ? "writes" : "may write";
+        var kind = p.Outcomes.Where(o => o.Emits).Select(o => o.Kind).Distinct().ToList() switch
+        {
+            [MapKind.Inline] => "inline source maps (inside the bundles)",
+            [MapKind.Hidden] => "hidden source maps (.map files without a link comment)",
+            _ => "source maps",
+        };
+        var what = sources ? "with the original source code embedded" : "without sources content, but file paths and names still leak";
+        var where = hits.Count > 0
+            ? $"{dir}, which {string.Join(", ", hits.Select(h => $"{h.UnitKind} '{h.UnitName}'").Distinct())} would publish"
+            : $"{dir}: served publicly when {dir} is deployed";
+        var message = $"The {p.Tool} production build {verb} {kind} {what} ({p.Explanation}) into {where}.";
+
+        var fixes = new List<Fix>();
+        if (p.Fixes.DisableMaps is { Count: > 0 } disable) fixes.Add(new Fix("Disable source maps in production builds", disable, IsPreferred: true));
+        if (sources && p.Fixes.DropSources is { Count: > 0 } drop) fixes.Add(new Fix("Keep maps but drop embedded sources", drop));
+        return new Finding
+        {
+            RuleId = p.RuleId,
+            Severity = severity,
+            Message = message,
+            Location = p.Cause,
+            Package = hits.FirstOrDefault()?.UnitName,
+            Related = hits.Where(h => h.Cause is not null).Select(h => new RelatedLocation(h.Cause!, h.Reason)).ToList(),
+            Fixes = fixes,
+            Fingerprint = Fingerprint(context.Root, p),
+        };
+    }
+
+    private static string RelativeDir(string root, string dir)
+    {
+        var rel = Paths.IsUnder(dir, root) ? Paths.Relative(root, dir) : dir;
+        return rel == "." ? "./" : rel.TrimEnd('/') + "/";
+    }
+
+    private static string Fingerprint(string root, PredictedMaps p)
+    {
+        var key = $"{p.RuleId}|{Paths.Relative(root, p.ConfigPath)}|{Paths.Relative(root, p.OutputDirectory)}";
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16].ToLowerInvariant();
+    }
+}

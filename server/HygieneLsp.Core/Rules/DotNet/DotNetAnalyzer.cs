@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.BuildConfigs.MsBuild;
+using HygieneLsp.Core.Findings;
+using HygieneLsp.Core.Packaging.NuGet;
+using HygieneLsp.Core.Workspace;
+
+namespace HygieneLsp.Core.Rules.DotNet;
+
+/// <summary>
+/// The .NET checks: evaluates each .csproj/.fsproj/.vbproj statically for Release, predicts pack and publish, and
+/// reports embedded sources, symbol packages with sources, pdbs in packages or publish folders and shipped settings
+/// secrets, each on the element responsible. A fix is offered only when re-evaluating the edited files shows the
+/// problem gone, no build error, and nothing new shipping.
+/// </summary>
+public sealed class DotNetAnalyzer : IAnalyzer
+{
+    private readonly ISettingsSecretProbe _secrets;
+    private readonly ConcurrentDictionary<string, (string Stamp, IReadOnlyList<Finding> Findings)> _cache = new(StringComparer.Ordinal);
+
+    public DotNetAnalyzer(ISettingsSecretProbe? secrets = null) => _secrets = secrets ?? JsonSettingsSecretProbe.Instance;
+
+    public string Name => ".NET symbols and publish";
+
+    public IReadOnlyList<RuleDescriptor> Rules => DotNetRules.All;
+
+    public IEnumerable<Finding> Analyze(AnalysisContext context, CancellationToken cancellationToken)
+    {
+        var findings = new List<Finding>();
+        foreach (var project in context.Index.Files.Where(IsProjectFile))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            findings.AddRange(AnalyzeProject(context.Files, project, ListingStamp(context, project)));
+        }
+        return findings;
+    }
+
+    public static bool IsProjectFile(string path) =>
+        path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) ||
+        path.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Findings for one project, with verified fixes. Memoised on the stamps of every file it read.</summary>
+    public IReadOnlyList<Finding> AnalyzeProject(IFileView files, string projectPath, string extraStamp = "")
+    {
+        if (_cache.TryGetValue(projectPath, out var hit) && hit.Stamp == Stamp(files, hit.Findings, projectPath, extraStamp, out _)) return hit.Findings;
+        ProjectEvaluation evaluation;
+        try
+        {
+            evaluation = ProjectEvaluator.Evaluate(files, projectPath);
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            return []; // a path MSBuild could not use either: no finding rather than a crash
+        }
+        IReadOnlyList<Finding> result = [];
+        var dependencies = new List<string> { projectPath };
+        if (evaluation.Project is { } project)
+        {
+            var prediction = DotNetShipPredictor.Predict(project);
+            dependencies = project.Files.Concat(prediction.Publish.Files.Select(f => f.SourcePath)).Concat(prediction.Pack.Content.Select(f => f.SourcePath)).Distinct().ToList();
+            if (prediction.BuildError is null)
+            {
+                var candidates = new DotNetFindingBuilder(project, prediction, files, _secrets).Build();
+                result = candidates.Select(c => Verified(files, project, prediction, c)).ToList();
+            }
+        }
+        _cache[projectPath] = (StampOf(files, dependencies, extraStamp), WithDependencies(result, dependencies));
+        return result;
+    }
+
+    private Finding Verified(IFileView files, EvaluatedProject project, DotNetShipPrediction before, DotNetFindingBuilder.Candidate candidate)
+    {
+        var exposure = DotNetExposure.Of(before);
+        var kept = candidate.Finding.Fixes.Where(fix =>
+        {
+            var edited = EditedFileView.Create(files, fix.Edits);
+            if (edited is null) return false;
+            var after = ProjectEvaluator.Evaluate(edited, project.ProjectPath).Project;
+            if (after is null) return false;
+            var prediction = DotNetShipPredictor.Predict(after);
+            // A fix must not break the build or the pack (NU5017: an .snupkg left with no pdb to carry).
+            var breaksPack = prediction.Pack.SymbolPackageFails && !before.Pack.SymbolPackageFails;
+            return prediction.BuildError is null && !breaksPack && !candidate.StillPresent(after, prediction) && DotNetExposure.Of(prediction).IsSubsetOf(exposure);
+        }).ToList();
+        return candidate.Finding with { Fixes = kept };
+    }
+
+    // The dependency list rides along in the cache so a hit can be checked without evaluating again.
+    private readonly ConditionalWeakTable<IReadOnlyList<Finding>, List<string>> _dependencies = new();
+
+    private IReadOnlyList<Finding> WithDependencies(IReadOnlyList<Finding> findings, List<string> dependencies)
+    {
+        _dependencies.AddOrUpdate(findings, dependencies);
+        return findings;
+    }
+
+    private string Stamp(IFileView files, IReadOnlyList<Finding> findings, string projectPath, string extra, out bool known)
+    {
+        known = _dependencies.TryGetValue(findings, out var deps);
+        return known ? StampOf(files, deps!, extra) : "";
+    }
+
+    private static string StampOf(IFileView files, IEnumerable<string> dependencies, string extra) =>
+        string.Join("|", dependencies.Select(d => d + "=" + files.Stamp(d))) + "#" + extra +
+        "#" + (ProjectEvaluator.FindAbove(files, Paths.Parent(dependencies.First()), "Directory.Build.props") ?? "") +
+        "#" + (ProjectEvaluator.FindAbove(files, Paths.Parent(dependencies.First()), "Directory.Build.targets") ?? "");
+
+    /// <summary>Which files exist below the project: new or deleted files change glob results.</summary>
+    private static string ListingStamp(AnalysisContext context, string projectPath)
+    {
+        var directory = Paths.Parent(projectPath);
+        var hash = new HashCode();
+        var count = 0;
+        foreach (var f in context.Index.Files)
+        {
+            if (!Paths.IsUnder(f, directory)) continue;
+            hash.Add(f, StringComparer.Ordinal);
+            count++;
+        }
+        return count + ":" + hash.ToHashCode();
+    }
+}

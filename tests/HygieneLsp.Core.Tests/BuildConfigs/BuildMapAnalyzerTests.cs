@@ -1,0 +1,140 @@
+using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.Discovery;
+using HygieneLsp.Core.Findings;
+using HygieneLsp.Core.Rules.Build;
+using HygieneLsp.Core.Tests.Support;
+using HygieneLsp.Core.Text;
+using HygieneLsp.Core.Workspace;
+
+namespace HygieneLsp.Core.Tests.BuildConfigs;
+
+public class BuildMapAnalyzerTests
+{
+    /// <summary>An exposure that says "npm package 'lib' publishes everything under dist/".</summary>
+    private sealed class PublishesDist(string root) : IShipExposure
+    {
+        public IReadOnlyList<ShipExposureHit> WhoShips(AnalysisContext context, string absolutePath) =>
+            Paths.IsUnder(absolutePath, root + "/dist")
+                ? [new ShipExposureHit("npm package", "lib", "\"files\" includes dist", new SourceLocation(root + "/package.json", TextRange.Empty))]
+                : [];
+    }
+
+    private static IReadOnlyList<Finding> Analyze(TempDir dir, IShipExposure? exposure = null)
+    {
+        var root = Paths.Normalize(dir.Path);
+        var engine = new Engine([new BuildMapAnalyzer(exposure ?? new PublishesDist(root))]);
+        return engine.AnalyzeFolder(root, EngineSettings.Default);
+    }
+
+    [Fact]
+    public void Shipped_maps_are_errors_on_the_devtool_value_with_fixes()
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{ \"name\": \"lib\", \"files\": [\"dist\"] }");
+        var cfg = dir.Write("webpack.config.js", "module.exports = {\n  // keep\n  devtool: 'source-map',\n};\n");
+        var f = Assert.Single(Analyze(dir));
+        Assert.Equal("build/webpack-devtool", f.RuleId);
+        Assert.Equal(Severity.Error, f.Severity);
+        Assert.Equal(new TextPosition(2, 11), f.Location.Range.Start);
+        Assert.Single(f.Related);
+        var repairs = f.Fixes.Where(x => x.Kind == FixKind.Repair).ToList(); // the engine adds suppressions too
+        var disable = repairs.Single(x => x.IsPreferred).Edits.Single();
+        Assert.Equal("module.exports = {\n  // keep\n  devtool: false,\n};\n", TextEdits.Apply(File.ReadAllText(cfg), disable.Edits));
+        var drop = repairs.Single(x => !x.IsPreferred).Edits.Single();
+        Assert.Equal("module.exports = {\n  // keep\n  devtool: 'nosources-source-map',\n};\n", TextEdits.Apply(File.ReadAllText(cfg), drop.Edits));
+    }
+
+    [Fact]
+    public void Web_build_not_shipped_is_a_warning_and_nosources_lower()
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{ \"name\": \"app\", \"private\": true, \"scripts\": { \"build\": \"vite build\" } }");
+        dir.Write("vite.config.ts", "import { defineConfig } from 'vite'\nexport default defineConfig({ build: { outDir: 'www', sourcemap: 'hidden' } })\n");
+        var f = Assert.Single(Analyze(dir));
+        Assert.Equal(Severity.Warning, f.Severity);
+        Assert.Contains("served publicly when www/ is deployed", f.Message);
+    }
+
+    [Fact]
+    public void Unknown_conditions_are_may_and_lower_severity_and_unknown_values_are_silent()
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{ \"name\": \"lib\" }");
+        dir.Write("webpack.config.js", "module.exports = { devtool: process.env.MAPS ? 'source-map' : false };\n");
+        var f = Assert.Single(Analyze(dir));
+        Assert.Equal(Severity.Warning, f.Severity);
+        Assert.Contains("may write", f.Message);
+
+        using var dir2 = new TempDir();
+        dir2.Write("webpack.config.js", "module.exports = { devtool: require('./somewhere-missing').devtool };\n");
+        Assert.Empty(Analyze(dir2));
+    }
+
+    [Fact]
+    public void Library_maps_that_nothing_publishes_are_not_reported()
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{ \"name\": \"lib\", \"scripts\": { \"build\": \"rollup -c -m\" } }");
+        dir.Write("rollup.config.mjs", "export default { input: 'src/a.js', output: { dir: 'out' } };\n");
+        Assert.Empty(Analyze(dir));
+        dir.Write("rollup.config.mjs", "export default { input: 'src/a.js', output: { dir: 'dist' } };\n");
+        var f = Assert.Single(Analyze(dir));
+        Assert.Equal("build/rollup-sourcemap", f.RuleId);
+        Assert.Equal(dir.Path.Replace('\\', '/') + "/package.json", f.Location.Path);
+    }
+
+    [Fact]
+    public void Cra_next_parcel_babel_are_predicted()
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{\n  \"name\": \"app\",\n  \"scripts\": {\n    \"build\": \"react-scripts build\",\n    \"build:lib\": \"babel src -d dist --source-maps inline\",\n    \"bundle\": \"parcel build src/index.html\"\n  }\n}\n");
+        dir.Write(".env.production", "GENERATE_SOURCEMAP=true\n");
+        dir.Write("next.config.js", "module.exports = {\n  webpack(config, { dev, isServer }) {\n    if (!dev && !isServer) config.devtool = 'hidden-source-map';\n    return config;\n  },\n};\n");
+        var findings = Analyze(dir);
+        Assert.Contains(findings, f => f.RuleId == "build/cra-sourcemap" && f.Location.Path.EndsWith(".env.production", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.RuleId == "build/next-sourcemaps" && f.Message.Contains("hidden"));
+        Assert.Contains(findings, f => f.RuleId == "build/parcel-sourcemaps");
+        Assert.Contains(findings, f => f.RuleId == "build/babel-sourcemaps" && f.Severity == Severity.Error);
+    }
+
+    [Fact]
+    public void Cra_script_env_false_turns_maps_off()
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{ \"name\": \"app\", \"scripts\": { \"build\": \"GENERATE_SOURCEMAP=false react-scripts build\" } }");
+        Assert.Empty(Analyze(dir));
+    }
+
+    /// <summary>Publishes exactly the files named (like npm with a forgetful .npmignore).</summary>
+    private sealed class PublishesFiles(params string[] paths) : IShipExposure
+    {
+        public IReadOnlyList<ShipExposureHit> WhoShips(AnalysisContext context, string absolutePath) =>
+            paths.Contains(absolutePath) ? [new ShipExposureHit("npm package", "@acme/cli", "nothing excludes *.map", null)] : [];
+    }
+
+    [Fact]
+    public void Leaked_cli_fixture_bun_linked_map_next_to_the_bin_is_an_error()
+    {
+        var root = Paths.Normalize(Path.Combine(RepoPaths.Fixtures, "leaked-cli"));
+        var engine = new Engine([new BuildMapAnalyzer(new PublishesFiles(root + "/cli.js.map"))]);
+        var f = Assert.Single(engine.AnalyzeFolder(root, EngineSettings.Default));
+        Assert.Equal("build/bun-sourcemap", f.RuleId);
+        Assert.Equal(Severity.Error, f.Severity);
+        Assert.Equal(root + "/package.json", f.Location.Path);
+        var fixedText = TextEdits.Apply(File.ReadAllText(root + "/package.json"), f.Fixes.Single(x => x.Kind == FixKind.Repair).Edits.Single().Edits);
+        Assert.Contains("\"build\": \"bun build src/main.ts --target node --outfile cli.js\",", fixedText);
+    }
+}
+
+public class BuildMapAnalyzerLibraryTests
+{
+    [Fact]
+    public void Library_builds_are_not_reported_as_deployed_web_apps()
+    {
+        using var dir = new TempDir();
+        dir.Write("webpack.config.js", "module.exports = { devtool: 'source-map', output: { library: { type: 'umd', name: 'x' } } };\n");
+        dir.Write("vite.config.mjs", "export default { build: { sourcemap: true, lib: { entry: 'src/a.js' } } };\n");
+        var engine = new Engine([new BuildMapAnalyzer(NoShipExposure.Instance)]);
+        Assert.Empty(engine.AnalyzeFolder(Paths.Normalize(dir.Path), EngineSettings.Default));
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using HygieneLsp.Core.BuildConfigs;
+using HygieneLsp.Core.Tests.Support;
+using Newtonsoft.Json.Linq;
+
+namespace HygieneLsp.Core.Tests.BuildConfigs;
+
+/// <summary>One generated project: files, and the command the real bundler runs (the script, or the tool's default).</summary>
+public sealed record OracleCase(string Name, string Tool, IReadOnlyDictionary<string, string> Files, string Command)
+{
+    public override string ToString() =>
+        $"{Name} [{Tool}] $ {Command}\n" + string.Join("\n", Files.Where(f => !f.Key.StartsWith("src/", StringComparison.Ordinal) && f.Key != "index.html").Select(f => $"--- {f.Key}\n{f.Value}"));
+}
+
+/// <summary>What the bundler actually wrote: map kind, embedded sources, and the folders of bundles/maps.</summary>
+public sealed record ActualMaps(MapOutcome Outcome, IReadOnlyList<string> Folders, int ExitCode, string Log);
+
+/// <summary>
+/// Runs the real bundlers over many case folders in one batch: a temp root (outside the repo) with a node_modules
+/// symlink to tests/oracles/node_modules, one node driver that runs each case's command (2 at a time), then reads
+/// the outputs: .map files, sourceMappingURL comments, inline data URLs, and sourcesContent.
+/// </summary>
+public sealed class BundlerOracle : IDisposable
+{
+    private readonly TempDir _root = new("hygiene-build-oracle");
+
+    public string Root => _root.Path;
+
+    public string CaseDir(string name) => Path.Combine(Root, name);
+
+    public void Write(OracleCase c)
+    {
+        foreach (var (rel, content) in c.Files) _root.Write(Path.Combine(c.Name, rel), content);
+        // Script cases run the package.json script as it is on disk, so a fixed copy runs its fixed script.
+        var usesScript = c.Files.TryGetValue("package.json", out var pkg) && pkg.Contains($"\"build\": \"{c.Command}\"", StringComparison.Ordinal);
+        _root.Write(Path.Combine(c.Name, ".oracle-cmd"), usesScript ? "@build" : c.Command);
+    }
+
+    /// <summary>Runs every case's command; returns elapsed time.</summary>
+    public TimeSpan RunAll(IEnumerable<string> caseNames)
+    {
+        var modules = Path.Combine(Root, "node_modules");
+        if (!Directory.Exists(modules) && !File.Exists(modules)) Directory.CreateSymbolicLink(modules, RepoPaths.OracleModules);
+        var driver = _root.Write("driver.mjs", """
+            import { spawn } from 'node:child_process';
+            import { readFileSync, writeFileSync } from 'node:fs';
+            import { join } from 'node:path';
+            const root = process.argv[2];
+            const cases = process.argv.slice(3);
+            const bin = join(root, 'node_modules', '.bin');
+            const env = { ...process.env, PATH: bin + ':' + process.env.PATH, NODE_ENV: 'production', NO_COLOR: '1', CI: '1' };
+            let next = 0;
+            async function worker() {
+              while (next < cases.length) {
+                const name = cases[next++];
+                const dir = join(root, name);
+                let cmd = readFileSync(join(dir, '.oracle-cmd'), 'utf8');
+                if (cmd === '@build') cmd = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts.build;
+                await new Promise(resolve => {
+                  const child = spawn('sh', ['-c', cmd], { cwd: dir, env });
+                  let log = '';
+                  child.stdout.on('data', d => { log += d; });
+                  child.stderr.on('data', d => { log += d; });
+                  const timer = setTimeout(() => child.kill('SIGKILL'), 120000);
+                  child.on('close', code => { clearTimeout(timer); writeFileSync(join(dir, '.oracle-result'), JSON.stringify({ code, log: log.slice(-4000) })); resolve(); });
+                });
+              }
+            }
+            await Promise.all([worker(), worker()]);
+            """);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var names = caseNames.ToList();
+        for (var i = 0; i < names.Count; i += 200)
+        {
+            var result = ProcessRunner.Run("node", [driver, Root, .. names.Skip(i).Take(200)], Root, TimeSpan.FromMinutes(20));
+            if (result.ExitCode != 0) throw new InvalidOperationException("oracle driver failed: " + result.Stderr);
+        }
+        return watch.Elapsed;
+    }
+
+    public ActualMaps Read(string caseName)
+    {
+        var dir = CaseDir(caseName);
+        var result = JObject.Parse(File.ReadAllText(Path.Combine(dir, ".oracle-result")));
+        var files = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/node_modules/") && !f.Contains("/src/") && !Path.GetFileName(f).StartsWith('.'))
+            .ToList();
+        var maps = files.Where(f => f.EndsWith(".map", StringComparison.Ordinal)).ToList();
+        var bundles = files.Where(f => Regex.IsMatch(f, @"\.(m|c)?js$") && !IsConfig(dir, f)).ToList();
+        var inline = false;
+        var linked = false;
+        var sources = false;
+        foreach (var b in bundles)
+        {
+            var text = File.ReadAllText(b);
+            foreach (Match m in Regex.Matches(text, @"sourceMappingURL=data:application/json;(?:charset=utf-8;)?base64,([A-Za-z0-9+/=]+)"))
+            {
+                inline = true;
+                sources |= HasSources(Encoding.UTF8.GetString(Convert.FromBase64String(PadBase64(m.Groups[1].Value))));
+            }
+            if (Regex.IsMatch(text, @"sourceMappingURL=(?!data:)\S+\.map")) linked = true;
+        }
+        foreach (var m in maps) sources |= HasSources(File.ReadAllText(m));
+        var kind = (maps.Count > 0, inline) switch
+        {
+            (true, true) => MapKind.InlineAndFile,
+            (false, true) => MapKind.Inline,
+            (true, false) => linked ? MapKind.Linked : MapKind.Hidden,
+            _ => MapKind.None,
+        };
+        var folders = (maps.Count > 0 ? maps : inline ? bundles : []).Select(f => Path.GetDirectoryName(f)!.Replace('\\', '/')).Distinct().ToList();
+        return new ActualMaps(new MapOutcome(kind, kind != MapKind.None && sources), folders, (int)result["code"]!, (string?)result["log"] ?? "");
+    }
+
+    private static bool IsConfig(string dir, string file)
+    {
+        var rel = Path.GetRelativePath(dir, file);
+        return !rel.Contains('/') && (rel.Contains(".config.") || rel.StartsWith("build.", StringComparison.Ordinal) || rel.StartsWith("webpack.", StringComparison.Ordinal));
+    }
+
+    private static string PadBase64(string s) => s.Length % 4 == 0 ? s : s + new string('=', 4 - s.Length % 4);
+
+    private static bool HasSources(string mapJson)
+    {
+        try
+        {
+            var map = JObject.Parse(mapJson);
+            var sections = map["sections"] is JArray s ? s.Select(x => x["map"]).OfType<JObject>() : [map];
+            return sections.Any(m => m["sourcesContent"] is JArray arr && arr.Any(x => x.Type == JTokenType.String && ((string)x!).Length > 0));
+        }
+        catch (Newtonsoft.Json.JsonException) { return false; }
+    }
+
+    public void Dispose() => _root.Dispose();
+}
