@@ -21,7 +21,7 @@ public static class AnalyzerCatalog
 
     public static IReadOnlyList<IAnalyzer> CreateAnalyzers() =>
     [
-        new TsconfigMapAnalyzer(),
+        new TsconfigMapAnalyzer(CreateExposure()),
         new NpmEnvFileAnalyzer(),
         new NpmSourceMapAnalyzer(),
         new VsixEnvFileAnalyzer(),

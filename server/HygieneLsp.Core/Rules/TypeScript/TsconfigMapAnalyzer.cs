@@ -3,6 +3,7 @@ using HygieneLsp.Core.BuildConfigs.TypeScript;
 using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Parsing.Jsonc;
 using HygieneLsp.Core.Text;
+using HygieneLsp.Core.Workspace;
 
 namespace HygieneLsp.Core.Rules.TypeScript;
 
@@ -24,6 +25,11 @@ public sealed class TsconfigMapAnalyzer : IAnalyzer
         ("declarationMap", new RuleDescriptor("build/tsc-declaration-map", Severity.Warning,
             "tsc writes .d.ts.map files", "`declarationMap` writes .d.ts.map files that point back to the original sources.")),
     ];
+
+    private readonly IShipExposure _exposure;
+
+    /// <param name="exposure">Who would publish tsc's output: maps that land in a shipped folder become errors when they embed sources.</param>
+    public TsconfigMapAnalyzer(IShipExposure? exposure = null) => _exposure = exposure ?? NoShipExposure.Instance;
 
     public string Name => "tsconfig source maps";
 
@@ -65,14 +71,45 @@ public sealed class TsconfigMapAnalyzer : IAnalyzer
         foreach (var ((file, start), affected) in byCause)
         {
             var (config, option, rule) = affected[0];
-            var severity = rule.DefaultSeverity;
             var outDir = OutDirText(config);
-            if (start >= 0)
-                yield return AtSetting(config, option, rule, severity, affected.Select(a => a.Config).Where(c => c.File.Path != option.SetIn.Path).ToList(), outDir);
-            else
-                yield return AtExtends(config, option, rule, severity, outDir);
+            var finding = start >= 0
+                ? AtSetting(config, option, rule, rule.DefaultSeverity, affected.Select(a => a.Config).Where(c => c.File.Path != option.SetIn.Path).ToList(), outDir)
+                : AtExtends(config, option, rule, rule.DefaultSeverity, outDir);
+            yield return WithExposure(context, finding, affected.Select(a => a.Config).ToList(), option.Name);
         }
     }
+
+    /// <summary>
+    /// When a package would publish what tsc writes, say so (related information on the packaging cause) and make maps
+    /// that carry the original source an error.
+    /// </summary>
+    private Finding WithExposure(AnalysisContext context, Finding finding, IReadOnlyList<ResolvedTsconfig> configs, string option)
+    {
+        foreach (var config in configs)
+        {
+            var predicted = Paths.Combine(OutDir(config), option switch
+            {
+                "declarationMap" => "index.d.ts.map",
+                "inlineSourceMap" => "index.js",
+                _ => "index.js.map",
+            });
+            var hits = _exposure.WhoShips(context, predicted);
+            if (hits.Count == 0) continue;
+            var embedsSources = config.IsTrue("inlineSources") && option is "sourceMap" or "inlineSourceMap" or "inlineSources";
+            var hit = hits[0];
+            return finding with
+            {
+                Severity = embedsSources ? Severity.Error : finding.Severity,
+                Message = finding.Message.TrimEnd('.') + $"; {hit.UnitKind} '{hit.UnitName}' would publish them.",
+                Related = [.. finding.Related, new RelatedLocation(hit.Cause ?? new SourceLocation(predicted, TextRange.Empty), hit.Reason)],
+            };
+        }
+        return finding;
+    }
+
+    /// <summary>tsc's output folder: `outDir` relative to the config that set it, else beside the config (sources in its folder).</summary>
+    private static string OutDir(ResolvedTsconfig config) =>
+        config.Get("outDir") is { AsString: { } outDir } o ? Paths.Combine(Paths.Parent(o.SetIn.Path), outDir) : Paths.Parent(config.File.Path);
 
     /// <summary>Whether the option has any effect given the rest of the config (noEmit, emitDeclarationOnly, declaration).</summary>
     private static bool Emits(ResolvedTsconfig config, string option)
