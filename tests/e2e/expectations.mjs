@@ -32,7 +32,7 @@ export const FINDINGS = [
   },
   {
     id: 'webpack-devtool',
-    byDefault: false, // turn on once build/webpack-devtool is on main
+    byDefault: true,
     file: 'webpack.config.js',
     line: "devtool: 'source-map'",
     message: /devtool|source map/i,
@@ -47,8 +47,8 @@ export const SHIP_SET = {
   unit: 'e2e-demo-lib@1.2.3',
   folder: 'dist',
   file: 'index.js.map',
-  /** Only the fake server is known to flag the map; the real one does once npm/source-map-shipped lands. */
-  flaggedWithFakeServer: true,
+  /** The map is flagged by npm/source-map-shipped (real server) and by the fake server alike. */
+  flagged: true,
 };
 
 export function selectedFindings(env = process.env) {

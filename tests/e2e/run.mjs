@@ -298,7 +298,7 @@ async function checkWhatShips() {
     async () => (await shipSetRows(page)).find(r => r.text.includes(SHIP_SET.file)),
     15_000,
   );
-  if (fake && SHIP_SET.flaggedWithFakeServer) assert(fileRow.flagged, `${SHIP_SET.file} should be marked as flagged`);
+  if (SHIP_SET.flagged) assert(fileRow.flagged, `${SHIP_SET.file} should be marked as flagged`);
   await shot('02-what-ships');
   step(`What ships shows ${SHIP_SET.unit} with ${SHIP_SET.folder}/${SHIP_SET.file}${fileRow.flagged ? ' (flagged)' : ''}`);
 }
