@@ -33,6 +33,8 @@ export const FINDINGS = [
   {
     id: 'webpack-devtool',
     byDefault: true,
+    /** An error: the production maps embed the sources and land in dist/, which npm would publish. */
+    squiggle: 'error',
     file: 'webpack.config.js',
     line: "devtool: 'source-map'",
     message: /devtool|source map/i,

@@ -26,6 +26,17 @@ export async function openProblems(page) {
   await page.waitForSelector('.markers-panel', { timeout: 10_000 });
 }
 
+/**
+ * Types into the Problems panel's filter box (empty clears it). The panel's list is virtualised: rows scrolled out of
+ * view are not in the DOM, so a check for one file's problem filters the list down to that file first.
+ */
+export async function filterProblems(page, text) {
+  const input = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(text);
+  await new Promise(r => setTimeout(r, 400));
+}
+
 /** Every row of the Problems tree as `{ label, text }` (aria-label names file, message and position). */
 export async function problemRows(page) {
   return page.$$eval('.markers-panel .monaco-list-row', rows =>
