@@ -8,10 +8,7 @@ internal sealed partial class GlobSegmentAst
     private static int ParseAst(string str, GlobSegmentAst ast, int pos, GlobOptions opt, int extDepth)
     {
         const int maxDepth = 2;
-        var escaping = false;
-        var inBrace = false;
-        var braceStart = -1;
-        var braceNeg = false;
+        var literal = new LiteralRun();
         if (ast.Type is null)
         {
             var i = pos;
@@ -19,33 +16,7 @@ internal sealed partial class GlobSegmentAst
             while (i < str.Length)
             {
                 var c = str[i++];
-                if (escaping || c == '\\')
-                {
-                    escaping = !escaping;
-                    acc.Append(c);
-                    continue;
-                }
-                if (inBrace)
-                {
-                    if (i == braceStart + 1)
-                    {
-                        if (c is '^' or '!') braceNeg = true;
-                    }
-                    else if (c == ']' && !(i == braceStart + 2 && braceNeg))
-                    {
-                        inBrace = false;
-                    }
-                    acc.Append(c);
-                    continue;
-                }
-                if (c == '[')
-                {
-                    inBrace = true;
-                    braceStart = i;
-                    braceNeg = false;
-                    acc.Append(c);
-                    continue;
-                }
+                if (literal.Take(c, i, acc)) continue;
                 if (!opt.NoExt && IsExtglobType(c) && i < str.Length && str[i] == '(' && extDepth <= maxDepth)
                 {
                     ast.Push(acc.ToString());
@@ -69,33 +40,7 @@ internal sealed partial class GlobSegmentAst
             while (i < str.Length)
             {
                 var c = str[i++];
-                if (escaping || c == '\\')
-                {
-                    escaping = !escaping;
-                    acc.Append(c);
-                    continue;
-                }
-                if (inBrace)
-                {
-                    if (i == braceStart + 1)
-                    {
-                        if (c is '^' or '!') braceNeg = true;
-                    }
-                    else if (c == ']' && !(i == braceStart + 2 && braceNeg))
-                    {
-                        inBrace = false;
-                    }
-                    acc.Append(c);
-                    continue;
-                }
-                if (c == '[')
-                {
-                    inBrace = true;
-                    braceStart = i;
-                    braceNeg = false;
-                    acc.Append(c);
-                    continue;
-                }
+                if (literal.Take(c, i, acc)) continue;
                 if (!opt.NoExt && IsExtglobType(c) && i < str.Length && str[i] == '(' &&
                     (extDepth <= maxDepth || ast.CanAdoptType(c, AdoptionAnyMap)))
                 {
@@ -131,6 +76,52 @@ internal sealed partial class GlobSegmentAst
             ast._hasMagic = null;
             ast._parts = [str[(pos - 1)..]];
             return i;
+        }
+    }
+
+    /// <summary>
+    /// Tracks backslash escapes and `[...]` classes while a pattern is scanned: inside either, a character is literal
+    /// (extglob markers included), exactly as minimatch's AST parser treats it.
+    /// </summary>
+    private struct LiteralRun
+    {
+        private bool _escaping;
+        private bool _inClass;
+        private bool _classNegated;
+        private int _classStart;
+
+        public LiteralRun() => _classStart = -1;
+
+        /// <summary>Appends <paramref name="c"/> and returns true when it is escaped or part of a class; false when the caller interprets it.</summary>
+        public bool Take(char c, int next, StringBuilder acc)
+        {
+            if (_escaping || c == '\\')
+            {
+                _escaping = !_escaping;
+            }
+            else if (_inClass)
+            {
+                if (next == _classStart + 1)
+                {
+                    if (c is '^' or '!') _classNegated = true;
+                }
+                else if (c == ']' && !(next == _classStart + 2 && _classNegated))
+                {
+                    _inClass = false;
+                }
+            }
+            else if (c == '[')
+            {
+                _inClass = true;
+                _classStart = next;
+                _classNegated = false;
+            }
+            else
+            {
+                return false;
+            }
+            acc.Append(c);
+            return true;
         }
     }
 }
