@@ -7,6 +7,7 @@ using HygieneLsp.Core.Workspace;
 // bench gen <dir> <megabytes> [seed]   writes the corpus
 // bench scan <dir> [threads] [no-maps] scans every file (or all but .map), prints MB/s and findings per kind
 // bench hot <file> [repeat]            scans one file repeatedly (for profiling)
+// bench engine <dir> [packages]        the server's cost: first scan, unchanged re-scan, re-scan after one edit
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: bench gen <dir> <MB> [seed] | scan <dir> | hot <file> [repeat]");
@@ -14,6 +15,8 @@ if (args.Length < 2)
 }
 switch (args[0])
 {
+    case "engine":
+        return EngineBenchmark.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 100);
     case "gen":
         var written = CorpusGenerator.Write(args[1], long.Parse(args[2]) * 1_000_000, args.Length > 3 ? int.Parse(args[3]) : 2026);
         Console.WriteLine($"wrote {written / 1e6:F1} MB to {args[1]}");
