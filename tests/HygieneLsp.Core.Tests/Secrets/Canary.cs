@@ -1,12 +1,6 @@
 using System.Text;
-using HygieneLsp.Core.Analysis;
-using HygieneLsp.Core.Discovery;
-using HygieneLsp.Core.Findings;
-using HygieneLsp.Core.Rules.Secrets;
 using HygieneLsp.Core.Secrets;
-using HygieneLsp.Core.Suppression;
 using HygieneLsp.Core.Tests.Support;
-using HygieneLsp.Core.Workspace;
 using Newtonsoft.Json;
 
 namespace HygieneLsp.Core.Tests.Secrets;
