@@ -131,8 +131,8 @@ public sealed class LanguageServer : IAsyncDisposable
 
         _connection.AddRequestHandler<CodeActionParams, IReadOnlyList<CodeAction>>(Methods.CodeAction, (p, _) => Task.FromResult(_codeActions.Handle(p)), HandlerMode.Parallel);
         _connection.AddRequestHandler<ExecuteCommandParams, JToken?>(Methods.ExecuteCommand, ExecuteCommandAsync, HandlerMode.Parallel);
-        var shipSets = new ShipSetsHandler(_session, _published);
         var lookup = new ShipUnitLookup(_session);
+        var shipSets = new ShipSetsHandler(lookup, _published);
         var codeLens = new CodeLensHandler(_session, lookup, _published);
         var hover = new HoverHandler(lookup);
         _connection.AddRequestHandler<CodeLensParams, IReadOnlyList<Protocol.CodeLens>>(Methods.CodeLens, (p, ct) => Task.Run(() => codeLens.Handle(p, ct), ct), HandlerMode.Parallel);

@@ -1,5 +1,3 @@
-using HygieneLsp.Core.Analysis;
-using HygieneLsp.Core.Packaging;
 using HygieneLsp.Server.Features.Diagnostics;
 using HygieneLsp.Server.Session;
 using Newtonsoft.Json.Linq;
@@ -10,11 +8,10 @@ namespace HygieneLsp.Server.Features.ShipSets;
 /// `hygiene/shipSets`: every packaging unit of the workspace and the files it would publish, each file marked with the
 /// rules whose findings point at it (as the squiggle or as related information). Feeds the "What ships" view.
 /// </summary>
-public sealed class ShipSetsHandler(WorkspaceSession session, PublishedFindings published)
+public sealed class ShipSetsHandler(ShipUnitLookup lookup, PublishedFindings published)
 {
     public JObject Handle(CancellationToken cancellationToken)
     {
-        var snapshot = session.Capture();
         var flagged = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var finding in published.All)
         {
@@ -25,34 +22,29 @@ public sealed class ShipSetsHandler(WorkspaceSession session, PublishedFindings 
             }
         }
         var units = new JArray();
-        foreach (var folder in snapshot.Folders)
+        foreach (var unit in lookup.AllUnits(cancellationToken))
         {
-            var index = session.IndexFor(folder, snapshot.Files, cancellationToken);
-            var context = new AnalysisContext(snapshot.Files, index, snapshot.Settings, session.Engine.Cache);
-            foreach (var unit in ShipUnits.For(context, cancellationToken))
+            units.Add(new JObject
             {
-                units.Add(new JObject
+                ["kind"] = unit.Kind,
+                ["name"] = unit.Name,
+                ["root"] = unit.Root,
+                ["version"] = unit.Version,
+                ["published"] = unit.IsPublished,
+                ["totalBytes"] = unit.TotalBytes,
+                ["files"] = new JArray(unit.Files.Select(f =>
                 {
-                    ["kind"] = unit.Kind,
-                    ["name"] = unit.Name,
-                    ["root"] = unit.Root,
-                    ["version"] = unit.Version,
-                    ["published"] = unit.IsPublished,
-                    ["totalBytes"] = unit.TotalBytes,
-                    ["files"] = new JArray(unit.Files.Select(f =>
+                    var rules = flagged.GetValueOrDefault(unit.Root + "/" + f.Path);
+                    return new JObject
                     {
-                        var rules = flagged.GetValueOrDefault(unit.Root + "/" + f.Path);
-                        return new JObject
-                        {
-                            ["path"] = f.Path,
-                            ["bytes"] = f.Bytes,
-                            ["reason"] = f.Reason,
-                            ["flagged"] = rules is { Count: > 0 },
-                            ["ruleIds"] = new JArray(rules ?? []),
-                        };
-                    })),
-                });
-            }
+                        ["path"] = f.Path,
+                        ["bytes"] = f.Bytes,
+                        ["reason"] = f.Reason,
+                        ["flagged"] = rules is { Count: > 0 },
+                        ["ruleIds"] = new JArray(rules ?? []),
+                    };
+                })),
+            });
         }
         return new JObject { ["units"] = units };
     }
