@@ -9,5 +9,5 @@ public sealed class NullDetector(ISecretDetector inner) : ISecretDetector
     public static int Hits;
     public SecretKind Kind => inner.Kind;
     public IReadOnlyList<string> Keywords => inner.Keywords;
-    public bool TryMatch(ReadOnlySpan<char> text, int hit, out SecretCandidate candidate) { Hits++; candidate = default; return false; }
+    public bool TryMatch(ReadOnlySpan<char> text, int hit, TextKind kind, out SecretCandidate candidate) { Hits++; candidate = default; return false; }
 }

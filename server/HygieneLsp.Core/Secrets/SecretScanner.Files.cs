@@ -39,7 +39,7 @@ public sealed partial class SecretScanner
                 return new SecretScanResult { Embedded = embedded, Skipped = inspection.Error };
             // Not a source map after all: scan it as text.
         }
-        var text = ScanStream(() => files.OpenRead(path), cancellationToken);
+        var text = ScanStream(() => files.OpenRead(path), TextKinds.ForPath(path), cancellationToken);
         if (ScriptExtensions.Contains(ext) && text.Skipped is null)
         {
             var reference = InlineSourceMapFinder.Find(files, path);
@@ -65,11 +65,15 @@ public sealed partial class SecretScanner
 
     private void Collect(SourceMapSource source, List<EmbeddedSecretMatch> found, CancellationToken cancellationToken)
     {
-        foreach (var m in ScanText(source.Content, cancellationToken)) found.Add(new EmbeddedSecretMatch(source.Index, source.Path, m));
+        foreach (var m in ScanText(source.Content, TextKinds.ForPath(source.Path ?? ""), cancellationToken)) found.Add(new EmbeddedSecretMatch(source.Index, source.Path, m));
     }
 
     /// <summary>Scans a text stream in windows of <see cref="ChunkChars"/> with overlap, in memory bounded by the window.</summary>
-    public SecretScanResult ScanStream(Func<Stream?> open, CancellationToken cancellationToken = default)
+    public SecretScanResult ScanStream(Func<Stream?> open, CancellationToken cancellationToken = default) =>
+        ScanStream(open, TextKind.Data, cancellationToken);
+
+    /// <summary>Scans a text stream of <paramref name="kind"/> in windows of <see cref="ChunkChars"/> with overlap, in memory bounded by the window.</summary>
+    public SecretScanResult ScanStream(Func<Stream?> open, TextKind kind, CancellationToken cancellationToken = default)
     {
         Stream? stream;
         try { stream = open(); }
@@ -83,19 +87,19 @@ public sealed partial class SecretScanner
             try { if (stream.CanSeek) length = stream.Length; } catch (NotSupportedException) { }
             var capacity = ChunkChars + Overlap + LookBack;
             if (length is long n && n + 1 < capacity) capacity = (int)n + 1;
-            try { return ScanReader(reader, capacity, cancellationToken); }
+            try { return ScanReader(reader, capacity, kind, cancellationToken); }
             catch (IOException) { return new SecretScanResult { Skipped = "unreadable" }; }
         }
     }
 
-    private SecretScanResult ScanReader(TextReader reader, int capacity, CancellationToken cancellationToken)
+    private SecretScanResult ScanReader(TextReader reader, int capacity, TextKind kind, CancellationToken cancellationToken)
     {
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(capacity);
-        try { return ScanWindows(reader, buffer, cancellationToken); }
+        try { return ScanWindows(reader, buffer, kind, cancellationToken); }
         finally { System.Buffers.ArrayPool<char>.Shared.Return(buffer); }
     }
 
-    private SecretScanResult ScanWindows(TextReader reader, char[] buffer, CancellationToken cancellationToken)
+    private SecretScanResult ScanWindows(TextReader reader, char[] buffer, TextKind kind, CancellationToken cancellationToken)
     {
         var filled = 0;
         var first = true;
@@ -125,7 +129,7 @@ public sealed partial class SecretScanner
             }
             var processTo = eof ? filled : filled - Overlap;
             var cursor = new LineCursor(text, line, column);
-            foreach (var raw in FindCandidates(text, processFrom, processTo, cancellationToken))
+            foreach (var raw in FindCandidates(text, processFrom, processTo, kind, cancellationToken))
             {
                 if (raw.Candidate.Start < emittedEnd) continue;
                 matches.Add(ToMatch(text, raw, ref cursor));

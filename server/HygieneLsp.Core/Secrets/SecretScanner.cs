@@ -34,10 +34,14 @@ public sealed partial class SecretScanner
         yield return new GenericSecretDetector();
     }
 
+    /// <summary>Scans a whole text held in memory, read as data (the most permissive kind).</summary>
+    public IReadOnlyList<SecretMatch> ScanText(string text, CancellationToken cancellationToken = default) =>
+        ScanText(text, TextKind.Data, cancellationToken);
+
     /// <summary>Scans a whole text held in memory.</summary>
-    public IReadOnlyList<SecretMatch> ScanText(string text, CancellationToken cancellationToken = default)
+    public IReadOnlyList<SecretMatch> ScanText(string text, TextKind kind, CancellationToken cancellationToken = default)
     {
-        var raw = FindCandidates(text.AsSpan(), 0, text.Length, cancellationToken);
+        var raw = FindCandidates(text.AsSpan(), 0, text.Length, kind, cancellationToken);
         if (raw.Count == 0) return [];
         var cursor = new LineCursor(text, 0, 0);
         var matches = new List<SecretMatch>(raw.Count);
@@ -49,7 +53,7 @@ public sealed partial class SecretScanner
     internal readonly record struct Raw(int Detector, SecretCandidate Candidate);
 
     /// <summary>Candidates whose keyword hit lies in [from, to); detectors may read past <paramref name="to"/>.</summary>
-    internal List<Raw> FindCandidates(ReadOnlySpan<char> text, int from, int to, CancellationToken cancellationToken)
+    internal List<Raw> FindCandidates(ReadOnlySpan<char> text, int from, int to, TextKind kind, CancellationToken cancellationToken)
     {
         var found = new List<Raw>();
         var checkedAt = 0;
@@ -65,7 +69,7 @@ public sealed partial class SecretScanner
                 {
                     if (!sweep.IsAt(text, hit, entry)) continue;
                     foreach (var d in entry.Detectors)
-                        if (_detectors[d].TryMatch(text, hit, out var candidate)) found.Add(new Raw(d, candidate));
+                        if (_detectors[d].TryMatch(text, hit, kind, out var candidate)) found.Add(new Raw(d, candidate));
                 }
                 pos = hit + 1;
             }

@@ -221,6 +221,56 @@ public sealed class DetectorTests
             Assert.Empty(SecretScanner.Default.ScanText(line));
     }
 
+    /// <summary>Shapes that fired in real published bundles (msal-browser, typescript, secretlint's own rules).</summary>
+    [Theory]
+    [InlineData("idToken: cacheRecord?.idToken?.secret || \"\",")]
+    [InlineData("hasAttributeTokens: !!request.attributeTokens?.length,")]
+    [InlineData("const AuthenticationScheme = AuthenticationScheme$1;")]
+    [InlineData("const { contextToken: contextToken2, previousToken: previousToken2 } = getRelevantTokens(position);")]
+    [InlineData("extendedLifetimeToken:e.extendedLifetimeToken??!1,")]
+    [InlineData("ACQUIRE_TOKEN_START: \"msal:acquireTokenStart\",")]
+    [InlineData("const FLOW_PASSWORD_REQUIRED_V2 = \"FlowPasswordRequiredResultV2\";")]
+    [InlineData("const AuthTokenPattern = /_authToken=([^$].*)/g;")]
+    public void VendorCodeIsNotASecret(string line)
+    {
+        Assert.Empty(SecretScanner.Default.ScanText(line, TextKind.Code));
+        Assert.Empty(SecretScanner.Default.ScanText(line, TextKind.Data));
+    }
+
+    [Fact]
+    public void UnquotedValuesAreSecretsInDataButIdentifiersInCode()
+    {
+        var key = S.GenericKey();
+        foreach (var line in new[] { "CLIENT_SECRET=" + key, "apiToken = " + key, "auth_token: " + key })
+        {
+            Assert.Equal("generic-secret", Assert.Single(SecretScanner.Default.ScanText(line, TextKind.Data)).Kind.Id);
+            Assert.Empty(SecretScanner.Default.ScanText(line, TextKind.Code));
+        }
+        // Quoted, the same value is a literal in code too.
+        Assert.Single(SecretScanner.Default.ScanText("const apiToken = \"" + key + "\";", TextKind.Code));
+    }
+
+    [Fact]
+    public void OnlyPasswordsMayHoldSymbolsOutsideTokenAlphabets()
+    {
+        var pw = S.Password(); // letters, digits and '!'
+        Assert.Single(SecretScanner.Default.ScanText("const dbPassword = \"" + pw + "\";", TextKind.Code));
+        Assert.Empty(SecretScanner.Default.ScanText("const apiToken = \"" + pw + "\";", TextKind.Code));
+        // A label that spells out its own name is not a secret, whatever its alphabet.
+        Assert.Empty(SecretScanner.Default.ScanText("SESSION_SIGNING_SECRET = 'prod.SessionSigningSecret.v2'", TextKind.Data));
+        Assert.Single(SecretScanner.Default.ScanText("SESSION_SIGNING_SECRET = '" + S.GenericKey() + "'", TextKind.Data));
+    }
+
+    [Theory]
+    [InlineData("a.js", TextKind.Code)]
+    [InlineData("src/App.tsx", TextKind.Code)]
+    [InlineData("webpack:///./src/a.ts?5b1c", TextKind.Code)]
+    [InlineData(".env", TextKind.Data)]
+    [InlineData("config/app.yml", TextKind.Data)]
+    [InlineData("appsettings.json", TextKind.Data)]
+    [InlineData("Makefile", TextKind.Data)]
+    public void FilesAreCodeOrDataByExtension(string path, TextKind kind) => Assert.Equal(kind, TextKinds.ForPath(path));
+
     [Fact]
     public void PositionsAreUtf16AndCountEveryLineBreakStyle()
     {

@@ -124,4 +124,19 @@ public sealed class ScannerFileTests
         Assert.Empty(r.Matches);
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(20), $"took {started.Elapsed}");
     }
+
+    [Fact]
+    public void ScriptsAndMapSourcesAreReadAsCodeDataFilesAsData()
+    {
+        using var dir = new TempDir();
+        var key = new SecretSamples(7).GenericKey();
+        var js = Paths.Normalize(dir.Write("a.js", "apiToken = " + key + "\n"));
+        var env = Paths.Normalize(dir.Write(".env", "apiToken = " + key + "\n"));
+        var map = "{\"version\":3,\"sources\":[\"src/a.ts\",\"config/.env\"],\"sourcesContent\":[\"apiToken = " + key + "\",\"apiToken = " + key + "\"],\"mappings\":\"\"}";
+        var mapPath = Paths.Normalize(dir.Write("a.js.map", map));
+        Assert.Empty(SecretScanner.Default.ScanFile(FileView.Disk, js).Matches);
+        Assert.Single(SecretScanner.Default.ScanFile(FileView.Disk, env).Matches);
+        var embedded = Assert.Single(SecretScanner.Default.ScanFile(FileView.Disk, mapPath).Embedded);
+        Assert.Equal("config/.env", embedded.SourcePath);
+    }
 }

@@ -17,7 +17,7 @@ public sealed class ConnectionStringDetector : ISecretDetector
     public SecretKind Kind => SecretKind.ConnectionStringPassword;
     public IReadOnlyList<string> Keywords { get; } = ["passw", "pwd"]; // "passw" shares the generic rule's sweep
 
-    public bool TryMatch(ReadOnlySpan<char> text, int hit, out SecretCandidate candidate)
+    public bool TryMatch(ReadOnlySpan<char> text, int hit, TextKind kind, out SecretCandidate candidate)
     {
         candidate = default;
         if (hit > 0 && (CharClasses.IsAlnum(text[hit - 1]) || text[hit - 1] == '_')) return false;

@@ -3,7 +3,9 @@ namespace HygieneLsp.Core.Secrets.Detectors;
 /// <summary>
 /// A secret-named identifier (<c>apiKey</c>, <c>CLIENT_SECRET</c>, <c>"auth_token"</c>, <c>db_password</c>) assigned
 /// a literal of 10+ characters with Shannon entropy ≥ 3.5 that mixes letters with digits or symbols and is not a
-/// placeholder, a code expression, a URL or a path. Read by hand rather than by regex: minified bundles hit the word
+/// placeholder, a code expression, a URL or a path. Keys, tokens and secrets are drawn from token alphabets
+/// (base64, hex, URL-safe), so a value with other characters (<c>"msal:acquireTokenStart"</c>) is a label; only
+/// password-named values may hold any symbol. In program code the value must be a quoted literal. Read by hand rather than by regex: minified bundles hit the word
 /// "key" constantly, and each hit must cost a few dozen character checks at most.
 /// </summary>
 public sealed class GenericSecretDetector : ISecretDetector
@@ -33,7 +35,7 @@ public sealed class GenericSecretDetector : ISecretDetector
     // "api" is not a keyword: every api-named secret ends in "key" or "secret" (apiKey, API_SECRET), found from there.
     public IReadOnlyList<string> Keywords { get; } = ["secret", "token", "passw", "pwd", "credential", "auth", "key"];
 
-    public bool TryMatch(ReadOnlySpan<char> text, int hit, out SecretCandidate candidate)
+    public bool TryMatch(ReadOnlySpan<char> text, int hit, TextKind kind, out SecretCandidate candidate)
     {
         candidate = default;
         // Cheapest test first: most hits ("keys(", "e.key===") are not followed by an assignment at all.
@@ -69,6 +71,7 @@ public sealed class GenericSecretDetector : ISecretDetector
         }
         else
         {
+            if (kind == TextKind.Code) return false; // an expression: e.idToken?.secret || "", AuthScheme$1
             start = i;
             end = start;
             while (end < text.Length && end - start <= MaxValue && !IsUnquotedEnd(text[end])) end++;
@@ -79,8 +82,11 @@ public sealed class GenericSecretDetector : ISecretDetector
         // The name is checked only now: at most hits the right-hand side is already not a literal.
         var identStart = hit;
         while (identStart > 0 && hit - identStart < MaxIdentifier && IsIdentChar(text[identStart - 1])) identStart--;
-        if (!IsSecretName(text.Slice(identStart, identEnd - identStart))) return false;
-        if (!IsSecretValue(value)) return false;
+        var ident = text.Slice(identStart, identEnd - identStart);
+        var name = ClassifyName(ident);
+        if (name == SecretName.None) return false;
+        if (name != SecretName.Password && value.ContainsAnyExcept(CharClasses.TokenAlphabet)) return false;
+        if (!IsSecretValue(value) || EchoesName(ident, value)) return false;
         candidate = new SecretCandidate(start, end, start, end);
         return true;
     }
@@ -89,9 +95,12 @@ public sealed class GenericSecretDetector : ISecretDetector
 
     private static bool IsUnquotedEnd(char c) => c is ' ' or '\t' or '\r' or '\n' or ',' or ';' or ')' or '}' or ']' or '"' or '\'' or '`' or '<' or '>';
 
-    private static bool IsSecretName(ReadOnlySpan<char> ident)
+    private enum SecretName { None, Token, Password }
+
+
+    private static SecretName ClassifyName(ReadOnlySpan<char> ident)
     {
-        if (ident.Length < 3) return false;
+        if (ident.Length < 3) return SecretName.None;
         Span<char> norm = stackalloc char[ident.Length];
         var n = 0;
         foreach (var c in ident)
@@ -99,9 +108,11 @@ public sealed class GenericSecretDetector : ISecretDetector
         var name = norm[..n];
         var qualified = false;
         foreach (var q in Qualifiers) if (name.Contains(q, StringComparison.Ordinal)) { qualified = true; break; }
-        if (!qualified) return false;
-        foreach (var x in Excluded) if (name.Contains(x, StringComparison.Ordinal)) return false;
-        return true;
+        if (!qualified) return SecretName.None;
+        foreach (var x in Excluded) if (name.Contains(x, StringComparison.Ordinal)) return SecretName.None;
+        return name.Contains("passw", StringComparison.Ordinal) || name.Contains("pwd", StringComparison.Ordinal)
+            ? SecretName.Password
+            : SecretName.Token;
     }
 
     /// <summary>Unquoted right-hand sides in code are expressions (<c>e.apiKey</c>, <c>getToken()</c>), not literals.</summary>
@@ -132,6 +143,45 @@ public sealed class GenericSecretDetector : ISecretDetector
         if (LooksLikeFileName(value)) return false;
         if (Placeholders.IsPlaceholder(value)) return false;
         return Entropy.Shannon(value) >= MinEntropy;
+    }
+
+    /// <summary>
+    /// A label that spells out its own name (<c>FLOW_PASSWORD_REQUIRED = "FlowPasswordRequiredResult"</c>,
+    /// <c>TOKEN_KIND_ID = "token-kind-id"</c>): two or more words of the name recur in the value. Random secrets
+    /// do not contain words of three letters or more from their variable's name.
+    /// </summary>
+    internal static bool EchoesName(ReadOnlySpan<char> ident, ReadOnlySpan<char> value)
+    {
+        var shared = 0;
+        foreach (var word in new WordSplitter(ident))
+        {
+            if (word.Length < 3) continue;
+            foreach (var other in new WordSplitter(value))
+                if (other.Equals(word, StringComparison.OrdinalIgnoreCase)) { if (++shared >= 2) return true; break; }
+        }
+        return false;
+    }
+
+    /// <summary>Words of an identifier or label: split at non-letters and where lower case turns upper (camelCase).</summary>
+    private ref struct WordSplitter(ReadOnlySpan<char> text)
+    {
+        private readonly ReadOnlySpan<char> _text = text;
+        private int _next;
+
+        public ReadOnlySpan<char> Current { get; private set; }
+
+        public readonly WordSplitter GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            while (_next < _text.Length && !char.IsAsciiLetter(_text[_next])) _next++;
+            if (_next >= _text.Length) return false;
+            var start = _next++;
+            while (_next < _text.Length && char.IsAsciiLetter(_text[_next])
+                   && !(char.IsAsciiLetterUpper(_text[_next]) && char.IsAsciiLetterLower(_text[_next - 1]))) _next++;
+            Current = _text[start.._next];
+            return true;
+        }
     }
 
     private static bool LooksLikeFileName(ReadOnlySpan<char> value)

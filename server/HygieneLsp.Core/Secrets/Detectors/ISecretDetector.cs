@@ -15,8 +15,8 @@ public interface ISecretDetector
     /// <summary>True when the keywords only occur in one case (token prefixes like <c>AKIA</c>, <c>eyJ</c>): a cheaper search.</summary>
     bool KeywordsCaseSensitive => false;
 
-    /// <summary>Tries to read a secret at the keyword hit <paramref name="hit"/> of <paramref name="text"/>.</summary>
-    bool TryMatch(ReadOnlySpan<char> text, int hit, out SecretCandidate candidate);
+    /// <summary>Tries to read a secret at the keyword hit <paramref name="hit"/> of <paramref name="text"/>, a text of <paramref name="kind"/>.</summary>
+    bool TryMatch(ReadOnlySpan<char> text, int hit, TextKind kind, out SecretCandidate candidate);
 }
 
 /// <summary>Offsets in the scanned text: the whole match and the value inside it (the value is what is fingerprinted).</summary>
@@ -29,6 +29,10 @@ internal static class CharClasses
 
     /// <summary>Characters that continue a token (base64/base64url/identifier): a key preceded by one is part of a larger blob.</summary>
     public static bool ContinuesToken(char c) => IsAlnum(c) || c is '_' or '-' or '+' or '/';
+
+    /// <summary>Base64, base64url, hex and URL-safe characters: what keys and tokens are made of.</summary>
+    public static readonly System.Buffers.SearchValues<char> TokenAlphabet =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.=+/~");
 
     public static bool StartsInsideToken(ReadOnlySpan<char> text, int hit) => hit > 0 && ContinuesToken(text[hit - 1]);
 }

@@ -17,7 +17,7 @@ public sealed partial class JwtDetector : ISecretDetector
     public IReadOnlyList<string> Keywords { get; } = ["eyJ"];
     public bool KeywordsCaseSensitive => true;
 
-    public bool TryMatch(ReadOnlySpan<char> text, int hit, out SecretCandidate candidate)
+    public bool TryMatch(ReadOnlySpan<char> text, int hit, TextKind kind, out SecretCandidate candidate)
     {
         candidate = default;
         if (CharClasses.StartsInsideToken(text, hit) || (hit > 0 && text[hit - 1] == '.')) return false;

@@ -6,11 +6,12 @@ namespace HygieneLsp.Core.Secrets.Detectors;
 /// </summary>
 public sealed class NpmrcAuthDetector : ISecretDetector
 {
+
     public SecretKind Kind => SecretKind.NpmrcAuthToken;
     public IReadOnlyList<string> Keywords { get; } = ["_auth", "_password"];
     public bool KeywordsCaseSensitive => true; // npm reads these keys as written
 
-    public bool TryMatch(ReadOnlySpan<char> text, int hit, out SecretCandidate candidate)
+    public bool TryMatch(ReadOnlySpan<char> text, int hit, TextKind kind, out SecretCandidate candidate)
     {
         candidate = default;
         if (hit > 0 && (CharClasses.IsAlnum(text[hit - 1]) || text[hit - 1] == '_')) return false;
@@ -29,6 +30,9 @@ public sealed class NpmrcAuthDetector : ISecretDetector
         while (i < text.Length && i - start < 512 && text[i] is not ('\r' or '\n' or ' ' or '\t' or '"' or '\'' or '`' or ';' or '\\')) i++;
         var value = text.Slice(start, i - start);
         if (value.Length < 8 || value.StartsWith("${", StringComparison.Ordinal) || Placeholders.IsPlaceholder(value)) return false;
+        // Tokens and _auth/_password values are base64, UUIDs or npm_…; anything else is code talking about
+        // .npmrc (a regex like /_authToken=([^$].*)/), not a credential.
+        if (value.ContainsAnyExcept(CharClasses.TokenAlphabet)) return false;
         if (Entropy.Shannon(value) < 3.0) return false;
         candidate = new SecretCandidate(hit, i, start, i);
         return true;

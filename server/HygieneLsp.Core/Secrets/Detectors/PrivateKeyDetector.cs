@@ -14,7 +14,7 @@ public sealed class PrivateKeyDetector : ISecretDetector
     public IReadOnlyList<string> Keywords { get; } = ["-----BEGIN"];
     public bool KeywordsCaseSensitive => true;
 
-    public bool TryMatch(ReadOnlySpan<char> text, int hit, out SecretCandidate candidate)
+    public bool TryMatch(ReadOnlySpan<char> text, int hit, TextKind kind, out SecretCandidate candidate)
     {
         candidate = default;
         var limit = Math.Min(text.Length, hit + MaxBlock);

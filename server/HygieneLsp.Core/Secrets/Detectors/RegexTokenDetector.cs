@@ -31,7 +31,7 @@ public sealed class RegexTokenDetector : ISecretDetector
     public IReadOnlyList<string> Keywords { get; }
     public bool KeywordsCaseSensitive => _caseSensitive;
 
-    public bool TryMatch(ReadOnlySpan<char> text, int hit, out SecretCandidate candidate)
+    public bool TryMatch(ReadOnlySpan<char> text, int hit, TextKind kind, out SecretCandidate candidate)
     {
         candidate = default;
         if (_requireBoundary && CharClasses.StartsInsideToken(text, hit)) return false;

@@ -16,7 +16,7 @@ public sealed class UrlCredentialsDetector : ISecretDetector
     public SecretKind Kind => SecretKind.UrlCredentials;
     public IReadOnlyList<string> Keywords { get; } = ["://"];
 
-    public bool TryMatch(ReadOnlySpan<char> text, int hit, out SecretCandidate candidate)
+    public bool TryMatch(ReadOnlySpan<char> text, int hit, TextKind kind, out SecretCandidate candidate)
     {
         candidate = default;
         // Scheme: letters before "://" (http, postgres, mongodb+srv, redis, amqp...).
