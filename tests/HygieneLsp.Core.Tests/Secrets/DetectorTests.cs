@@ -187,6 +187,9 @@ public sealed class DetectorTests
             Assert.Equal(pw.Length, m.ValueRange.End.Character - m.ValueRange.Start.Character);
         }
         Assert.Empty(SecretScanner.Default.ScanText("<input type=password name=pwd value=\"" + pw + "x\">"));
+        // In a script the connection string is a literal; still found.
+        var js = "const cs=\"Server=db.internal;User Id=app;Password=" + pw + ";\",t=e.port;";
+        Assert.Equal("connection-string-password", Assert.Single(SecretScanner.Default.ScanText(js, TextKind.Code)).Kind.Id);
     }
 
     [Fact]
@@ -231,6 +234,9 @@ public sealed class DetectorTests
     [InlineData("ACQUIRE_TOKEN_START: \"msal:acquireTokenStart\",")]
     [InlineData("const FLOW_PASSWORD_REQUIRED_V2 = \"FlowPasswordRequiredResultV2\";")]
     [InlineData("const AuthTokenPattern = /_authToken=([^$].*)/g;")]
+    [InlineData("n.host=e.host,n.port=e.port;t.username=e.username,t.password=e.password),t.timeout=3e4;")]
+    [InlineData("constructor(e,o){this.username=e.user;this.port=1433;this.password=o.secretValue;}")]
+    [InlineData("u=r.isAdfs?\"oauth2/token\":\"oauth2/v2.0/token\";")]
     public void VendorCodeIsNotASecret(string line)
     {
         Assert.Empty(SecretScanner.Default.ScanText(line, TextKind.Code));

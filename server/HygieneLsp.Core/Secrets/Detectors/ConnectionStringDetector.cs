@@ -20,7 +20,8 @@ public sealed class ConnectionStringDetector : ISecretDetector
     public bool TryMatch(ReadOnlySpan<char> text, int hit, TextKind kind, out SecretCandidate candidate)
     {
         candidate = default;
-        if (hit > 0 && (CharClasses.IsAlnum(text[hit - 1]) || text[hit - 1] == '_')) return false;
+        // "t.password=e.password" is a property assignment in minified code, never a connection-string key.
+        if (hit > 0 && (CharClasses.IsAlnum(text[hit - 1]) || text[hit - 1] is '_' or '.' or '$')) return false;
         int i;
         if (text[hit..].StartsWith("password", StringComparison.OrdinalIgnoreCase)) i = hit + 8;
         else if (text[hit..].StartsWith("pwd", StringComparison.OrdinalIgnoreCase)) i = hit + 3;
@@ -36,10 +37,24 @@ public sealed class ConnectionStringDetector : ISecretDetector
                && (quote == '\0' ? text[i] is not ('\'' or ' ' or '<') : text[i] != quote)) i++;
         var value = text.Slice(start, i - start);
         if (value.Length < 4 || value[0] is '{' or '$' or '%' or '@' or '[' or '*' || Placeholders.IsPlaceholder(value)) return false;
-        if (IsStopWord(value)) return false;
+        if (IsStopWord(value) || IsMemberRead(value)) return false;
         if (!HasConnectionKey(text, hit, i)) return false;
         candidate = new SecretCandidate(hit, i, start, i);
         return true;
+    }
+
+    /// <summary><c>e.password),t.port=…</c>: a dotted identifier path ending the expression, not a literal.</summary>
+    private static bool IsMemberRead(ReadOnlySpan<char> value)
+    {
+        var i = 0;
+        var dots = 0;
+        while (true)
+        {
+            if (i >= value.Length || !(char.IsAsciiLetter(value[i]) || value[i] is '_' or '$')) return false;
+            while (i < value.Length && (CharClasses.IsAlnum(value[i]) || value[i] is '_' or '$')) i++;
+            if (i < value.Length && value[i] == '.') { dots++; i++; continue; }
+            return dots > 0 && (i == value.Length || value[i] is ')' or ',' or '}' or ']');
+        }
     }
 
     private static bool IsStopWord(ReadOnlySpan<char> v) =>

@@ -147,19 +147,20 @@ public sealed class GenericSecretDetector : ISecretDetector
 
     /// <summary>
     /// A label that spells out its own name (<c>FLOW_PASSWORD_REQUIRED = "FlowPasswordRequiredResult"</c>,
-    /// <c>TOKEN_KIND_ID = "token-kind-id"</c>): two or more words of the name recur in the value. Random secrets
-    /// do not contain words of three letters or more from their variable's name.
+    /// <c>token: "oauth2/v2.0/token"</c>): two words of the name recur in the value, or the name's only word does.
+    /// Random secrets do not contain words of three letters or more from their variable's name.
     /// </summary>
     internal static bool EchoesName(ReadOnlySpan<char> ident, ReadOnlySpan<char> value)
     {
-        var shared = 0;
+        int words = 0, shared = 0;
         foreach (var word in new WordSplitter(ident))
         {
             if (word.Length < 3) continue;
+            words++;
             foreach (var other in new WordSplitter(value))
-                if (other.Equals(word, StringComparison.OrdinalIgnoreCase)) { if (++shared >= 2) return true; break; }
+                if (other.Equals(word, StringComparison.OrdinalIgnoreCase)) { shared++; break; }
         }
-        return false;
+        return shared >= 2 || (words == 1 && shared == 1);
     }
 
     /// <summary>Words of an identifier or label: split at non-letters and where lower case turns upper (camelCase).</summary>
