@@ -44,8 +44,8 @@ switch (args[0])
             byExt.AddOrUpdate(ext, (len, Stopwatch.GetTimestamp() - t0), (_, v) => (v.Bytes + len, v.Ticks + Stopwatch.GetTimestamp() - t0));
             if (Environment.GetEnvironmentVariable("BENCH_LIST") == "1")
             {
-                foreach (var m in r.Matches) Console.WriteLine($"  at {f}:{m.Range.Start.Line + 1} {m.Kind.Id} {m.Preview}");
-                foreach (var e in r.Embedded) Console.WriteLine($"  at {f} -> {e.SourcePath}:{e.Match.Range.Start.Line + 1} {e.Match.Kind.Id} {e.Match.Preview}");
+                foreach (var m in r.Matches) Console.WriteLine($"  at {f}:{m.Range.Start.Line + 1}:{m.Range.Start.Character + 1} {m.Kind.Id} {m.Preview}");
+                foreach (var e in r.Embedded) Console.WriteLine($"  at {f} -> {e.SourcePath}:{e.Match.Range.Start.Line + 1}:{e.Match.Range.Start.Character + 1} {e.Match.Kind.Id} {e.Match.Preview}");
             }
             foreach (var m in r.Matches.Concat(r.Embedded.Select(e => e.Match)))
             {
