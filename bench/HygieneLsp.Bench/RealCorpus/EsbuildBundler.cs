@@ -44,7 +44,7 @@ public sealed partial class EsbuildBundler(string esbuild)
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { entry, "--bundle", "--minify", "--sourcemap", "--platform=node", "--format=" + format, "--log-level=error",
+        foreach (var a in new[] { entry, "--bundle", "--minify", "--sourcemap", "--platform=node", "--format=" + format, "--log-level=error", "--preserve-symlinks",
                      // Native addons and wasm are binaries, not code: an empty module keeps them out of the corpus.
                      "--loader:.node=empty", "--loader:.wasm=empty", "--outfile=" + outfile })
             start.ArgumentList.Add(a);

@@ -39,9 +39,22 @@ public sealed class RealCorpusGenerator
         var packages = OraclePackages.List(nodeModules);
         var generator = new RealCorpusGenerator(corpus, targetBytes);
         Directory.CreateDirectory(generator.corpus);
-        var bundles = generator.WriteBundles(packages, new EsbuildBundler(esbuild));
-        RemoveEmptyFolders(generator.corpus);
-        Directory.CreateDirectory(generator.corpus);
+        // esbuild writes each map's sources relative to the map; built in a staging folder that reaches the packages
+        // through a symbolic link (and --preserve-symlinks), they read "../../node_modules/pkg/…" wherever the repository
+        // and the corpus are, so the corpus has the same bytes on every machine.
+        var staging = Directory.CreateTempSubdirectory("hygiene-real-corpus-").FullName;
+        var link = Path.Combine(staging, "node_modules");
+        List<string> bundles;
+        try
+        {
+            Directory.CreateSymbolicLink(link, nodeModules);
+            bundles = generator.WriteBundles(packages, new EsbuildBundler(esbuild), rel => Path.Combine(link, Path.GetRelativePath(nodeModules, rel)), Path.Combine(staging, "out"));
+        }
+        finally
+        {
+            if (Directory.Exists(link)) Directory.Delete(link);   // the link only, never what it points at
+            Directory.Delete(staging, recursive: true);
+        }
         var sources = generator.CopySources(packages);
         generator.CopyDocs(packages);
         var secrets = CorpusGenerator.PlantedSecrets(targetBytes, seed);
@@ -51,7 +64,7 @@ public sealed class RealCorpusGenerator
         return 0;
     }
 
-    private List<string> WriteBundles(IReadOnlyList<InstalledPackage> packages, EsbuildBundler bundler)
+    private List<string> WriteBundles(IReadOnlyList<InstalledPackage> packages, EsbuildBundler bundler, Func<string, string> staged, string stagingOut)
     {
         // Breadth first: every package's first entry point, then their other entry points, then the same as ES modules
         // (many packages publish both formats). Later passes only run while the bundle budget is not met.
@@ -70,14 +83,14 @@ public sealed class RealCorpusGenerator
             var results = new (bool Ok, string Error)[slice.Count];
             Parallel.For(0, slice.Count, new ParallelOptions { MaxDegreeOfParallelism = batch }, k =>
             {
-                var ok = bundler.Bundle(slice[k].Job.Item2, Path.Combine(corpus, slice[k].Out), slice[k].Job.Item3, out var error);
+                var ok = bundler.Bundle(staged(slice[k].Job.Item2), Path.Combine(stagingOut, slice[k].Out), slice[k].Job.Item3, out var error);
                 results[k] = (ok, error);
             });
             // Accepted in job order, so the corpus does not depend on the batch size or on which build finished first.
             for (var k = 0; k < slice.Count; k++)
             {
                 var rel = slice[k].Out;
-                var js = Path.Combine(corpus, rel);
+                var js = Path.Combine(stagingOut, rel);
                 if (!results[k].Ok)
                 {
                     failures.Add($"{slice[k].Job.p.Name} {Path.GetRelativePath(slice[k].Job.p.Dir, slice[k].Job.Item2)} ({slice[k].Job.Item3}): {results[k].Error}");
@@ -91,6 +104,10 @@ public sealed class RealCorpusGenerator
                     continue;
                 }
                 bundleBytes += size;
+                var to = Path.Combine(corpus, rel);
+                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+                File.Move(js, to, overwrite: true);
+                File.Move(js + ".map", to + ".map", overwrite: true);
                 accepted.Add(rel);
             }
         }
@@ -210,12 +227,6 @@ public sealed class RealCorpusGenerator
             if (File.Exists(f)) File.Delete(f);
     }
 
-    /// <summary>Folders left empty by builds that failed or were not kept.</summary>
-    private static void RemoveEmptyFolders(string dir)
-    {
-        foreach (var sub in Directory.EnumerateDirectories(dir)) RemoveEmptyFolders(sub);
-        if (!Directory.EnumerateFileSystemEntries(dir).Any()) Directory.Delete(dir);
-    }
 
     private void Report(IReadOnlyList<InstalledPackage> packages, IReadOnlyList<SecretPlanting.Planted> planted)
     {
