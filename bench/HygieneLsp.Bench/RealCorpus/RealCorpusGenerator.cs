@@ -19,6 +19,7 @@ public sealed class RealCorpusGenerator
     private readonly HashSet<string> contentHashes = [];
     private readonly List<(string Rel, string Type, long Bytes)> written = [];
     private readonly List<string> failures = [];
+    private int esmBundles;
 
     private RealCorpusGenerator(string corpus, long target)
     {
@@ -98,7 +99,7 @@ public sealed class RealCorpusGenerator
                     continue;
                 }
                 var size = new FileInfo(js).Length;
-                if (bundleBytes >= budget || size < 512 || !contentHashes.Add(Hash(js)))
+                if (bundleBytes >= budget || size < 512 || !contentHashes.Add(CodeHash(js)))
                 {
                     Delete(js);   // budget met, an empty (types-only) bundle, or the same bytes as one already kept
                     continue;
@@ -109,6 +110,7 @@ public sealed class RealCorpusGenerator
                 File.Move(js, to, overwrite: true);
                 File.Move(js + ".map", to + ".map", overwrite: true);
                 accepted.Add(rel);
+                if (slice[k].Job.Item3 == "esm") esmBundles++;
             }
         }
         KeepSomeMaps(accepted, (long)(bundleBytes * (MapShare / BundleShare)));
@@ -140,13 +142,13 @@ public sealed class RealCorpusGenerator
         }
     }
 
+    /// <summary>dist/cjs/index.js for an entry point named index; its whole path flattened when that name is taken.</summary>
     private static string OutputFor(InstalledPackage package, string entry, string format, HashSet<string> used)
     {
-        var stem = Path.ChangeExtension(Path.GetRelativePath(package.Dir, entry), null).Replace('\\', '/');
-        var rel = $"{package.Name}/dist/{format}/{stem}.js";
-        if (!used.Add(rel)) rel = $"{package.Name}/dist/{format}/{Path.GetRelativePath(package.Dir, entry).Replace('\\', '/').Replace('.', '-')}.js";
-        used.Add(rel);
-        return rel;
+        var rel = Path.GetRelativePath(package.Dir, entry).Replace('\\', '/');
+        var name = $"{package.Name}/dist/{format}/{Path.GetFileNameWithoutExtension(rel)}.js";
+        if (!used.Add(name)) used.Add(name = $"{package.Name}/dist/{format}/{rel.Replace('/', '-').Replace('.', '-')}.js");
+        return name;
     }
 
     private static void DropMapComment(string js)
@@ -215,6 +217,15 @@ public sealed class RealCorpusGenerator
         return true;
     }
 
+    /// <summary>A bundle's hash without its map comment, which names the output file: two entry points that bundle to
+    /// the same code are one bundle.</summary>
+    private static string CodeHash(string js)
+    {
+        var text = File.ReadAllText(js);
+        var at = text.LastIndexOf("//# sourceMappingURL=", StringComparison.Ordinal);
+        return Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(at < 0 ? text : text[..at])));
+    }
+
     private static string Hash(string path)
     {
         using var stream = File.OpenRead(path);
@@ -245,7 +256,7 @@ public sealed class RealCorpusGenerator
             Console.WriteLine($"  the corpus is {100.0 * total / target:F0}% of the target: the installed packages have no more distinct material");
         var bundled = written.Where(w => w.Type == "bundle").Select(w => PackageOf(w.Rel, packages)).Distinct().ToList();
         Console.WriteLine($"bundled packages ({bundled.Count} of {packages.Count} installed): {string.Join(' ', bundled)}");
-        Console.WriteLine($"bundles in esm format: {written.Count(w => w.Type == "bundle" && w.Rel.Contains("/dist/esm/", StringComparison.Ordinal))}");
+        Console.WriteLine($"bundles: {esmBundles} of {written.Count(w => w.Type == "bundle")} built as ES modules, the others as CommonJS");
         Console.WriteLine($"entry points esbuild could not bundle ({failures.Count}, skipped):");
         foreach (var f in failures) Console.WriteLine("  " + f);
         Console.WriteLine($"planted secrets ({planted.Count}, the synthetic corpus's, values not shown):");
