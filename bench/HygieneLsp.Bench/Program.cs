@@ -181,6 +181,8 @@ switch (args[0])
         var ng = kws.Except(generic, StringComparer.OrdinalIgnoreCase).ToArray();
         foreach (var n in new[] { 4, 8, 12, 16, 24 }) Time($"first {n} non-generic, ordinal", ng.Take(n).ToArray(), StringComparison.Ordinal);
         foreach (var n in new[] { 4, 8, 12, 16, 24 }) Time($"first {n} non-generic, ignorecase", ng.Take(n).ToArray(), StringComparison.OrdinalIgnoreCase);
+        Time("rare four ic", ["secret", "passw", "pwd", "credential"], StringComparison.OrdinalIgnoreCase);
+        foreach (var w in new[] { "secret", "passw", "pwd", "credential", "auth", "token", "key" }) Time("single ic " + w, [w], StringComparison.OrdinalIgnoreCase);
         Time("one: key", ["key"], StringComparison.Ordinal);
         Time("one: key ic", ["key"], StringComparison.OrdinalIgnoreCase);
         Time("two: key token ic", ["key", "token"], StringComparison.OrdinalIgnoreCase);

@@ -65,7 +65,7 @@ public sealed partial class SecretScanner
 
     private void Collect(SourceMapSource source, List<EmbeddedSecretMatch> found, CancellationToken cancellationToken)
     {
-        foreach (var m in ScanText(source.Content, TextKinds.ForPath(source.Path ?? ""), cancellationToken)) found.Add(new EmbeddedSecretMatch(source.Index, source.Path, m));
+        foreach (var m in ScanText(source.Content.Span, TextKinds.ForPath(source.Path ?? ""), cancellationToken)) found.Add(new EmbeddedSecretMatch(source.Index, source.Path, m));
     }
 
     /// <summary>Scans a text stream in windows of <see cref="ChunkChars"/> with overlap, in memory bounded by the window.</summary>

@@ -39,9 +39,9 @@ public sealed partial class SecretScanner
         ScanText(text, TextKind.Data, cancellationToken);
 
     /// <summary>Scans a whole text held in memory.</summary>
-    public IReadOnlyList<SecretMatch> ScanText(string text, TextKind kind, CancellationToken cancellationToken = default)
+    public IReadOnlyList<SecretMatch> ScanText(ReadOnlySpan<char> text, TextKind kind, CancellationToken cancellationToken = default)
     {
-        var raw = FindCandidates(text.AsSpan(), 0, text.Length, kind, cancellationToken);
+        var raw = FindCandidates(text, 0, text.Length, kind, cancellationToken);
         if (raw.Count == 0) return [];
         var cursor = new LineCursor(text, 0, 0);
         var matches = new List<SecretMatch>(raw.Count);

@@ -31,7 +31,7 @@ public sealed class InlineSourceMapFinderTests
         Assert.Equal(SourceMapReferenceKind.Inline, r.Kind);
         Assert.True(r.IsBase64);
         var visited = new List<SourceMapSource>();
-        var inspection = InlineSourceMapFinder.Inspect(FileView.Disk, path, r, visited.Add);
+        var inspection = InlineSourceMapFinder.Inspect(FileView.Disk, path, r, s => visited.Add(s with { Content = s.Content.ToArray() }));
         Assert.True(inspection.IsComplete, inspection.Error);
         Assert.Equal(1, inspection.SourcesContentCount);
         Assert.Equal("src/index.ts", Assert.Single(visited).Path);

@@ -22,7 +22,7 @@ public sealed class SourceMapReaderTests
     public void CountsSourcesAndContentBytes()
     {
         var visited = new List<SourceMapSource>();
-        var r = SourceMapReader.InspectText(Simple, visited.Add);
+        var r = SourceMapReader.InspectText(Simple, s => visited.Add(s with { Content = s.Content.ToArray() }));
         Assert.True(r.IsComplete, r.Error);
         Assert.True(r.LooksLikeSourceMap);
         Assert.Equal(3, r.Version);
@@ -38,10 +38,10 @@ public sealed class SourceMapReaderTests
     {
         const string json = """{"sourcesContent":["one","two"],"version":3,"sourceRoot":"webpack://app/","sources":["x.js","y.js"],"mappings":""}""";
         var visited = new List<SourceMapSource>();
-        var r = SourceMapReader.InspectText(json, visited.Add);
+        var r = SourceMapReader.InspectText(json, s => visited.Add(s with { Content = s.Content.ToArray() }));
         Assert.True(r.IsComplete, r.Error);
         Assert.Equal(2, r.SourcesContentCount);
-        Assert.Equal([(0, "webpack://app/x.js", "one"), (1, "webpack://app/y.js", "two")], visited.Select(v => (v.Index, v.Path!, v.Content)));
+        Assert.Equal([(0, "webpack://app/x.js", "one"), (1, "webpack://app/y.js", "two")], visited.Select(v => (v.Index, v.Path!, v.Content.ToString())));
     }
 
     [Fact]
@@ -55,14 +55,14 @@ public sealed class SourceMapReaderTests
             ]}
             """;
         var visited = new List<SourceMapSource>();
-        var r = SourceMapReader.InspectText(json, visited.Add);
+        var r = SourceMapReader.InspectText(json, s => visited.Add(s with { Content = s.Content.ToArray() }));
         Assert.True(r.IsComplete, r.Error);
         Assert.True(r.IsIndexMap);
         Assert.Equal(3, r.SectionCount);
         Assert.Equal(4, r.SourceCount);
         Assert.Equal(3, r.SourcesContentCount);
         Assert.Equal([(0, "a.js", "A"), (1, "b.js", "B"), (3, "c.js", "C")],
-            visited.OrderBy(v => v.Index).Select(v => (v.Index, v.Path!, v.Content)));
+            visited.OrderBy(v => v.Index).Select(v => (v.Index, v.Path!, v.Content.ToString())));
     }
 
     [Fact]
@@ -116,6 +116,64 @@ public sealed class SourceMapReaderTests
             var r = SourceMapReader.Inspect(() => new MemoryStream(bytes));
             Assert.False(r.IsComplete);
         }
+    }
+
+    private static (SourceMapInspection Inspection, List<string> Contents) InspectBytes(byte[] bytes)
+    {
+        var contents = new List<string>();
+        var r = SourceMapReader.Inspect(() => new MemoryStream(bytes), s => contents.Add(s.Content.ToString()));
+        return (r, contents);
+    }
+
+    [Fact]
+    public void EscapesDecodeToTheOriginalText()
+    {
+        const string json = """{"version":3,"sources":["a.js"],"sourcesContent":["a\u00e9\ud83d\ude00\"\\\/\t\r\nb"],"mappings":""}""";
+        var (r, contents) = InspectBytes(Encoding.UTF8.GetBytes(json));
+        Assert.True(r.IsComplete, r.Error);
+        Assert.Equal("aé😀\"\\/\t\r\nb", Assert.Single(contents));
+        Assert.Equal(Encoding.UTF8.GetByteCount("aé😀\"\\/\t\r\nb"), r.SourcesContentBytes);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void InvalidUtf8InAnEmbeddedFileIsReplacedNotRejected(bool escaped)
+    {
+        // Another file's bytes (Latin-1 "é" = 0xE9) pasted into a map: the rest of that file must still be read, lines intact.
+        var prefix = Encoding.UTF8.GetBytes("""{"version":3,"sources":["a.js","b.js"],"sourcesContent":["line one""" + (escaped ? "\\n" : " ") + "caf");
+        var suffix = Encoding.UTF8.GetBytes((escaped ? "\\nline \\u0033" : " line 3") + "\",\"next\"],\"mappings\":\"\"}");
+        var (r, contents) = InspectBytes([.. prefix, 0xE9, .. suffix]);
+        Assert.True(r.IsComplete, r.Error);
+        Assert.Equal(escaped ? "line one\ncaf\uFFFD\nline 3" : "line one caf\uFFFD line 3", contents[0]);
+        Assert.Equal("next", contents[1]);
+    }
+
+    [Fact]
+    public void TokensLongerThanTheReadBufferAreReadWhole()
+    {
+        var content = string.Concat(Enumerable.Range(0, 30_000).Select(i => "line " + i + "\n"));
+        var json = "{\"version\":3,\"mappings\":\"" + new string('A', 1_500_000) + "\",\"sources\":[\"a.js\"],\"sourcesContent\":[" +
+                   Newtonsoft.Json.JsonConvert.ToString(content) + "]}";
+        var (r, contents) = InspectBytes(Encoding.UTF8.GetBytes(json));
+        Assert.True(r.IsComplete, r.Error);
+        Assert.Equal(content, Assert.Single(contents));
+    }
+
+    [Fact]
+    public void Utf16MapsAreAnError()
+    {
+        var r = SourceMapReader.Inspect(() => new MemoryStream([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Simple)]));
+        Assert.False(r.IsComplete);
+        Assert.Contains("UTF-16", r.Error);
+    }
+
+    [Fact]
+    public void AByteOrderMarkIsSkipped()
+    {
+        var r = SourceMapReader.Inspect(() => new MemoryStream([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Simple)]));
+        Assert.True(r.IsComplete, r.Error);
+        Assert.Equal(3, r.SourceCount);
     }
 
     [Fact]

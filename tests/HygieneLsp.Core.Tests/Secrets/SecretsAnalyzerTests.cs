@@ -110,4 +110,32 @@ public sealed class SecretsAnalyzerTests
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
         Assert.Single(analyzer.Analyze(Context(root, cache: cache), default));
     }
+
+    [Fact]
+    public void FilesScannedInParallelReportInPathOrderEveryTime()
+    {
+        using var dir = new TempDir();
+        var names = Enumerable.Range(0, 60).Select(i => $"dist/f{i:D2}.js").ToArray();
+        foreach (var n in names) dir.Write(n, "x=1;\nconst t = \"" + S.GitHub() + "\";\n" + new string(';', 20_000 * (n.Length % 7)) + "\nconst u = \"" + S.Npm() + "\";\n");
+        var root = Paths.Normalize(dir.Path);
+        var analyzer = Shipping(root, names.Reverse().ToArray());
+        var first = Show(analyzer.Analyze(Context(root), default));
+        Assert.Equal(120, first.Split('\n').Length);
+        var expected = names.Order(StringComparer.Ordinal).SelectMany(n => new[] { n + ":2", n + ":4" }).ToList();
+        var actual = first.Split('\n').Select(l => l.Split(' ')[2]).Select(l => l[(l.IndexOf("dist/", StringComparison.Ordinal))..l.LastIndexOf(':')]).ToList();
+        Assert.Equal(expected, actual);
+        for (var round = 0; round < 5; round++) Assert.Equal(first, Show(analyzer.Analyze(Context(root), default)));
+    }
+
+    [Fact]
+    public void CancellingAParallelScanThrowsOperationCanceled()
+    {
+        using var dir = new TempDir();
+        var names = Enumerable.Range(0, 20).Select(i => $"dist/f{i}.js").ToArray();
+        foreach (var n in names) dir.Write(n, "const t = \"" + S.GitHub() + "\";\n");
+        var root = Paths.Normalize(dir.Path);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => Shipping(root, names).Analyze(Context(root), cancelled.Token).ToList());
+    }
 }

@@ -40,5 +40,6 @@ public sealed record SourceMapInspection
 }
 
 /// <summary>One original file carried inside a map: its index in <c>sources</c>, its path as the map names it
-/// (<c>sourceRoot</c> applied; null when the map has no such entry), and its full text.</summary>
-public readonly record struct SourceMapSource(int Index, string? Path, string Content);
+/// (<c>sourceRoot</c> applied; null when the map has no such entry), and its full text. The text lives in a reused
+/// buffer and is valid only during the visit (no string per original file): copy it to keep it.</summary>
+public readonly record struct SourceMapSource(int Index, string? Path, ReadOnlyMemory<char> Content);

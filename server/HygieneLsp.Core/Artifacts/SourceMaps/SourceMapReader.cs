@@ -1,6 +1,6 @@
 using System.Text;
 using HygieneLsp.Core.Workspace;
-using Newtonsoft.Json;
+using System.Text.Json;
 
 namespace HygieneLsp.Core.Artifacts.SourceMaps;
 
@@ -31,16 +31,23 @@ public static class SourceMapReader
     public static SourceMapInspection Inspect(Func<Stream?> open, Action<SourceMapSource>? visit = null,
         CancellationToken cancellationToken = default)
     {
-        var first = new Pass(visit, secondPass: null, cancellationToken);
+        using var first = new Pass(visit, secondPass: null, cancellationToken);
         var result = Run(open, first);
         if (visit is not null && result.IsComplete && first.Maps.Any(m => m.ContentsBeforeSources))
         {
             // Contents came first: read again and visit only those maps, now knowing their paths.
-            var second = new Pass(visit, first.Maps, cancellationToken);
+            using var second = new Pass(visit, first.Maps, cancellationToken);
             Run(open, second);
         }
         return result;
     }
+
+    private static readonly JsonReaderOptions ReaderOptions = new()
+    {
+        MaxDepth = 64,
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+    };
 
     private static SourceMapInspection Run(Func<Stream?> open, Pass pass)
     {
@@ -53,41 +60,23 @@ public static class SourceMapReader
             string? error = null;
             try
             {
-                using var text = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024); // below the large-object heap threshold
-                SkipXssiPrefix(text);
-                using var reader = new JsonTextReader(text)
-                {
-                    DateParseHandling = DateParseHandling.None,
-                    FloatParseHandling = FloatParseHandling.Double,
-                    MaxDepth = 64,
-                    CloseInput = false,
-                    ArrayPool = JsonCharPool.Instance,
-                };
-                if (!reader.Read()) error = "The file is empty.";
-                else if (reader.TokenType != JsonToken.StartObject) error = "The file is JSON but not a source map (its root is not an object).";
+                using var feed = new Utf8JsonFeed(stream);
+                var reader = feed.Start(ReaderOptions);
+                if (!feed.Read(ref reader)) error = "The file is empty.";
+                else if (reader.TokenType != JsonTokenType.StartObject) error = "The file is JSON but not a source map (its root is not an object).";
                 else
                 {
-                    pass.ReadMapObject(reader, depth: 0);
-                    // Anything after the root object other than whitespace is corruption.
-                    if (reader.Read()) error = Describe("Unexpected content after the map", reader);
+                    pass.ReadMapObject(feed, ref reader, depth: 0);
+                    // The reader itself rejects anything after the root object other than whitespace.
+                    if (feed.Read(ref reader)) error = "Unexpected content after the map.";
                 }
             }
             catch (JsonException e) { error = "The map is not valid JSON: " + e.Message; }
             catch (InvalidDataException e) { error = "The map could not be decoded: " + e.Message; }
-            catch (DecoderFallbackException e) { error = "The map is not valid text: " + e.Message; }
             catch (IOException e) { error = "The map could not be read: " + e.Message; }
             return pass.Result(error);
         }
     }
-
-    /// <summary>The spec allows a <c>)]}'</c> line before the JSON (against script inclusion): skip it.</summary>
-    private static void SkipXssiPrefix(StreamReader text)
-    {
-        if (text.Peek() == ')') text.ReadLine();
-    }
-
-    private static string Describe(string what, JsonTextReader reader) =>
-        $"{what} (line {reader.LineNumber}, position {reader.LinePosition}).";
 
     /// <summary>What one pass learned about one map object (the root, or a section's map), in document order.</summary>
     private sealed class MapState
@@ -100,9 +89,10 @@ public static class SourceMapReader
     }
 
     /// <summary>One reading of the document; the second pass visits only maps whose contents preceded their paths.</summary>
-    private sealed class Pass
+    private sealed class Pass : IDisposable
     {
         private readonly Action<SourceMapSource>? _visit;
+        private readonly JsonStringDecoder _decoder = new();
         private readonly IReadOnlyList<MapState>? _firstPassMaps;
         private readonly CancellationToken _ct;
         private int? _version;
@@ -123,6 +113,8 @@ public static class SourceMapReader
 
         public List<MapState> Maps { get; } = [];
 
+        public void Dispose() => _decoder.Dispose();
+
         public SourceMapInspection Result(string? error) => new()
         {
             Error = error,
@@ -137,122 +129,144 @@ public static class SourceMapReader
         };
 
         /// <summary>Reads the properties of a map object; the reader is on its StartObject and ends on its EndObject.</summary>
-        public void ReadMapObject(JsonTextReader reader, int depth)
+        public void ReadMapObject(Utf8JsonFeed feed, ref Utf8JsonReader reader, int depth)
         {
             var state = new MapState { IndexOffset = _sourceTotal };
             var ordinal = Maps.Count;
             Maps.Add(state);
-            while (ReadOrThrow(reader) && reader.TokenType != JsonToken.EndObject)
+            while (Next(feed, ref reader) != JsonTokenType.EndObject)
             {
-                if (reader.TokenType != JsonToken.PropertyName) continue;
-                var name = (string)reader.Value!;
-                ReadOrThrow(reader);
+                if (reader.TokenType != JsonTokenType.PropertyName) continue;
+                var name = Property(ref reader);
+                feed.ReadOrThrow(ref reader);
                 switch (name)
                 {
-                    case "version" when depth == 0:
+                    case Key.Version when depth == 0:
                         _looksLikeMap = true;
-                        if (reader.TokenType == JsonToken.Integer && reader.Value is long v && v is >= 0 and <= int.MaxValue) _version = (int)v;
-                        else reader.Skip();
+                        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var v) && v is >= 0 and <= int.MaxValue) _version = (int)v;
+                        else feed.Skip(ref reader);
                         break;
-                    case "file" when depth == 0:
-                        if (reader.TokenType == JsonToken.String) _file = (string)reader.Value!;
-                        else reader.Skip();
+                    case Key.File when depth == 0:
+                        if (reader.TokenType == JsonTokenType.String) _file = reader.GetString();
+                        else feed.Skip(ref reader);
                         break;
-                    case "mappings":
+                    case Key.Mappings:
                         _looksLikeMap = true;
-                        reader.Skip();
+                        feed.Skip(ref reader);
                         break;
-                    case "sourceRoot":
-                        if (reader.TokenType == JsonToken.String) state.SourceRoot = (string)reader.Value!;
-                        else reader.Skip();
+                    case Key.SourceRoot:
+                        if (reader.TokenType == JsonTokenType.String) state.SourceRoot = reader.GetString();
+                        else feed.Skip(ref reader);
                         break;
-                    case "sources":
+                    case Key.Sources:
                         _looksLikeMap = true;
-                        ReadSources(reader, state);
+                        ReadSources(feed, ref reader, state);
                         break;
-                    case "sourcesContent":
+                    case Key.SourcesContent:
                         if (state.Paths is null && state.SourceCount == 0) state.ContentsBeforeSources = true;
-                        ReadContents(reader, state, ordinal);
+                        ReadContents(feed, ref reader, state, ordinal);
                         break;
-                    case "sections" when depth == 0:
+                    case Key.Sections when depth == 0:
                         _looksLikeMap = true;
                         _isIndexMap = true;
-                        ReadSections(reader, depth);
+                        ReadSections(feed, ref reader, depth);
                         break;
                     default:
-                        reader.Skip();
+                        feed.Skip(ref reader);
                         break;
                 }
             }
         }
 
-        private void ReadSources(JsonTextReader reader, MapState state)
+        private enum Key { Other, Version, File, Mappings, SourceRoot, Sources, SourcesContent, Sections, Map }
+
+        /// <summary>The property name at the reader, compared as UTF-8 without allocating a string.</summary>
+        private static Key Property(ref Utf8JsonReader reader)
         {
-            if (reader.TokenType != JsonToken.StartArray) { reader.Skip(); return; }
+            if (reader.ValueIsEscaped) return Key.Other; // no tool escapes these names; treat as unknown like any other key
+            var n = reader.ValueSpan;
+            if (n.SequenceEqual("version"u8)) return Key.Version;
+            if (n.SequenceEqual("file"u8)) return Key.File;
+            if (n.SequenceEqual("mappings"u8)) return Key.Mappings;
+            if (n.SequenceEqual("sourceRoot"u8)) return Key.SourceRoot;
+            if (n.SequenceEqual("sources"u8)) return Key.Sources;
+            if (n.SequenceEqual("sourcesContent"u8)) return Key.SourcesContent;
+            if (n.SequenceEqual("sections"u8)) return Key.Sections;
+            if (n.SequenceEqual("map"u8)) return Key.Map;
+            return Key.Other;
+        }
+
+        private static JsonTokenType Next(Utf8JsonFeed feed, ref Utf8JsonReader reader)
+        {
+            feed.ReadOrThrow(ref reader);
+            return reader.TokenType;
+        }
+
+        private void ReadSources(Utf8JsonFeed feed, ref Utf8JsonReader reader, MapState state)
+        {
+            if (reader.TokenType != JsonTokenType.StartArray) { feed.Skip(ref reader); return; }
             state.Paths ??= [];
-            while (ReadOrThrow(reader) && reader.TokenType != JsonToken.EndArray)
+            while (Next(feed, ref reader) != JsonTokenType.EndArray)
             {
-                var path = reader.TokenType == JsonToken.String ? (string)reader.Value! : null;
-                if (reader.TokenType is JsonToken.StartArray or JsonToken.StartObject) reader.Skip();
+                var path = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                if (reader.TokenType is JsonTokenType.StartArray or JsonTokenType.StartObject) feed.Skip(ref reader);
                 if (state.Paths.Count < MaxKeptPaths) state.Paths.Add(path);
                 state.SourceCount++;
                 _sourceTotal++;
             }
         }
 
-        private void ReadContents(JsonTextReader reader, MapState state, int ordinal)
+        private void ReadContents(Utf8JsonFeed feed, ref Utf8JsonReader reader, MapState state, int ordinal)
         {
-            if (reader.TokenType != JsonToken.StartArray) { reader.Skip(); return; }
+            if (reader.TokenType != JsonTokenType.StartArray) { feed.Skip(ref reader); return; }
             var index = 0;
             // Second pass: visit only maps the first pass could not pair; first pass: visit unless pairing must wait.
             var first = _firstPassMaps is null;
             var firstState = first ? state : (ordinal < _firstPassMaps!.Count ? _firstPassMaps[ordinal] : null);
             var visitNow = _visit is not null && (first ? !state.ContentsBeforeSources : firstState?.ContentsBeforeSources == true);
-            while (ReadOrThrow(reader) && reader.TokenType != JsonToken.EndArray)
+            while (Next(feed, ref reader) != JsonTokenType.EndArray)
             {
                 _ct.ThrowIfCancellationRequested();
-                if (reader.TokenType == JsonToken.String)
+                if (reader.TokenType == JsonTokenType.String)
                 {
-                    var content = (string)reader.Value!;
                     _contentCount++;
-                    _contentBytes += Utf8.GetByteCount(content);
-                    if (visitNow)
+                    if (!visitNow && !reader.ValueIsEscaped) _contentBytes += reader.ValueSpan.Length; // counting only: no decoding
+                    else
                     {
-                        var paths = firstState!.Paths;
-                        var raw = paths is not null && index < paths.Count ? paths[index] : null;
-                        _visit!(new SourceMapSource(firstState.IndexOffset + index, Join(firstState.SourceRoot, raw), content));
+                        var content = _decoder.Decode(ref reader);
+                        _contentBytes += reader.ValueIsEscaped ? Utf8.GetByteCount(content.Span) : reader.ValueSpan.Length;
+                        if (visitNow)
+                        {
+                            var paths = firstState!.Paths;
+                            var raw = paths is not null && index < paths.Count ? paths[index] : null;
+                            _visit!(new SourceMapSource(firstState.IndexOffset + index, Join(firstState.SourceRoot, raw), content));
+                        }
                     }
                 }
-                else if (reader.TokenType is JsonToken.StartArray or JsonToken.StartObject)
+                else if (reader.TokenType is JsonTokenType.StartArray or JsonTokenType.StartObject)
                 {
-                    reader.Skip();
+                    feed.Skip(ref reader);
                 }
                 index++;
             }
         }
 
-        private void ReadSections(JsonTextReader reader, int depth)
+        private void ReadSections(Utf8JsonFeed feed, ref Utf8JsonReader reader, int depth)
         {
-            if (reader.TokenType != JsonToken.StartArray) { reader.Skip(); return; }
-            while (ReadOrThrow(reader) && reader.TokenType != JsonToken.EndArray)
+            if (reader.TokenType != JsonTokenType.StartArray) { feed.Skip(ref reader); return; }
+            while (Next(feed, ref reader) != JsonTokenType.EndArray)
             {
-                if (reader.TokenType != JsonToken.StartObject) { reader.Skip(); continue; }
+                if (reader.TokenType != JsonTokenType.StartObject) { feed.Skip(ref reader); continue; }
                 _sections++;
-                while (ReadOrThrow(reader) && reader.TokenType != JsonToken.EndObject)
+                while (Next(feed, ref reader) != JsonTokenType.EndObject)
                 {
-                    if (reader.TokenType != JsonToken.PropertyName) continue;
-                    var name = (string)reader.Value!;
-                    ReadOrThrow(reader);
-                    if (name == "map" && reader.TokenType == JsonToken.StartObject) ReadMapObject(reader, depth + 1);
-                    else reader.Skip();
+                    if (reader.TokenType != JsonTokenType.PropertyName) continue;
+                    var name = Property(ref reader);
+                    feed.ReadOrThrow(ref reader);
+                    if (name == Key.Map && reader.TokenType == JsonTokenType.StartObject) ReadMapObject(feed, ref reader, depth + 1);
+                    else feed.Skip(ref reader);
                 }
             }
-        }
-
-        private static bool ReadOrThrow(JsonTextReader reader)
-        {
-            if (!reader.Read()) throw new JsonReaderException($"The map ends early (line {reader.LineNumber}, position {reader.LinePosition}): it is truncated.");
-            return true;
         }
 
         private static string? Join(string? root, string? path)

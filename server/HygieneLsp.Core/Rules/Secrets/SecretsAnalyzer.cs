@@ -9,7 +9,7 @@ namespace HygieneLsp.Core.Rules.Secrets;
 /// Secrets that would ship are errors, on the secret itself (or, inside a shipped source map, on the original file
 /// and line the map embeds, with the map as related information). Credential files that do not ship (.env*, .npmrc,
 /// appsettings*.json) are still scanned and give warnings; <see cref="EngineSettings.ScanWholeWorkspaceForSecrets"/>
-/// widens that to every workspace file. Scans are memoised per file stamp.
+/// widens that to every workspace file. Scans are memoised per file stamp and run on all cores.
 /// </summary>
 public sealed class SecretsAnalyzer : IAnalyzer
 {
@@ -47,18 +47,14 @@ public sealed class SecretsAnalyzer : IAnalyzer
         var seen = new HashSet<(string, string, Text.TextRange, string?)>();
         var findings = new List<Finding>();
 
-        foreach (var (path, units) in shipped.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            Add(builder.Build(path, Scan(context, path, cancellationToken), units));
-        }
-        foreach (var path in context.Index.Files)
-        {
-            if (shipped.ContainsKey(path)) continue;
-            if (!context.Settings.ScanWholeWorkspaceForSecrets && !IsCredentialFile(Path.GetFileName(path))) continue;
-            cancellationToken.ThrowIfCancellationRequested();
-            Add(builder.Build(path, Scan(context, path, cancellationToken), units: null));
-        }
+        var jobs = shipped.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (Path: p.Key, Units: (List<string>?)p.Value))
+            .Concat(context.Index.Files
+                .Where(path => !shipped.ContainsKey(path)
+                               && (context.Settings.ScanWholeWorkspaceForSecrets || IsCredentialFile(Path.GetFileName(path))))
+                .Select(path => (Path: path, Units: (List<string>?)null)))
+            .ToList();
+        var results = ScanAll(context, jobs.Select(j => j.Path).ToList(), cancellationToken);
+        for (var i = 0; i < jobs.Count; i++) Add(builder.Build(jobs[i].Path, results[i], jobs[i].Units));
         return findings;
 
         void Add(IEnumerable<Finding> built)
@@ -68,8 +64,25 @@ public sealed class SecretsAnalyzer : IAnalyzer
         }
     }
 
-    private SecretScanResult Scan(AnalysisContext context, string path, CancellationToken cancellationToken) =>
-        context.Cache.GetOrAdd(CacheKind, path, context.Files, () => _scanner.ScanFile(context.Files, path, cancellationToken));
+    /// <summary>
+    /// Scans files on every core (a first scan reads every shipped bundle and map: CPU-bound work that splits per
+    /// file); results come back in the order given, so findings do not depend on thread timing.
+    /// </summary>
+    private SecretScanResult[] ScanAll(AnalysisContext context, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        var results = new SecretScanResult[paths.Count];
+        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        try
+        {
+            Parallel.For(0, paths.Count, options, i =>
+                results[i] = context.Cache.GetOrAdd(CacheKind, paths[i], context.Files, () => _scanner.ScanFile(context.Files, paths[i], cancellationToken)));
+        }
+        catch (AggregateException e) when (cancellationToken.IsCancellationRequested && e.InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+        return results;
+    }
 
     /// <summary>Files whose whole purpose is holding credentials: worth a warning even when nothing publishes them.</summary>
     public static bool IsCredentialFile(string fileName) =>
