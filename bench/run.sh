@@ -21,8 +21,8 @@ echo '{"rules":[{"id":"@secretlint/secretlint-rule-preset-recommend"}]}' > "$DIR
 if [[ $CORPUS != real && ! -f $DIR/.complete-$MB-$SEED ]]; then
   rm -rf "$DIR/corpus" "$DIR"/.complete-[0-9]*; $BENCH gen "$DIR/corpus" "$MB" "$SEED"; touch "$DIR/.complete-$MB-$SEED"
 fi
-# The real corpus is built from the installed packages: a new lock file means new material.
-LOCK=$(sha256sum tests/oracles/package-lock.json | cut -c1-12)
+# The real corpus is built from the installed packages by the generator: a new lock file or generator, a new corpus.
+LOCK=$(cat tests/oracles/package-lock.json bench/HygieneLsp.Bench/CorpusGenerator.cs bench/HygieneLsp.Bench/RealCorpus/*.cs | sha256sum | cut -c1-12)
 if [[ $CORPUS != synthetic && ! -f $DIR/.complete-real-$MB-$SEED-$LOCK ]]; then
   echo "bundling the real corpus (about a minute)" >&2
   rm -rf "$DIR/real-corpus" "$DIR"/.complete-real-*
