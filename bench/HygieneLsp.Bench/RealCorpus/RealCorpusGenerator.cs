@@ -41,7 +41,7 @@ public sealed class RealCorpusGenerator
         var generator = new RealCorpusGenerator(corpus, targetBytes);
         Directory.CreateDirectory(generator.corpus);
         // esbuild writes each map's sources relative to the map; built in a staging folder that reaches the packages
-        // through a symbolic link (and --preserve-symlinks), they read "../../node_modules/pkg/…" wherever the repository
+        // through a symbolic link (and --preserve-symlinks), they read "../…/node_modules/pkg/…" wherever the repository
         // and the corpus are, so the corpus has the same bytes on every machine.
         var staging = Directory.CreateTempSubdirectory("hygiene-real-corpus-").FullName;
         var link = Path.Combine(staging, "node_modules");
@@ -69,9 +69,9 @@ public sealed class RealCorpusGenerator
     {
         // Breadth first: every package's first entry point, then their other entry points, then the same as ES modules
         // (many packages publish both formats). Later passes only run while the bundle budget is not met.
-        var jobs = packages.Where(p => p.Entries.Count > 0).Select(p => (p, p.Entries[0], "cjs"))
-            .Concat(packages.SelectMany(p => p.Entries.Skip(1).Select(e => (p, e, "cjs"))))
-            .Concat(packages.SelectMany(p => p.Entries.Select(e => (p, e, "esm"))))
+        var jobs = packages.Where(p => p.Entries.Count > 0).Select(p => (Package: p, Entry: p.Entries[0], Format: "cjs"))
+            .Concat(packages.SelectMany(p => p.Entries.Skip(1).Select(e => (Package: p, Entry: e, Format: "cjs"))))
+            .Concat(packages.SelectMany(p => p.Entries.Select(e => (Package: p, Entry: e, Format: "esm"))))
             .ToList();
         var budget = (long)(target * BundleShare);
         long bundleBytes = 0;
@@ -80,11 +80,11 @@ public sealed class RealCorpusGenerator
         var batch = Math.Max(1, Environment.ProcessorCount);
         for (var i = 0; i < jobs.Count && bundleBytes < budget; i += batch)
         {
-            var slice = jobs.Skip(i).Take(batch).Select(j => (Job: j, Out: OutputFor(j.p, j.Item2, j.Item3, usedOutputs))).ToList();
+            var slice = jobs.Skip(i).Take(batch).Select(j => (Job: j, Out: OutputFor(j.Package, j.Entry, j.Format, usedOutputs))).ToList();
             var results = new (bool Ok, string Error)[slice.Count];
             Parallel.For(0, slice.Count, new ParallelOptions { MaxDegreeOfParallelism = batch }, k =>
             {
-                var ok = bundler.Bundle(staged(slice[k].Job.Item2), Path.Combine(stagingOut, slice[k].Out), slice[k].Job.Item3, out var error);
+                var ok = bundler.Bundle(staged(slice[k].Job.Entry), Path.Combine(stagingOut, slice[k].Out), slice[k].Job.Format, out var error);
                 results[k] = (ok, error);
             });
             // Accepted in job order, so the corpus does not depend on the batch size or on which build finished first.
@@ -94,7 +94,7 @@ public sealed class RealCorpusGenerator
                 var js = Path.Combine(stagingOut, rel);
                 if (!results[k].Ok)
                 {
-                    failures.Add($"{slice[k].Job.p.Name} {Path.GetRelativePath(slice[k].Job.p.Dir, slice[k].Job.Item2)} ({slice[k].Job.Item3}): {results[k].Error}");
+                    failures.Add($"{slice[k].Job.Package.Name} {Path.GetRelativePath(slice[k].Job.Package.Dir, slice[k].Job.Entry)} ({slice[k].Job.Format}): {results[k].Error}");
                     Delete(js);
                     continue;
                 }
@@ -110,7 +110,7 @@ public sealed class RealCorpusGenerator
                 File.Move(js, to, overwrite: true);
                 File.Move(js + ".map", to + ".map", overwrite: true);
                 accepted.Add(rel);
-                if (slice[k].Job.Item3 == "esm") esmBundles++;
+                if (slice[k].Job.Format == "esm") esmBundles++;
             }
         }
         KeepSomeMaps(accepted, (long)(bundleBytes * (MapShare / BundleShare)));
