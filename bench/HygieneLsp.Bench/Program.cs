@@ -4,13 +4,14 @@ using HygieneLsp.Core.Secrets;
 using HygieneLsp.Core.Secrets.Detectors;
 using HygieneLsp.Core.Workspace;
 
-// bench gen <dir> <megabytes> [seed]   writes the corpus
+// bench gen <dir> <megabytes> [seed]   writes the synthetic corpus (a stress case: keyword-dense bundles)
+// bench gen-real <dir> <megabytes> [seed] writes the realistic corpus: esbuild bundles, maps and files of real packages
 // bench scan <dir> [threads] [no-maps] scans every file (or all but .map), prints MB/s and findings per kind
 // bench hot <file> [repeat]            scans one file repeatedly (for profiling)
 // bench engine <dir> [packages]        the server's cost: first scan, unchanged re-scan, re-scan after one edit
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: bench gen <dir> <MB> [seed] | scan <dir> | hot <file> [repeat]");
+    Console.Error.WriteLine("usage: bench gen <dir> <MB> [seed] | gen-real <dir> <MB> [seed] | scan <dir> | hot <file> [repeat]");
     return 2;
 }
 switch (args[0])
@@ -21,6 +22,8 @@ switch (args[0])
         var written = CorpusGenerator.Write(args[1], long.Parse(args[2]) * 1_000_000, args.Length > 3 ? int.Parse(args[3]) : 2026);
         Console.WriteLine($"wrote {written / 1e6:F1} MB to {args[1]}");
         return 0;
+    case "gen-real":
+        return HygieneLsp.Bench.RealCorpus.RealCorpusGenerator.Run(args[1], long.Parse(args[2]) * 1_000_000, args.Length > 3 ? int.Parse(args[3]) : 2026);
     case "scan":
     {
         var files = Directory.EnumerateFiles(args[1], "*", SearchOption.AllDirectories).Select(Paths.Normalize).OrderBy(p => p, StringComparer.Ordinal).ToList();
@@ -41,8 +44,8 @@ switch (args[0])
             byExt.AddOrUpdate(ext, (len, Stopwatch.GetTimestamp() - t0), (_, v) => (v.Bytes + len, v.Ticks + Stopwatch.GetTimestamp() - t0));
             if (Environment.GetEnvironmentVariable("BENCH_LIST") == "1")
             {
-                foreach (var m in r.Matches) Console.WriteLine($"  at {f}:{m.Range.Start.Line + 1} {m.Kind.Id} {m.Preview}");
-                foreach (var e in r.Embedded) Console.WriteLine($"  at {f} -> {e.SourcePath}:{e.Match.Range.Start.Line + 1} {e.Match.Kind.Id} {e.Match.Preview}");
+                foreach (var m in r.Matches) Console.WriteLine($"  at {f}:{m.Range.Start.Line + 1}:{m.Range.Start.Character + 1} {m.Kind.Id} {m.Preview}");
+                foreach (var e in r.Embedded) Console.WriteLine($"  at {f} -> {e.SourcePath}:{e.Match.Range.Start.Line + 1}:{e.Match.Range.Start.Character + 1} {e.Match.Kind.Id} {e.Match.Preview}");
             }
             foreach (var m in r.Matches.Concat(r.Embedded.Select(e => e.Match)))
             {
