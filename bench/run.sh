@@ -15,7 +15,9 @@ SECRETLINT=tests/oracles/node_modules/.bin/secretlint
 command -v rg >/dev/null || { echo "ripgrep missing: apt-get install -y ripgrep" >&2; exit 2; }
 [[ -x $SECRETLINT ]] || { echo "secretlint missing: (cd tests/oracles && npm ci)" >&2; exit 2; }
 dotnet build bench/HygieneLsp.Bench -c Release --nologo -v q >/dev/null
+dotnet build server/HygieneLsp.Server -c Release --nologo -v q >/dev/null
 BENCH="dotnet bench/HygieneLsp.Bench/bin/Release/net10.0/HygieneLsp.Bench.dll"
+CLI="dotnet server/HygieneLsp.Server/bin/Release/net10.0/hygiene-lsp.dll"
 mkdir -p "$DIR"
 echo '{"rules":[{"id":"@secretlint/secretlint-rule-preset-recommend"}]}' > "$DIR/.secretlintrc.json"
 if [[ $CORPUS != real && ! -f $DIR/.complete-$MB-$SEED ]]; then
@@ -44,6 +46,7 @@ measure() { # name, command...; appends "name wall cpu findings"
   /usr/bin/time -f "%e %U %S" -o "$out.time" "$@" > "$out" 2>/dev/null || true
   local findings
   case $name in
+    hygiene-lsp*) findings=$(grep -c '"ruleId": "secrets/' "$out" || true) ;;   # secrets findings only: the CLI runs every rule
     hygiene*) findings=$(sed -n 's/.* \([0-9]*\) findings$/\1/p' "$out" | head -1) ;;
     rg*) findings=$(awk -F: '{s+=$NF} END {print s+0}' "$out") ;;
     secretlint) findings=$(grep -c '^/' "$out" || true) ;;   # one line per problem, then a summary
@@ -56,6 +59,8 @@ for r in $(seq "$ROUNDS"); do
   echo "$TITLE: round $r/$ROUNDS" >&2
   measure "hygiene (1 thread)" $BENCH scan "$C" 1
   measure "hygiene (2 threads)" $BENCH scan "$C" 2
+  # The product as CI runs it: process start, workspace walk, ship sets and every rule, secrets on every file.
+  measure "hygiene-lsp check (CLI, every rule)" $CLI check "$C" --secrets-everywhere --format json
   measure "rg -j1" rg -j1 -c --no-ignore --hidden -f bench/patterns.txt "$C"
   measure "rg (all cores)" rg -c --no-ignore --hidden -f bench/patterns.txt "$C"
   # Like for like: without .map files, which hygiene parses as JSON (to report the original file and line) and rg reads as text.
@@ -86,6 +91,9 @@ if h and g: print(f"\nhygiene (1 thread) vs rg -j1: {h[0] / g[0]:.2f}x the wall 
 hn, gn = med.get("hygiene (1 thread), no .map"), med.get("rg -j1, no .map")
 if hn and gn: print(f"without .map files: hygiene {hn[0] / gn[0]:.2f}x rg's wall time, {hn[1] / gn[1]:.2f}x its CPU time")
 if h and s: print(f"secretlint vs hygiene (1 thread): {s[0] / h[0]:.1f}x the wall time, {s[1] / h[1]:.1f}x the CPU time")
+h2, cli = med.get("hygiene (2 threads)"), med.get("hygiene-lsp check (CLI, every rule)")
+if h2 and s: print(f"secretlint vs hygiene (2 threads): {s[0] / h2[0]:.1f}x the wall time")
+if cli and s: print(f"secretlint vs hygiene-lsp check (CLI, every rule): {s[0] / cli[0]:.1f}x the wall time, {s[1] / cli[1]:.1f}x the CPU time")
 PY
 }
 [[ $CORPUS != real ]] && bench_corpus "synthetic corpus (stress case: keyword-dense generated bundles)" "$DIR/corpus"

@@ -30,15 +30,23 @@ switch (args[0])
         if (args.Length > 3 && args[3] == "no-maps") files = files.Where(f => !f.EndsWith(".map", StringComparison.Ordinal)).ToList();
         long bytes = files.Sum(f => new FileInfo(f).Length);
         var threads = args.Length > 2 ? int.Parse(args[2]) : 1;
+        if (Environment.GetEnvironmentVariable("BENCH_WARMUP") == "1") // steady state: JIT and pools warm
+            Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = threads }, f => SecretScanner.Default.ScanFile(FileView.Disk, f));
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         var counts = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
         var findings = 0;
         var byExt = new System.Collections.Concurrent.ConcurrentDictionary<string, (long Bytes, long Ticks)>();
+        var allocs = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
         Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = threads }, f =>
         {
             var t0 = Stopwatch.GetTimestamp();
+            var a0 = GC.GetAllocatedBytesForCurrentThread();
             var r = SecretScanner.Default.ScanFile(FileView.Disk, f);
+            if (Environment.GetEnvironmentVariable("BENCH_ALLOC") == "2")
+                Console.WriteLine($"  alloc {GC.GetAllocatedBytesForCurrentThread() - a0} size {new FileInfo(f).Length} {f}");
+            if (Environment.GetEnvironmentVariable("BENCH_ALLOC") == "1")
+                allocs.AddOrUpdate(Path.GetExtension(f), GC.GetAllocatedBytesForCurrentThread() - a0, (_, v) => v + GC.GetAllocatedBytesForCurrentThread() - a0);
             var ext = f.EndsWith(".js.map") ? ".map" : Path.GetExtension(f);
             var len = new FileInfo(f).Length;
             byExt.AddOrUpdate(ext, (len, Stopwatch.GetTimestamp() - t0), (_, v) => (v.Bytes + len, v.Ticks + Stopwatch.GetTimestamp() - t0));
@@ -58,6 +66,7 @@ switch (args[0])
         Console.Error.WriteLine($"scan loop cpu {cpu.TotalSeconds:F2} s (process total {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F2} s), gen0/1/2 GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, allocated {GC.GetTotalAllocatedBytes() / 1e6:F0} MB");
         Console.WriteLine($"hygiene ({threads} thread{(threads == 1 ? "" : "s")}): {files.Count} files, {bytes / 1e6:F1} MB in {sw.Elapsed.TotalSeconds:F2} s = {bytes / 1e6 / sw.Elapsed.TotalSeconds:F1} MB/s, {findings} findings");
         foreach (var (k, v) in counts.OrderBy(k => k.Key)) Console.WriteLine($"  {k}: {v}");
+        foreach (var (k, v) in allocs.OrderBy(k => k.Key)) Console.WriteLine($"  {k}: allocated {v / 1e6:F1} MB");
         if (Environment.GetEnvironmentVariable("BENCH_BY_TYPE") == "1")
             foreach (var (k, v) in byExt.OrderBy(k => k.Key))
                 Console.WriteLine($"  {k}: {v.Bytes / 1e6:F1} MB at {v.Bytes / 1e6 / (v.Ticks / (double)Stopwatch.Frequency):F1} MB/s");

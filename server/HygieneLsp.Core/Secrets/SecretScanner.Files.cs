@@ -1,4 +1,3 @@
-using System.Text;
 using HygieneLsp.Core.Artifacts.SourceMaps;
 using HygieneLsp.Core.Workspace;
 
@@ -22,7 +21,6 @@ public sealed partial class SecretScanner
 
     private static readonly HashSet<string> ScriptExtensions = new(StringComparer.OrdinalIgnoreCase) { ".js", ".mjs", ".cjs" };
 
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     /// <summary>
     /// Scans a file: text files line by line in bounded windows; <c>.map</c> files by their embedded sources;
@@ -80,7 +78,7 @@ public sealed partial class SecretScanner
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return new SecretScanResult { Skipped = "unreadable" }; }
         if (stream is null) return new SecretScanResult { Skipped = "unreadable" };
         using (stream)
-        using (var reader = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024)) // below the large-object heap threshold: no gen-2 GC per file
+        using (var reader = new PooledTextReader(stream))
         {
             // Size the window to the file when it is smaller (most are): UTF-8 never has more characters than bytes.
             long? length = null;
