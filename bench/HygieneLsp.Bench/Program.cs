@@ -38,7 +38,10 @@ switch (args[0])
         var findings = 0;
         var byExt = new System.Collections.Concurrent.ConcurrentDictionary<string, (long Bytes, long Ticks)>();
         var allocs = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
-        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = threads }, f =>
+        // Largest first, handed out one at a time: the last file to finish is a small one.
+        var order = threads == 1 ? files : files.OrderByDescending(f => new FileInfo(f).Length).ToList();
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(order, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering),
+            new ParallelOptions { MaxDegreeOfParallelism = threads }, f =>
         {
             var t0 = Stopwatch.GetTimestamp();
             var a0 = GC.GetAllocatedBytesForCurrentThread();
