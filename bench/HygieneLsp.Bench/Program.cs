@@ -66,6 +66,7 @@ switch (args[0])
         });
         sw.Stop();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
+        Console.Error.WriteLine($"jit: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms");
         Console.Error.WriteLine($"scan loop cpu {cpu.TotalSeconds:F2} s (process total {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F2} s), gen0/1/2 GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, allocated {GC.GetTotalAllocatedBytes() / 1e6:F0} MB");
         Console.WriteLine($"hygiene ({threads} thread{(threads == 1 ? "" : "s")}): {files.Count} files, {bytes / 1e6:F1} MB in {sw.Elapsed.TotalSeconds:F2} s = {bytes / 1e6 / sw.Elapsed.TotalSeconds:F1} MB/s, {findings} findings");
         foreach (var (k, v) in counts.OrderBy(k => k.Key)) Console.WriteLine($"  {k}: {v}");
@@ -142,6 +143,25 @@ switch (args[0])
             var p2 = Process.GetCurrentProcess().TotalProcessorTime;
             Console.WriteLine($"maps: parse {(p1 - p0).TotalMilliseconds:F0} ms cpu; parse+scan {(p2 - p1).TotalMilliseconds:F0} ms");
         }
+        return 0;
+    }
+    case "jit":
+    {
+        // First-use JIT cost of each stage on one real file: what a short CLI run pays before scanning.
+        static double Jit() => System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds;
+        var t0 = Jit();
+        var detectors = SecretScanner.DefaultDetectors().ToList();
+        Console.WriteLine($"create detectors: {Jit() - t0:F0} ms");
+        var text = File.ReadAllText(args[1]);
+        foreach (var d in detectors)
+        {
+            var before = Jit();
+            new SecretScanner([d]).ScanText(text);
+            Console.WriteLine($"{d.Kind.Id,-28} first scan JIT {Jit() - before,6:F0} ms");
+        }
+        var b2 = Jit();
+        SecretScanner.Default.ScanFile(FileView.Disk, Paths.Normalize(args[1]));
+        Console.WriteLine($"ScanFile rest JIT {Jit() - b2:F0} ms; total {Jit():F0} ms");
         return 0;
     }
     case "cpu":
