@@ -26,6 +26,19 @@ public static class EngineBenchmark
             var ix = WorkspaceIndex.Build(files, root);
             return (ix, engine.Analyze(files, ix, EngineSettings.Default).Count);
         });
+        if (Environment.GetEnvironmentVariable("BENCH_COUNT") == "1")
+        {
+            var counting = new CountingView(files);
+            var (m, mb, _, _) = Measure(() => (index, engine.Analyze(counting, index, EngineSettings.Default).Count));
+            Console.WriteLine($"counting re-scan {m:F0} ms {mb:F1} MB: stamps {CountingView.Stamps} (distinct {CountingView.ByPath.Count}), lists {CountingView.Lists}, reads {CountingView.Reads}, opens {CountingView.Opens}, exists {CountingView.Exists}");
+            foreach (var (k, v) in CountingView.ByPath.OrderByDescending(x => x.Value).Take(5)) Console.WriteLine($"  {v} x {k}");
+            var ctx = new AnalysisContext(files, index, EngineSettings.Default, engine.Cache);
+            foreach (var a in engine.Analyzers)
+            {
+                var (am, amb, _, n) = Measure(() => (index, a.Analyze(ctx, default).Count()));
+                Console.WriteLine($"  analyzer {a.Name,-24} {am,6:F0} ms {amb,7:F1} MB {n} findings");
+            }
+        }
         var (warmMs, warmMb, _, _) = Measure(() => (index, engine.Analyze(files, index, EngineSettings.Default).Count));
         var tsconfig = Paths.Combine(root, "packages/p0/tsconfig.json");
         var edited = files.WithOverlay(tsconfig, new BufferOverlay("{ \"compilerOptions\": { \"outDir\": \"dist\", \"sourceMap\": true, \"inlineSources\": true } }\n", 2));

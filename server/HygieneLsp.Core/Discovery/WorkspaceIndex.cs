@@ -11,7 +11,7 @@ public sealed class WorkspaceIndex
     public WorkspaceIndex(string root, IReadOnlyList<string> files, bool truncated)
     {
         Root = root;
-        Files = files;
+        Files = IsSorted(files) ? files : files.Order(StringComparer.Ordinal).ToList();
         Truncated = truncated;
     }
 
@@ -27,6 +27,45 @@ public sealed class WorkspaceIndex
 
     public IEnumerable<string> Matching(Func<string, bool> fileNamePredicate) =>
         Files.Where(f => fileNamePredicate(Path.GetFileName(f)));
+
+    /// <summary>True when the index holds this file (a binary search of the sorted list).</summary>
+    public bool Contains(string path) => LowerBound(path) is var i && i < Files.Count && Files[i] == path;
+
+    /// <summary>
+    /// The files under a folder. In an ordinally sorted list every path starting with "folder/" sits in one run,
+    /// so this is a binary search and a slice, not a pass over the whole workspace (ship-set keys ask it for every
+    /// package on every re-scan).
+    /// </summary>
+    public IReadOnlyList<string> FilesUnder(string directory)
+    {
+        var prefix = directory.EndsWith('/') ? directory : directory + "/";
+        var start = LowerBound(prefix);
+        var end = start;
+        while (end < Files.Count && Files[end].StartsWith(prefix, StringComparison.Ordinal)) end++;
+        if (start == end) return [];
+        var slice = new string[end - start];
+        for (var i = start; i < end; i++) slice[i - start] = Files[i];
+        return slice;
+    }
+
+    private int LowerBound(string value)
+    {
+        int lo = 0, hi = Files.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (string.CompareOrdinal(Files[mid], value) < 0) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    private static bool IsSorted(IReadOnlyList<string> files)
+    {
+        for (var i = 1; i < files.Count; i++)
+            if (string.CompareOrdinal(files[i - 1], files[i]) > 0) return false;
+        return true;
+    }
 
     public static WorkspaceIndex Build(IFileView files, string root, CancellationToken cancellationToken = default)
     {
