@@ -34,6 +34,28 @@ public sealed class GlobPattern
         var parts = globSet.Select(SlashSplit).Select(p => Preprocess(p, options)).ToList();
         GlobParts = parts;
         _set = parts.Select(p => p.Select(s => ParseSegment(s, options)).ToArray()).ToArray();
+        _required = RequiredLiterals(_set);
+    }
+
+    /// <summary>
+    /// Per alternative, its longest literal segment: a whole match pairs every non-globstar segment with one path
+    /// segment, so a path that contains none of these strings cannot match. Most ignore rules are literal names
+    /// (.DS_Store, node_modules, package-lock.json) and most entries are not them: this rejects them without
+    /// splitting the path. Null when some alternative has no case-sensitive literal to require.
+    /// </summary>
+    private readonly string[]? _required;
+
+    private static string[]? RequiredLiterals(GlobSegment[][] set)
+    {
+        if (set.Length == 0) return null;
+        var required = new string[set.Length];
+        for (var i = 0; i < set.Length; i++)
+        {
+            var longest = set[i].OfType<LiteralSegment>().Select(l => l.Text).MaxBy(t => t.Length);
+            if (string.IsNullOrEmpty(longest)) return null;
+            required[i] = longest;
+        }
+        return required;
     }
 
     /// <summary>The compiled pattern for this text and options (shared: ignore files repeat the same lines everywhere).</summary>
@@ -59,6 +81,7 @@ public sealed class GlobPattern
         if (IsComment || IsInvalid) return false;
         if (IsEmpty) return path.Length == 0;
         if (path == "/" && partial) return true;
+        if (!partial && _required is { } required && !ContainsAny(path, required)) return !Options.FlipNegate && Negate;
         var whole = SplitCache.Get(path);
         var filename = whole[^1];
         for (var i = whole.Length - 2; filename.Length == 0 && i >= 0; i--) filename = whole[i];
@@ -70,6 +93,13 @@ public sealed class GlobPattern
             if (MatchOne(file, pattern, partial)) return Options.FlipNegate || !Negate;
         }
         return !Options.FlipNegate && Negate;
+    }
+
+    private static bool ContainsAny(string path, string[] literals)
+    {
+        foreach (var l in literals)
+            if (path.Contains(l, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     public override string ToString() => Pattern;
