@@ -150,6 +150,19 @@ public sealed class SourceMapReaderTests
     }
 
     [Fact]
+    public void InvalidUtf8InAPathStillNamesTheSource()
+    {
+        var prefix = Encoding.UTF8.GetBytes("""{"version":3,"file":"out""");
+        var middle = Encoding.UTF8.GetBytes(""".js","sources":["caf""");
+        var suffix = Encoding.UTF8.GetBytes(""".ts"],"sourcesContent":["x"],"mappings":""}""");
+        var paths = new List<string?>();
+        var r = SourceMapReader.Inspect(() => new MemoryStream([.. prefix, 0xFF, .. middle, 0xE9, .. suffix]), s => paths.Add(s.Path));
+        Assert.True(r.IsComplete, r.Error);
+        Assert.Equal("out\uFFFD.js", r.File);
+        Assert.Equal("caf\uFFFD.ts", Assert.Single(paths));
+    }
+
+    [Fact]
     public void TokensLongerThanTheReadBufferAreReadWhole()
     {
         var content = string.Concat(Enumerable.Range(0, 30_000).Select(i => "line " + i + "\n"));

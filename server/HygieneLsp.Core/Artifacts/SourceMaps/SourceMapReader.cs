@@ -73,6 +73,7 @@ public static class SourceMapReader
             }
             catch (JsonException e) { error = "The map is not valid JSON: " + e.Message; }
             catch (InvalidDataException e) { error = "The map could not be decoded: " + e.Message; }
+            catch (InvalidOperationException e) { error = "The map could not be decoded: " + e.Message; } // the reader's guard for text it cannot transcode
             catch (IOException e) { error = "The map could not be read: " + e.Message; }
             return pass.Result(error);
         }
@@ -147,7 +148,7 @@ public static class SourceMapReader
                         else feed.Skip(ref reader);
                         break;
                     case Key.File when depth == 0:
-                        if (reader.TokenType == JsonTokenType.String) _file = reader.GetString();
+                        if (reader.TokenType == JsonTokenType.String) _file = Text(ref reader);
                         else feed.Skip(ref reader);
                         break;
                     case Key.Mappings:
@@ -155,7 +156,7 @@ public static class SourceMapReader
                         feed.Skip(ref reader);
                         break;
                     case Key.SourceRoot:
-                        if (reader.TokenType == JsonTokenType.String) state.SourceRoot = reader.GetString();
+                        if (reader.TokenType == JsonTokenType.String) state.SourceRoot = Text(ref reader);
                         else feed.Skip(ref reader);
                         break;
                     case Key.Sources:
@@ -196,6 +197,9 @@ public static class SourceMapReader
             return Key.Other;
         }
 
+        /// <summary>A string value, decoded leniently (a path with invalid UTF-8 still names its source).</summary>
+        private string Text(ref Utf8JsonReader reader) => _decoder.Decode(ref reader).ToString();
+
         private static JsonTokenType Next(Utf8JsonFeed feed, ref Utf8JsonReader reader)
         {
             feed.ReadOrThrow(ref reader);
@@ -208,7 +212,7 @@ public static class SourceMapReader
             state.Paths ??= [];
             while (Next(feed, ref reader) != JsonTokenType.EndArray)
             {
-                var path = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                var path = reader.TokenType == JsonTokenType.String ? Text(ref reader) : null;
                 if (reader.TokenType is JsonTokenType.StartArray or JsonTokenType.StartObject) feed.Skip(ref reader);
                 if (state.Paths.Count < MaxKeptPaths) state.Paths.Add(path);
                 state.SourceCount++;
