@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log=$(mktemp)
 status=0
-if [[ ! -d tests/oracles/node_modules ]]; then
+if [[ ! -d tests/oracles/node_modules || tests/oracles/package-lock.json -nt tests/oracles/node_modules/.package-lock.json ]]; then
   # npm install, not npm ci: the registry mirror lacks other platforms' optional packages (rollup), and npm ci
   # refuses a lock file without them.
   (cd tests/oracles && npm install --no-audit --no-fund --loglevel=error) || exit 1

@@ -35,6 +35,8 @@ public sealed class BundlerOracle : IDisposable
         // Script cases run the package.json script as it is on disk, so a fixed copy runs its fixed script.
         var usesScript = c.Files.TryGetValue("package.json", out var pkg) && pkg.Contains($"\"build\": \"{c.Command}\"", StringComparison.Ordinal);
         _root.Write(Path.Combine(c.Name, ".oracle-cmd"), usesScript ? "@build" : c.Command);
+        // The case's own files are inputs, never outputs (Bun writes some outputs beside the sources in src/).
+        _root.Write(Path.Combine(c.Name, ".oracle-inputs"), string.Join("\n", c.Files.Keys));
     }
 
     /// <summary>Runs every case's command; returns elapsed time.</summary>
@@ -83,8 +85,9 @@ public sealed class BundlerOracle : IDisposable
     {
         var dir = CaseDir(caseName);
         var result = JObject.Parse(File.ReadAllText(Path.Combine(dir, ".oracle-result")));
+        var inputs = File.ReadAllLines(Path.Combine(dir, ".oracle-inputs")).Select(l => Path.GetFullPath(Path.Combine(dir, l))).ToHashSet(StringComparer.Ordinal);
         var files = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
-            .Where(f => !f.Contains("/node_modules/") && !f.Contains("/src/") && !Path.GetFileName(f).StartsWith('.'))
+            .Where(f => !f.Contains("/node_modules/") && !inputs.Contains(Path.GetFullPath(f)) && !Path.GetFileName(f).StartsWith('.'))
             .ToList();
         var maps = files.Where(f => f.EndsWith(".map", StringComparison.Ordinal)).ToList();
         var bundles = files.Where(f => Regex.IsMatch(f, @"\.(m|c)?js$") && !IsConfig(dir, f)).ToList();

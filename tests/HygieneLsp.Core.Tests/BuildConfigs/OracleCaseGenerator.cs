@@ -27,6 +27,7 @@ public static class OracleCaseGenerator
         Rollup(cases, r);
         Esbuild(cases, r);
         Tsup(cases, r);
+        Bun(cases, r);
         return cases;
     }
 
@@ -226,6 +227,22 @@ public static class OracleCaseGenerator
             var f = Base("es", "node scripts/build.js");
             f["scripts/build.js"] = "const { build } = require('esbuild');\nconst prod = process.env.NODE_ENV === 'production';\nconst common = { entryPoints: ['src/index.js'], bundle: true };\n\nbuild({ ...common, outfile: 'lib/index.js', sourcemap: prod ? 'external' : 'inline' }).catch(() => process.exit(1));\n";
             Case(cases, "esbuild", f, "node scripts/build.js");
+        }
+    }
+
+    private static void Bun(List<OracleCase> cases, Random r)
+    {
+        foreach (var flag in new[] { "", " --sourcemap", " --sourcemap=linked", " --sourcemap=inline", " --sourcemap=external", " --sourcemap=none" })
+        {
+            var outFlag = r.Next(3) == 0 ? " --outdir out" : r.Next(2) == 0 ? " --outdir=dist" : " --outfile dist/app.js";
+            var script = "bun build src/index.js" + outFlag + flag;
+            Case(cases, "bun", Base("bn", script), script);
+        }
+        foreach (var v in new[] { "true", "false", "'linked'", "'inline'", "'external'", "'none'", null })
+        {
+            var f = Base("bn", "bun build.mjs");
+            f["build.mjs"] = $"await Bun.build({{\n  entrypoints: ['./src/index.js'],\n  outdir: '{Pick(r, ["dist", "./dist", "out"])}',{(v is null ? "" : $"\n  sourcemap: {v},")}\n}});\n";
+            Case(cases, "bun", f, "bun build.mjs");
         }
     }
 

@@ -3,9 +3,10 @@ using HygieneLsp.Core.Parsing.JsConfig.Evaluation;
 namespace HygieneLsp.Core.BuildConfigs.Bun;
 
 /// <summary>
-/// Predicts Bun bundler maps: `Bun.build({ sourcemap })` in build scripts (JS API: true = inline; 'linked',
-/// 'inline', 'external', 'none') and `bun build --sourcemap[=kind]` in npm scripts (bare flag = linked).
-/// Bun's maps carry the sources.
+/// Predicts Bun bundler maps: `Bun.build({ sourcemap })` in build scripts ('linked', 'inline', 'external', 'none';
+/// true = linked) and `bun build --sourcemap[=kind]` in npm scripts (bare flag = linked). Bun's maps carry the
+/// sources. As Bun 1.4 really behaves (the oracle runs it): with `--outfile`, a linked map and its bundle are written
+/// beside the entry point under the outfile's name (not where --outfile points), and an external map is an error.
 /// </summary>
 public static class BunPlanner
 {
@@ -16,7 +17,7 @@ public static class BunPlanner
         JsPrimitive { Value: "inline" } => new MapOutcome(MapKind.Inline, true),
         JsPrimitive { Value: "external" } => new MapOutcome(MapKind.Hidden, true),
         JsPrimitive { Value: "linked" } => new MapOutcome(MapKind.Linked, true),
-        JsPrimitive { Value: true } => new MapOutcome(cli ? MapKind.Linked : MapKind.Inline, true),
+        JsPrimitive { Value: true } => new MapOutcome(MapKind.Linked, true),
         JsPrimitive { Value: "none" } or JsPrimitive { Value: false } or JsPrimitive { IsUndefined: true } => MapOutcome.None,
         _ => null,
     };
@@ -55,6 +56,15 @@ public static class BunPlanner
         }
     }
 
+    /// <summary>The first entry point of `bun build`: a positional script path that is not an option's value.</summary>
+    private static string? Entry(Scripts.ShellCommand cmd)
+    {
+        var values = cmd.Args.Zip(cmd.Args.Skip(1)).Where(p => p.First.Value.StartsWith('-') && !p.First.Value.Contains('=')).Select(p => p.Second).ToHashSet();
+        return cmd.Positionals.Where(a => !values.Contains(a) && a.Value != "build")
+            .Select(a => a.Value)
+            .FirstOrDefault(v => Path.GetExtension(v) is ".js" or ".jsx" or ".ts" or ".tsx" or ".mjs" or ".cjs" or ".mts" or ".cts");
+    }
+
     /// <summary>`bun build ... --sourcemap[=kind] --outdir x` in an npm script.</summary>
     public static BuildPlan? FromCli(PlanRequest request)
     {
@@ -66,6 +76,15 @@ public static class BunPlanner
         var outfile = cmd.Option("--outfile")?.Value is { } f ? request.Resolve(f) : null;
         var dir = cmd.Option("--outdir")?.Value is { } o ? request.Resolve(o) : outfile is not null ? Workspace.Paths.Parent(outfile) : request.ProjectDirectory;
         var bundle = outfile ?? dir + "/index.js";
+        if (outfile is not null && cmd.Option("--outdir") is null)
+        {
+            if (outcome.Kind == MapKind.Hidden) outcome = MapOutcome.None; // "cannot use an external source map without --outdir": nothing is written
+            else if (outcome.Kind == MapKind.Linked && Entry(cmd) is { } entry)
+            {
+                dir = Workspace.Paths.Parent(request.Resolve(entry));
+                bundle = dir + "/" + Path.GetFileName(outfile);
+            }
+        }
         return new BuildPlan("bun", request.Manifest.Path,
         [
             new PredictedMaps
