@@ -112,6 +112,22 @@ public class BuildMapAnalyzerTests
             paths.Contains(absolutePath) ? [new ShipExposureHit("npm package", "@acme/cli", "nothing excludes *.map", null)] : [];
     }
 
+    [Theory]
+    [InlineData("--sourcemap", new[] { "dist", "src" })]
+    [InlineData("--sourcemap=linked", new[] { "dist", "src" })]
+    [InlineData("--sourcemap=inline", new[] { "dist" })]
+    [InlineData("--sourcemap=external", new string[0])]
+    public void Bun_outfile_maps_are_predicted_where_each_bun_writes_them(string flag, string[] folders)
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{ \"name\": \"b\", \"version\": \"1.0.0\", \"scripts\": { \"build\": \"bun build src/main.ts --outfile dist/cli.js " + flag + "\" } }\n");
+        dir.Write("src/main.ts", "console.log(1);\n");
+        var root = Paths.Normalize(dir.Path);
+        var (plans, _) = HygieneLsp.Core.BuildConfigs.BuildPlanner.PlanProject(FileView.Disk, root);
+        var emitting = plans.SelectMany(p => p.Outputs).Where(o => o.Tool == "bun" && o.AnyEmits).ToList();
+        Assert.Equal(folders.Select(f => root + "/" + f), emitting.Select(o => o.OutputDirectory));
+    }
+
     [Fact]
     public void Leaked_cli_fixture_bun_linked_map_next_to_the_bin_is_an_error()
     {

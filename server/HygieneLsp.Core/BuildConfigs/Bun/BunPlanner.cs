@@ -5,8 +5,9 @@ namespace HygieneLsp.Core.BuildConfigs.Bun;
 /// <summary>
 /// Predicts Bun bundler maps: `Bun.build({ sourcemap })` in build scripts ('linked', 'inline', 'external', 'none';
 /// true = linked) and `bun build --sourcemap[=kind]` in npm scripts (bare flag = linked). Bun's maps carry the
-/// sources. As Bun 1.4 really behaves (the oracle runs it): with `--outfile`, a linked map and its bundle are written
-/// beside the entry point under the outfile's name (not where --outfile points), and an external map is an error.
+/// sources. With `--outfile`, an external map is an error (nothing is written), and a linked map goes where --outfile
+/// points in the Bun that shipped the 2026 leak but beside the entry point, under the outfile's name, in Bun 1.4 (the
+/// oracle's version): both places are predicted, so either Bun is covered.
 /// </summary>
 public static class BunPlanner
 {
@@ -76,29 +77,24 @@ public static class BunPlanner
         var outfile = cmd.Option("--outfile")?.Value is { } f ? request.Resolve(f) : null;
         var dir = cmd.Option("--outdir")?.Value is { } o ? request.Resolve(o) : outfile is not null ? Workspace.Paths.Parent(outfile) : request.ProjectDirectory;
         var bundle = outfile ?? dir + "/index.js";
+        var places = new List<(string Dir, string Bundle)> { (dir, bundle) };
         if (outfile is not null && cmd.Option("--outdir") is null)
         {
-            if (outcome.Kind == MapKind.Hidden) outcome = MapOutcome.None; // "cannot use an external source map without --outdir": nothing is written
-            else if (outcome.Kind == MapKind.Linked && Entry(cmd) is { } entry)
-            {
-                dir = Workspace.Paths.Parent(request.Resolve(entry));
-                bundle = dir + "/" + Path.GetFileName(outfile);
-            }
+            if (outcome.Kind == MapKind.Hidden) outcome = MapOutcome.None; // "cannot use an external source map without --outdir"
+            else if (outcome.Kind == MapKind.Linked && Entry(cmd) is { } entry && Workspace.Paths.Parent(request.Resolve(entry)) is var beside && beside != dir)
+                places.Add((beside, beside + "/" + Path.GetFileName(outfile)));
         }
-        return new BuildPlan("bun", request.Manifest.Path,
-        [
-            new PredictedMaps
-            {
-                Tool = "bun",
-                RuleId = RuleId,
-                ConfigPath = request.Manifest.Path,
-                OutputDirectory = dir,
-                SampleFile = outcome.WritesMapFile ? bundle + ".map" : bundle,
-                Outcomes = [outcome],
-                Cause = flag is not null ? request.ScriptLocation(flag) : request.CommandLocation!,
-                Explanation = flag?.Value ?? "no --sourcemap",
-                Fixes = new PlanFixes(flag is null ? null : ConfigEdits.Combine([ConfigEdits.RemoveScriptWords(request.Manifest, cmd.Script, flag)]), null),
-            },
-        ]);
+        return new BuildPlan("bun", request.Manifest.Path, places.Select(place => new PredictedMaps
+        {
+            Tool = "bun",
+            RuleId = RuleId,
+            ConfigPath = request.Manifest.Path,
+            OutputDirectory = place.Dir,
+            SampleFile = outcome.WritesMapFile ? place.Bundle + ".map" : place.Bundle,
+            Outcomes = [outcome],
+            Cause = flag is not null ? request.ScriptLocation(flag) : request.CommandLocation!,
+            Explanation = flag?.Value ?? "no --sourcemap",
+            Fixes = new PlanFixes(flag is null ? null : ConfigEdits.Combine([ConfigEdits.RemoveScriptWords(request.Manifest, cmd.Script, flag)]), null),
+        }).ToList());
     }
 }
