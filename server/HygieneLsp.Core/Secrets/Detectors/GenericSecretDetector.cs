@@ -5,8 +5,9 @@ namespace HygieneLsp.Core.Secrets.Detectors;
 /// a literal of 10+ characters with Shannon entropy ≥ 3.5 that mixes letters with digits or symbols and is not a
 /// placeholder, a code expression, a URL or a path. Keys, tokens and secrets are drawn from token alphabets
 /// (base64, hex, URL-safe), so a value with other characters (<c>"msal:acquireTokenStart"</c>) is a label; only
-/// password-named values may hold any symbol. In program code the value must be a quoted literal. Read by hand rather than by regex: minified bundles hit the word
-/// "key" constantly, and each hit must cost a few dozen character checks at most.
+/// password-named values may hold any symbol. In program code the value must be a quoted literal. Read by hand
+/// rather than by regex: minified bundles hit the word "key" constantly, and each hit must cost a few dozen
+/// character checks at most.
 /// </summary>
 public sealed class GenericSecretDetector : ISecretDetector
 {
@@ -96,7 +97,6 @@ public sealed class GenericSecretDetector : ISecretDetector
     private static bool IsUnquotedEnd(char c) => c is ' ' or '\t' or '\r' or '\n' or ',' or ';' or ')' or '}' or ']' or '"' or '\'' or '`' or '<' or '>';
 
     private enum SecretName { None, Token, Password }
-
 
     private static SecretName ClassifyName(ReadOnlySpan<char> ident)
     {
