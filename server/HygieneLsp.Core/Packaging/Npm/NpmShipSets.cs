@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Workspace;
 
 namespace HygieneLsp.Core.Packaging.Npm;
@@ -29,7 +28,7 @@ public static class NpmShipSets
             above.Sort(StringComparer.Ordinal);
             dependencies.AddRange(above);
         }
-        var key = package.Root + "|" + Hash(underRoot);
+        var key = package.Root + "|" + Fingerprints.OfList(underRoot);
         return context.Cache.GetOrAdd("npm-shipset", key, dependencies, context.Files,
             () => NpmPackWalker.Build(context.Files, package, NpmPackageDiscovery.ContextFor(context.Files, package, all)));
     }
@@ -38,28 +37,4 @@ public static class NpmShipSets
 
     private static bool IsIgnoreFile(string path) =>
         path.EndsWith("/.npmignore", StringComparison.Ordinal) || path.EndsWith("/.gitignore", StringComparison.Ordinal);
-
-    /// <summary>A digest of the file list, one path per line, encoded through one buffer (no array per path).</summary>
-    private static string Hash(IEnumerable<string> paths)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1024);
-        try
-        {
-            foreach (var p in paths)
-            {
-                var need = Encoding.UTF8.GetMaxByteCount(p.Length) + 1;
-                if (need > buffer.Length)
-                {
-                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(need);
-                }
-                var n = Encoding.UTF8.GetBytes(p, buffer);
-                buffer[n] = (byte)'\n';
-                sha.AppendData(buffer, 0, n + 1);
-            }
-        }
-        finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
-        return Convert.ToHexString(sha.GetHashAndReset())[..16];
-    }
 }

@@ -41,7 +41,7 @@ public sealed class NuGetShipExposure : IShipExposure
         var dependencies = new List<string> { projectPath };
         foreach (var name in new[] { "Directory.Build.props", "Directory.Build.targets" })
             if (ProjectEvaluator.FindAbove(context.Files, directory, name) is { } found) dependencies.Add(found);
-        var listing = context.Index.Files.Count(f => Paths.IsUnder(f, directory));
+        var listing = context.Index.FilesUnder(directory).Count;
         return context.Cache.GetOrAdd("nuget-ship:" + listing, projectPath, dependencies, context.Files, () =>
         {
             try

@@ -19,8 +19,8 @@ public static class VsixShipSetBuilder
     {
         options ??= VsixPackOptions.Default;
         var root = extension.Root;
-        var listing = context.Index.Files.Where(f => Paths.IsUnder(f, root)).ToList();
-        var key = root + "|" + options.GetHashCode() + "|" + listing.Count + "|" + Fingerprints.Of([.. listing]);
+        var listing = context.Index.FilesUnder(root);
+        var key = root + "|" + options.GetHashCode() + "|" + listing.Count + "|" + Fingerprints.OfList(listing);
         var dependencies = new[] { extension.PackageJsonPath, options.IgnoreFile ?? extension.DefaultIgnoreFilePath, root + "/node_modules/.package-lock.json" };
         return context.Cache.GetOrAdd("vsix-shipset", key, dependencies, context.Files, () => Build(context.Files, extension, options));
     }
