@@ -17,4 +17,27 @@ public sealed class OutcomeSet
     /// <summary>Where to squiggle: the first emitting value, else the first decisive value, else the anchor.</summary>
     public ValueSource? CauseSource => Emitting.Select(i => i.Source).FirstOrDefault(s => s is not null)
         ?? Items.Select(i => i.Source).FirstOrDefault(s => s is not null);
+
+    /// <summary>
+    /// The prediction for one bundler call a build script makes (esbuild.build, Bun.build): squiggled on the deciding
+    /// value, and fixed by setting every emitting value to <paramref name="offValue"/>.
+    /// </summary>
+    public PredictedMaps ForScriptCall(string tool, string ruleId, string scriptPath, string outputDirectory, RecordedCall call,
+        string offValue, IReadOnlyList<Text.FileEdit>? dropSources = null)
+    {
+        var emitting = Emitting.ToList();
+        return new PredictedMaps
+        {
+            Tool = tool,
+            RuleId = ruleId,
+            ConfigPath = scriptPath,
+            OutputDirectory = outputDirectory,
+            SampleFile = outputDirectory + (Outcomes.Any(x => x.WritesMapFile) ? "/index.js.map" : "/index.js"),
+            Outcomes = Outcomes,
+            HasUnknown = HasUnknown,
+            Cause = CauseSource?.Location ?? call.Source?.Location ?? PlanRequest.Anchor(null, scriptPath),
+            Explanation = "sourcemap " + string.Join(" / ", emitting.Select(e => e.Value?.ToString()).Distinct()),
+            Fixes = new PlanFixes(emitting.Count == 0 ? null : ConfigEdits.Combine(emitting.Select(e => ConfigEdits.ReplaceValue(e.Source, offValue))), dropSources),
+        };
+    }
 }

@@ -39,21 +39,7 @@ public static class BunPlanner
                     else set.HasUnknown = true;
                 }
             }
-            var dir = dirs.FirstOrDefault() ?? request.ProjectDirectory;
-            var emitting = set.Emitting.ToList();
-            yield return new PredictedMaps
-            {
-                Tool = "bun",
-                RuleId = RuleId,
-                ConfigPath = scriptPath,
-                OutputDirectory = dir,
-                SampleFile = dir + (set.Outcomes.Any(x => x.WritesMapFile) ? "/index.js.map" : "/index.js"),
-                Outcomes = set.Outcomes,
-                HasUnknown = set.HasUnknown,
-                Cause = set.CauseSource?.Location ?? call.Source?.Location ?? PlanRequest.Anchor(null, scriptPath),
-                Explanation = "sourcemap " + string.Join(" / ", emitting.Select(e => e.Value?.ToString()).Distinct()),
-                Fixes = new PlanFixes(emitting.Count == 0 ? null : ConfigEdits.Combine(emitting.Select(e => ConfigEdits.ReplaceValue(e.Source, "'none'"))), null),
-            };
+            yield return set.ForScriptCall("bun", RuleId, scriptPath, dirs.FirstOrDefault() ?? request.ProjectDirectory, call, "'none'");
         }
     }
 

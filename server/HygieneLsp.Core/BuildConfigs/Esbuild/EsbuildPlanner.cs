@@ -50,25 +50,10 @@ public static class EsbuildPlanner
                     if (outcome.Emits && outcome.SourcesContent && obj.TryGetEntry("sourcemap", out var e)) dropTargets.Add((obj, e!));
                 }
             }
-            var dir = dirs.FirstOrDefault() ?? request.ProjectDirectory;
-            var emitting = set.Emitting.ToList();
-            yield return new PredictedMaps
-            {
-                Tool = "esbuild",
-                RuleId = RuleId,
-                ConfigPath = scriptPath,
-                OutputDirectory = dir,
-                SampleFile = dir + (set.Outcomes.Any(x => x.WritesMapFile) ? "/index.js.map" : "/index.js"),
-                Outcomes = set.Outcomes,
-                HasUnknown = set.HasUnknown,
-                Cause = set.CauseSource?.Location ?? call.Source?.Location ?? PlanRequest.Anchor(null, scriptPath),
-                Explanation = "sourcemap " + string.Join(" / ", emitting.Select(e => e.Value?.ToString()).Distinct()),
-                Fixes = new PlanFixes(
-                    emitting.Count == 0 ? null : ConfigEdits.Combine(emitting.Select(e => ConfigEdits.ReplaceValue(e.Source, "false"))),
-                    ConfigEdits.Combine(dropTargets.Select(t => t.Options.TryGetEntry("sourcesContent", out var sc) && sc!.Value.Source is { } s
-                        ? ConfigEdits.ReplaceValue(s, "false")
-                        : ConfigEdits.InsertAfterProperty(t.Sourcemap.PropertySource, "sourcesContent", "false")).DistinctBy(e => e?.Edits.FirstOrDefault()))),
-            };
+            var dropSources = ConfigEdits.Combine(dropTargets.Select(t => t.Options.TryGetEntry("sourcesContent", out var sc) && sc!.Value.Source is { } s
+                ? ConfigEdits.ReplaceValue(s, "false")
+                : ConfigEdits.InsertAfterProperty(t.Sourcemap.PropertySource, "sourcesContent", "false")).DistinctBy(e => e?.Edits.FirstOrDefault()));
+            yield return set.ForScriptCall("esbuild", RuleId, scriptPath, dirs.FirstOrDefault() ?? request.ProjectDirectory, call, "false", dropSources);
         }
     }
 
