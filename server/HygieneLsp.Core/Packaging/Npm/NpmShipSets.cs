@@ -33,6 +33,18 @@ public static class NpmShipSets
             () => NpmPackWalker.Build(context.Files, package, NpmPackageDiscovery.ContextFor(context.Files, package, all)));
     }
 
+    /// <summary>Every package of the workspace that npm would publish, with its ship set (and all packages, for fixes).</summary>
+    public static IEnumerable<(NpmPackage Package, NpmShipSet Ship, IReadOnlyList<NpmPackage> All)> Published(AnalysisContext context,
+        CancellationToken cancellationToken)
+    {
+        var packages = NpmPackageDiscovery.Discover(context);
+        foreach (var package in packages)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (package.IsPublishedToNpm) yield return (package, For(context, package, packages), packages);
+        }
+    }
+
     private static readonly string[] IgnoreFileNames = [".gitignore", ".npmignore"];
 
     private static bool IsIgnoreFile(string path) =>

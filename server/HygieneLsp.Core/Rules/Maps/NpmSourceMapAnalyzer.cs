@@ -27,12 +27,8 @@ public sealed class NpmSourceMapAnalyzer : IAnalyzer
 
     public IEnumerable<Finding> Analyze(AnalysisContext context, CancellationToken cancellationToken)
     {
-        var packages = NpmPackageDiscovery.Discover(context);
-        foreach (var package in packages)
+        foreach (var (package, ship, packages) in NpmShipSets.Published(context, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (!package.IsPublishedToNpm) continue;
-            var ship = NpmShipSets.For(context, package, packages);
             var maps = new List<(NpmShippedFile File, ShippedMap Map)>();
             foreach (var file in ship.Files)
             {

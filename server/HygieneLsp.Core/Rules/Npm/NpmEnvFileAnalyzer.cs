@@ -26,12 +26,8 @@ public sealed class NpmEnvFileAnalyzer : IAnalyzer
 
     public IEnumerable<Finding> Analyze(AnalysisContext context, CancellationToken cancellationToken)
     {
-        var packages = NpmPackageDiscovery.Discover(context);
-        foreach (var package in packages)
+        foreach (var (package, ship, packages) in NpmShipSets.Published(context, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (!package.IsPublishedToNpm) continue;
-            var ship = NpmShipSets.For(context, package, packages);
             var envFiles = ship.Files.Where(f => EnvFileNames.IsEnvFile(FileName(f.Path))).ToList();
             if (envFiles.Count == 0) continue;
             foreach (var group in envFiles.GroupBy(f => NpmFindingCause.For(context, ship, f)))
