@@ -37,19 +37,24 @@ public sealed partial class SecretScanner
                 return new SecretScanResult { Embedded = embedded, Skipped = inspection.Error };
             // Not a source map after all: scan it as text.
         }
-        var text = ScanStream(() => files.OpenRead(path), TextKinds.ForPath(path), cancellationToken);
-        if (ScriptExtensions.Contains(ext) && text.Skipped is null)
+        Stream? stream;
+        try { stream = files.OpenRead(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return new SecretScanResult { Skipped = "unreadable" }; }
+        if (stream is null) return new SecretScanResult { Skipped = "unreadable" };
+        using (stream)
         {
-            var reference = InlineSourceMapFinder.Find(files, path);
-            if (reference.Kind == SourceMapReferenceKind.Inline)
-            {
-                var found = new List<EmbeddedSecretMatch>();
-                var inspection = InlineSourceMapFinder.Inspect(files, path, reference,
-                    s => Collect(s, found, cancellationToken), cancellationToken);
-                return text with { Embedded = found, Skipped = inspection.Error is null ? null : "inline map: " + inspection.Error };
-            }
+            var text = ScanOpenStream(stream, TextKinds.ForPath(path), cancellationToken);
+            if (!ScriptExtensions.Contains(ext) || text.Skipped is not null) return text;
+            // The inline-map check reads the tail of the same stream: one open per script, not two.
+            SourceMapReference reference;
+            try { reference = InlineSourceMapFinder.Find(stream); }
+            catch (IOException) { return text; }
+            if (reference.Kind != SourceMapReferenceKind.Inline) return text;
+            var found = new List<EmbeddedSecretMatch>();
+            var inspection = InlineSourceMapFinder.Inspect(files, path, reference,
+                s => Collect(s, found, cancellationToken), cancellationToken);
+            return text with { Embedded = found, Skipped = inspection.Error is null ? null : "inline map: " + inspection.Error };
         }
-        return text;
     }
 
     /// <summary>Scans the original files carried in a map's <c>sourcesContent</c>.</summary>
@@ -77,17 +82,20 @@ public sealed partial class SecretScanner
         try { stream = open(); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return new SecretScanResult { Skipped = "unreadable" }; }
         if (stream is null) return new SecretScanResult { Skipped = "unreadable" };
-        using (stream)
-        using (var reader = new PooledTextReader(stream))
-        {
-            // Size the window to the file when it is smaller (most are): UTF-8 never has more characters than bytes.
-            long? length = null;
-            try { if (stream.CanSeek) length = stream.Length; } catch (NotSupportedException) { }
-            var capacity = ChunkChars + Overlap + LookBack;
-            if (length is long n && n + 1 < capacity) capacity = (int)n + 1;
-            try { return ScanReader(reader, capacity, kind, cancellationToken); }
-            catch (IOException) { return new SecretScanResult { Skipped = "unreadable" }; }
-        }
+        using (stream) return ScanOpenStream(stream, kind, cancellationToken);
+    }
+
+    /// <summary>Scans a stream the caller owns (left open, its position at the end of what was read).</summary>
+    private SecretScanResult ScanOpenStream(Stream stream, TextKind kind, CancellationToken cancellationToken)
+    {
+        using var reader = new PooledTextReader(stream);
+        // Size the window to the file when it is smaller (most are): UTF-8 never has more characters than bytes.
+        long? length = null;
+        try { if (stream.CanSeek) length = stream.Length; } catch (NotSupportedException) { }
+        var capacity = ChunkChars + Overlap + LookBack;
+        if (length is long n && n + 1 < capacity) capacity = (int)n + 1;
+        try { return ScanReader(reader, capacity, kind, cancellationToken); }
+        catch (IOException) { return new SecretScanResult { Skipped = "unreadable" }; }
     }
 
     private SecretScanResult ScanReader(TextReader reader, int capacity, TextKind kind, CancellationToken cancellationToken)

@@ -31,23 +31,16 @@ public static class SourceMapReader
     public static SourceMapInspection Inspect(Func<Stream?> open, Action<SourceMapSource>? visit = null,
         CancellationToken cancellationToken = default)
     {
-        using var first = new Pass(visit, secondPass: null, cancellationToken);
+        var first = new Pass(visit, secondPass: null, cancellationToken);
         var result = Run(open, first);
         if (visit is not null && result.IsComplete && first.Maps.Any(m => m.ContentsBeforeSources))
         {
             // Contents came first: read again and visit only those maps, now knowing their paths.
-            using var second = new Pass(visit, first.Maps, cancellationToken);
+            var second = new Pass(visit, first.Maps, cancellationToken);
             Run(open, second);
         }
         return result;
     }
-
-    private static readonly JsonReaderOptions ReaderOptions = new()
-    {
-        MaxDepth = 64,
-        CommentHandling = JsonCommentHandling.Disallow,
-        AllowTrailingCommas = false,
-    };
 
     private static SourceMapInspection Run(Func<Stream?> open, Pass pass)
     {
@@ -60,20 +53,17 @@ public static class SourceMapReader
             string? error = null;
             try
             {
-                using var feed = new Utf8JsonFeed(stream);
-                var reader = feed.Start(ReaderOptions);
-                if (!feed.Read(ref reader)) error = "The file is empty.";
-                else if (reader.TokenType != JsonTokenType.StartObject) error = "The file is JSON but not a source map (its root is not an object).";
+                using var json = new StreamingJsonReader(stream);
+                if (!json.Read()) error = "The file is empty.";
+                else if (json.Token != JsonToken.StartObject) error = "The file is JSON but not a source map (its root is not an object).";
                 else
                 {
-                    pass.ReadMapObject(feed, ref reader, depth: 0);
-                    // The reader itself rejects anything after the root object other than whitespace.
-                    if (feed.Read(ref reader)) error = "Unexpected content after the map.";
+                    pass.ReadMapObject(json, depth: 0);
+                    if (json.Read()) error = "Unexpected content after the map."; // the reader rejects it first; kept as a guard
                 }
             }
             catch (JsonException e) { error = "The map is not valid JSON: " + e.Message; }
             catch (InvalidDataException e) { error = "The map could not be decoded: " + e.Message; }
-            catch (InvalidOperationException e) { error = "The map could not be decoded: " + e.Message; } // the reader's guard for text it cannot transcode
             catch (IOException e) { error = "The map could not be read: " + e.Message; }
             return pass.Result(error);
         }
@@ -90,10 +80,9 @@ public static class SourceMapReader
     }
 
     /// <summary>One reading of the document; the second pass visits only maps whose contents preceded their paths.</summary>
-    private sealed class Pass : IDisposable
+    private sealed class Pass
     {
         private readonly Action<SourceMapSource>? _visit;
-        private readonly JsonStringDecoder _decoder = new();
         private readonly IReadOnlyList<MapState>? _firstPassMaps;
         private readonly CancellationToken _ct;
         private int? _version;
@@ -114,8 +103,6 @@ public static class SourceMapReader
 
         public List<MapState> Maps { get; } = [];
 
-        public void Dispose() => _decoder.Dispose();
-
         public SourceMapInspection Result(string? error) => new()
         {
             Error = error,
@@ -130,50 +117,49 @@ public static class SourceMapReader
         };
 
         /// <summary>Reads the properties of a map object; the reader is on its StartObject and ends on its EndObject.</summary>
-        public void ReadMapObject(Utf8JsonFeed feed, ref Utf8JsonReader reader, int depth)
+        public void ReadMapObject(StreamingJsonReader json, int depth)
         {
             var state = new MapState { IndexOffset = _sourceTotal };
             var ordinal = Maps.Count;
             Maps.Add(state);
-            while (Next(feed, ref reader) != JsonTokenType.EndObject)
+            while (Next(json) != JsonToken.EndObject)
             {
-                if (reader.TokenType != JsonTokenType.PropertyName) continue;
-                var name = Property(ref reader);
-                feed.ReadOrThrow(ref reader);
+                var name = Property(json);
+                json.ReadOrThrow();
                 switch (name)
                 {
                     case Key.Version when depth == 0:
                         _looksLikeMap = true;
-                        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var v) && v is >= 0 and <= int.MaxValue) _version = (int)v;
-                        else feed.Skip(ref reader);
+                        if (json.TryGetInt64(out var v) && v is >= 0 and <= int.MaxValue) _version = (int)v;
+                        else json.Skip();
                         break;
                     case Key.File when depth == 0:
-                        if (reader.TokenType == JsonTokenType.String) _file = Text(ref reader);
-                        else feed.Skip(ref reader);
+                        if (json.Token == JsonToken.String) _file = json.GetString().ToString();
+                        else json.Skip();
                         break;
                     case Key.Mappings:
                         _looksLikeMap = true;
-                        feed.Skip(ref reader);
+                        json.Skip();
                         break;
                     case Key.SourceRoot:
-                        if (reader.TokenType == JsonTokenType.String) state.SourceRoot = Text(ref reader);
-                        else feed.Skip(ref reader);
+                        if (json.Token == JsonToken.String) state.SourceRoot = json.GetString().ToString();
+                        else json.Skip();
                         break;
                     case Key.Sources:
                         _looksLikeMap = true;
-                        ReadSources(feed, ref reader, state);
+                        ReadSources(json, state);
                         break;
                     case Key.SourcesContent:
                         if (state.Paths is null && state.SourceCount == 0) state.ContentsBeforeSources = true;
-                        ReadContents(feed, ref reader, state, ordinal);
+                        ReadContents(json, state, ordinal);
                         break;
                     case Key.Sections when depth == 0:
                         _looksLikeMap = true;
                         _isIndexMap = true;
-                        ReadSections(feed, ref reader, depth);
+                        ReadSections(json, depth);
                         break;
                     default:
-                        feed.Skip(ref reader);
+                        json.Skip();
                         break;
                 }
             }
@@ -181,94 +167,79 @@ public static class SourceMapReader
 
         private enum Key { Other, Version, File, Mappings, SourceRoot, Sources, SourcesContent, Sections, Map }
 
-        /// <summary>The property name at the reader, compared as UTF-8 without allocating a string.</summary>
-        private static Key Property(ref Utf8JsonReader reader)
+        private static Key Property(StreamingJsonReader json) =>
+            json.NameIs("version") ? Key.Version
+            : json.NameIs("file") ? Key.File
+            : json.NameIs("mappings") ? Key.Mappings
+            : json.NameIs("sourceRoot") ? Key.SourceRoot
+            : json.NameIs("sources") ? Key.Sources
+            : json.NameIs("sourcesContent") ? Key.SourcesContent
+            : json.NameIs("sections") ? Key.Sections
+            : json.NameIs("map") ? Key.Map
+            : Key.Other;
+
+        private static JsonToken Next(StreamingJsonReader json)
         {
-            if (reader.ValueIsEscaped) return Key.Other; // no tool escapes these names; treat as unknown like any other key
-            var n = reader.ValueSpan;
-            if (n.SequenceEqual("version"u8)) return Key.Version;
-            if (n.SequenceEqual("file"u8)) return Key.File;
-            if (n.SequenceEqual("mappings"u8)) return Key.Mappings;
-            if (n.SequenceEqual("sourceRoot"u8)) return Key.SourceRoot;
-            if (n.SequenceEqual("sources"u8)) return Key.Sources;
-            if (n.SequenceEqual("sourcesContent"u8)) return Key.SourcesContent;
-            if (n.SequenceEqual("sections"u8)) return Key.Sections;
-            if (n.SequenceEqual("map"u8)) return Key.Map;
-            return Key.Other;
+            json.ReadOrThrow();
+            return json.Token;
         }
 
-        /// <summary>A string value, decoded leniently (a path with invalid UTF-8 still names its source).</summary>
-        private string Text(ref Utf8JsonReader reader) => _decoder.Decode(ref reader).ToString();
-
-        private static JsonTokenType Next(Utf8JsonFeed feed, ref Utf8JsonReader reader)
+        private void ReadSources(StreamingJsonReader json, MapState state)
         {
-            feed.ReadOrThrow(ref reader);
-            return reader.TokenType;
-        }
-
-        private void ReadSources(Utf8JsonFeed feed, ref Utf8JsonReader reader, MapState state)
-        {
-            if (reader.TokenType != JsonTokenType.StartArray) { feed.Skip(ref reader); return; }
+            if (json.Token != JsonToken.StartArray) { json.Skip(); return; }
             state.Paths ??= [];
-            while (Next(feed, ref reader) != JsonTokenType.EndArray)
+            while (Next(json) != JsonToken.EndArray)
             {
-                var path = reader.TokenType == JsonTokenType.String ? Text(ref reader) : null;
-                if (reader.TokenType is JsonTokenType.StartArray or JsonTokenType.StartObject) feed.Skip(ref reader);
+                // A path with invalid UTF-8 still names its source (decoded leniently).
+                var path = json.Token == JsonToken.String ? json.GetString().ToString() : null;
+                json.Skip();
                 if (state.Paths.Count < MaxKeptPaths) state.Paths.Add(path);
                 state.SourceCount++;
                 _sourceTotal++;
             }
         }
-
-        private void ReadContents(Utf8JsonFeed feed, ref Utf8JsonReader reader, MapState state, int ordinal)
+        private void ReadContents(StreamingJsonReader json, MapState state, int ordinal)
         {
-            if (reader.TokenType != JsonTokenType.StartArray) { feed.Skip(ref reader); return; }
+            if (json.Token != JsonToken.StartArray) { json.Skip(); return; }
             var index = 0;
             // Second pass: visit only maps the first pass could not pair; first pass: visit unless pairing must wait.
             var first = _firstPassMaps is null;
             var firstState = first ? state : (ordinal < _firstPassMaps!.Count ? _firstPassMaps[ordinal] : null);
             var visitNow = _visit is not null && (first ? !state.ContentsBeforeSources : firstState?.ContentsBeforeSources == true);
-            while (Next(feed, ref reader) != JsonTokenType.EndArray)
+            while (Next(json) != JsonToken.EndArray)
             {
                 _ct.ThrowIfCancellationRequested();
-                if (reader.TokenType == JsonTokenType.String)
+                if (json.Token == JsonToken.String)
                 {
                     _contentCount++;
-                    if (!visitNow && !reader.ValueIsEscaped) _contentBytes += reader.ValueSpan.Length; // counting only: no decoding
+                    if (!visitNow) json.SkipString(); // counting only: no decoding
                     else
                     {
-                        var content = _decoder.Decode(ref reader);
-                        _contentBytes += reader.ValueIsEscaped ? Utf8.GetByteCount(content.Span) : reader.ValueSpan.Length;
-                        if (visitNow)
-                        {
-                            var paths = firstState!.Paths;
-                            var raw = paths is not null && index < paths.Count ? paths[index] : null;
-                            _visit!(new SourceMapSource(firstState.IndexOffset + index, Join(firstState.SourceRoot, raw), content));
-                        }
+                        var content = json.GetString();
+                        var paths = firstState!.Paths;
+                        var raw = paths is not null && index < paths.Count ? paths[index] : null;
+                        _visit!(new SourceMapSource(firstState.IndexOffset + index, Join(firstState.SourceRoot, raw), content));
                     }
+                    _contentBytes += json.StringUtf8Length;
                 }
-                else if (reader.TokenType is JsonTokenType.StartArray or JsonTokenType.StartObject)
-                {
-                    feed.Skip(ref reader);
-                }
+                else json.Skip();
                 index++;
             }
         }
 
-        private void ReadSections(Utf8JsonFeed feed, ref Utf8JsonReader reader, int depth)
+        private void ReadSections(StreamingJsonReader json, int depth)
         {
-            if (reader.TokenType != JsonTokenType.StartArray) { feed.Skip(ref reader); return; }
-            while (Next(feed, ref reader) != JsonTokenType.EndArray)
+            if (json.Token != JsonToken.StartArray) { json.Skip(); return; }
+            while (Next(json) != JsonToken.EndArray)
             {
-                if (reader.TokenType != JsonTokenType.StartObject) { feed.Skip(ref reader); continue; }
+                if (json.Token != JsonToken.StartObject) { json.Skip(); continue; }
                 _sections++;
-                while (Next(feed, ref reader) != JsonTokenType.EndObject)
+                while (Next(json) != JsonToken.EndObject)
                 {
-                    if (reader.TokenType != JsonTokenType.PropertyName) continue;
-                    var name = Property(ref reader);
-                    feed.ReadOrThrow(ref reader);
-                    if (name == Key.Map && reader.TokenType == JsonTokenType.StartObject) ReadMapObject(feed, ref reader, depth + 1);
-                    else feed.Skip(ref reader);
+                    var name = Property(json);
+                    json.ReadOrThrow();
+                    if (name == Key.Map && json.Token == JsonToken.StartObject) ReadMapObject(json, depth + 1);
+                    else json.Skip();
                 }
             }
         }
