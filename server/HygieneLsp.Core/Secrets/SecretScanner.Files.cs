@@ -43,9 +43,11 @@ public sealed partial class SecretScanner
         if (stream is null) return new SecretScanResult { Skipped = "unreadable" };
         using (stream)
         {
-            var text = ScanOpenStream(stream, TextKinds.ForPath(path), cancellationToken);
-            if (!ScriptExtensions.Contains(ext) || text.Skipped is not null) return text;
-            // The inline-map check reads the tail of the same stream: one open per script, not two.
+            var script = ScriptExtensions.Contains(ext);
+            var text = ScanOpenStream(stream, TextKinds.ForPath(path), script, out var mayHaveInlineMap, cancellationToken);
+            // Most scripts end in a linked map or none, which their decoded end already shows: only the rest are read
+            // again, from the same stream, to locate the map.
+            if (!script || text.Skipped is not null || !mayHaveInlineMap) return text;
             SourceMapReference reference;
             try { reference = InlineSourceMapFinder.Find(stream); }
             catch (IOException) { return text; }
@@ -82,11 +84,15 @@ public sealed partial class SecretScanner
         try { stream = open(); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return new SecretScanResult { Skipped = "unreadable" }; }
         if (stream is null) return new SecretScanResult { Skipped = "unreadable" };
-        using (stream) return ScanOpenStream(stream, kind, cancellationToken);
+        using (stream) return ScanOpenStream(stream, kind, checkTail: false, out _, cancellationToken);
     }
 
-    /// <summary>Scans a stream the caller owns (left open, its position at the end of what was read).</summary>
-    private SecretScanResult ScanOpenStream(Stream stream, TextKind kind, CancellationToken cancellationToken)
+    /// <summary>
+    /// Scans a stream the caller owns (left open, its position at the end of what was read); with
+    /// <paramref name="checkTail"/>, also says whether the text may end in an inline source map.
+    /// </summary>
+    private SecretScanResult ScanOpenStream(Stream stream, TextKind kind, bool checkTail, out bool mayEndWithInlineMap,
+        CancellationToken cancellationToken)
     {
         using var reader = new PooledTextReader(stream);
         // Size the window to the file when it is smaller (most are): UTF-8 never has more characters than bytes.
@@ -94,19 +100,17 @@ public sealed partial class SecretScanner
         try { if (stream.CanSeek) length = stream.Length; } catch (NotSupportedException) { }
         var capacity = ChunkChars + Overlap + LookBack;
         if (length is long n && n + 1 < capacity) capacity = (int)n + 1;
-        try { return ScanReader(reader, capacity, kind, cancellationToken); }
-        catch (IOException) { return new SecretScanResult { Skipped = "unreadable" }; }
-    }
-
-    private SecretScanResult ScanReader(TextReader reader, int capacity, TextKind kind, CancellationToken cancellationToken)
-    {
+        mayEndWithInlineMap = false;
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(capacity);
-        try { return ScanWindows(reader, buffer, kind, cancellationToken); }
+        try { return ScanWindows(reader, buffer, kind, checkTail, out mayEndWithInlineMap, cancellationToken); }
+        catch (IOException) { return new SecretScanResult { Skipped = "unreadable" }; }
         finally { System.Buffers.ArrayPool<char>.Shared.Return(buffer); }
     }
 
-    private SecretScanResult ScanWindows(TextReader reader, char[] buffer, TextKind kind, CancellationToken cancellationToken)
+    private SecretScanResult ScanWindows(TextReader reader, char[] buffer, TextKind kind, bool checkTail, out bool mayEndWithInlineMap,
+        CancellationToken cancellationToken)
     {
+        mayEndWithInlineMap = false;
         var filled = 0;
         var first = true;
         var processFrom = 0;
@@ -141,7 +145,11 @@ public sealed partial class SecretScanner
                 matches.Add(ToMatch(text, raw, ref cursor));
                 emittedEnd = raw.Candidate.End;
             }
-            if (eof) break;
+            if (eof)
+            {
+                if (checkTail) mayEndWithInlineMap = InlineSourceMapFinder.MayEndWithInlineMap(text, isWholeFile: first);
+                break;
+            }
             // Keep the overlap plus some look-back for the next window; its processing starts where this one stopped.
             var keepFrom = processTo - LookBack;
             var at = cursor.Offset <= keepFrom ? cursor.MoveTo(keepFrom) : new LineCursor(text, line, column).MoveTo(keepFrom);

@@ -99,4 +99,35 @@ public sealed class InlineSourceMapFinderTests
         Assert.False(r.IsBase64);
         Assert.Equal(1, InlineSourceMapFinder.Inspect(FileView.Disk, path, r).SourcesContentCount);
     }
+
+    [Fact]
+    public void TheDecodedEndSaysNoInlineMapOnlyWhenFindAgrees()
+    {
+        // The scanner skips the byte-level Find when the decoded end of a script rules an inline map out: that must
+        // never hide one. Endings: inline, linked, none, mentions inside code, odd spacing and comment forms.
+        var random = new Random(5);
+        string[] heads = ["console.log(1);\n", "", "const s = \"//# sourceMappingURL=data:application/json;base64,e30=\";\n", "x\u00e9\n"];
+        string[] markers = ["//# ", "//@ ", "/*# ", "//#", "// ", "#", ""];
+        string[] urls = ["data:application/json;base64," + B64(Map), "DATA:application/json;base64," + B64(Map), "main.js.map",
+                         "data:application/json,%7B%7D", "https://x.test/m.map", "data:", "dataX:abc", "sourceMappingURL=data:x,y"];
+        string[] ends = ["", "\n", " */", " */\n", "\r\n\t ", "\n// trailing comment", ";"];
+        using var dir = new TempDir("hygiene-inline-tail");
+        var inline = 0;
+        for (var i = 0; i < 600; i++)
+        {
+            var text = heads[random.Next(heads.Length)] + markers[random.Next(markers.Length)] + "sourceMappingURL=" +
+                       urls[random.Next(urls.Length)] + ends[random.Next(ends.Length)];
+            var path = dir.Write($"t{i}.js", text);
+            var found = InlineSourceMapFinder.Find(FileView.Disk, Paths.Normalize(path)).Kind == SourceMapReferenceKind.Inline;
+            if (found) inline++;
+            Assert.True(!found || InlineSourceMapFinder.MayEndWithInlineMap(text, isWholeFile: true), $"hidden inline map: {text}");
+            // A window that starts inside the last word cannot rule anything out.
+            var tail = text.TrimEnd()[^Math.Min(8, text.TrimEnd().Length)..];
+            if (found && tail.All(c => char.IsAsciiLetterOrDigit(c) || "+/=".Contains(c)))
+                Assert.True(InlineSourceMapFinder.MayEndWithInlineMap(tail, isWholeFile: false));
+        }
+        Assert.InRange(inline, 60, 540);
+        Assert.False(InlineSourceMapFinder.MayEndWithInlineMap("f();\n//# sourceMappingURL=main.js.map\n", isWholeFile: true));
+        Assert.False(InlineSourceMapFinder.MayEndWithInlineMap("f();\n", isWholeFile: true));
+    }
 }

@@ -99,6 +99,24 @@ public static class InlineSourceMapFinder
         };
     }
 
+    /// <summary>
+    /// A cheap look at a script's decoded end (<paramref name="tail"/>; <paramref name="isWholeFile"/> when it starts
+    /// at the file's start): false only when <see cref="Find(Stream)"/> would certainly find no inline map, because
+    /// the last word of the file (the run of URL characters it reads back over) names no <c>data:</c> URL.
+    /// </summary>
+    public static bool MayEndWithInlineMap(ReadOnlySpan<char> tail, bool isWholeFile)
+    {
+        var end = tail.TrimEnd(" \t\r\n\f\v").Length;
+        if (tail[..end].EndsWith("*/", StringComparison.Ordinal)) end = tail[..(end - 2)].TrimEnd(" \t\r\n\f\v").Length;
+        if (end == 0) return false;
+        var start = end;
+        while (start > 0 && tail[start - 1] < 0x80 && IsWordByte((byte)tail[start - 1])) start--;
+        if (start == 0 && !isWholeFile) return true; // the word may begin before this window
+        var word = tail[start..end];
+        var directive = word.IndexOf(Directive, StringComparison.Ordinal);
+        return directive >= 0 && word[(directive + Directive.Length)..].StartsWith("data:", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Inspects an inline map in place, decoding its base64 as it streams.</summary>
     public static SourceMapInspection Inspect(IFileView files, string path, SourceMapReference reference,
         Action<SourceMapSource>? visit = null, CancellationToken cancellationToken = default)
