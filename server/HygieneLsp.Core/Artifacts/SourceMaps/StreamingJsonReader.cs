@@ -278,68 +278,74 @@ internal sealed class StreamingJsonReader : IDisposable
         while (true)
         {
             if (_pos == _end && !Refill()) throw Truncated();
-            var span = _buffer.AsSpan(_pos, _end - _pos);
-            var stop = span.IndexOfAny(StringStops);
-            var run = stop < 0 ? span : span[..stop];
-            if (run.Length > 0)
+            // Each byte left in the buffer gives at most one char (escapes only shrink): room is made once per fill,
+            // and the loop below runs on locals, with no call per escape (a bundle's sources have one every ~16 bytes).
+            if (decode) EnsureChars(_end - _pos);
+            var buffer = _buffer;
+            var chars = _chars;
+            var pos = _pos;
+            var end = _end;
+            var count = _charCount;
+            var closed = false;
+            var cut = false; // an escape or a character continues past the buffer's end
+            while (pos < end)
             {
-                afterHighSurrogateEscape = false;
-                if (decode)
+                var span = buffer.AsSpan(pos, end - pos);
+                var stop = span.IndexOfAny(StringStops);
+                var runLength = stop < 0 ? span.Length : stop;
+                if (runLength > 0)
                 {
-                    // Not the final block when the run ends at the buffer's end: a multi-byte character may continue
-                    // in the next read, and is then decoded whole.
-                    EnsureChars(run.Length);
-                    Utf8.ToUtf16(run, _chars.AsSpan(_charCount), out var read, out var written, replaceInvalidSequences: true, isFinalBlock: stop >= 0);
-                    _charCount += written;
-                    utf8 += read;
-                    _pos += read;
-                    if (read < run.Length) // an incomplete character at the end of the buffer: read on, or the text ends in it
+                    afterHighSurrogateEscape = false;
+                    if (decode)
                     {
-                        if (!Refill(force: true)) throw Truncated();
-                        continue;
+                        // Not the final block when the run ends at the buffer's end: a multi-byte character may
+                        // continue in the next read, and is then decoded whole.
+                        Utf8.ToUtf16(span[..runLength], chars.AsSpan(count), out var read, out var written, replaceInvalidSequences: true, isFinalBlock: stop >= 0);
+                        count += written;
+                        utf8 += read;
+                        pos += read;
+                        if (read < runLength) { cut = true; break; }
+                    }
+                    else
+                    {
+                        utf8 += runLength;
+                        pos += runLength;
                     }
                 }
-                else
+                if (stop < 0) break;
+                var s = buffer[pos];
+                if (s == '"') { pos++; closed = true; break; }
+                if (s != '\\') { _pos = pos; throw new JsonException($"A control character (0x{s:X2}) inside a string at byte {Offset}: it must be escaped."); }
+                if (end - pos < 2 || buffer[pos + 1] == 'u' && end - pos < 6) { cut = true; break; }
+                char unit;
+                switch (buffer[pos + 1])
                 {
-                    utf8 += run.Length;
-                    _pos += run.Length;
+                    case (byte)'"': unit = '"'; break;
+                    case (byte)'\\': unit = '\\'; break;
+                    case (byte)'/': unit = '/'; break;
+                    case (byte)'b': unit = '\b'; break;
+                    case (byte)'f': unit = '\f'; break;
+                    case (byte)'n': unit = '\n'; break;
+                    case (byte)'r': unit = '\r'; break;
+                    case (byte)'t': unit = '\t'; break;
+                    case (byte)'u':
+                        if (!TryHex(buffer.AsSpan(pos + 2, 4), out unit)) { _pos = pos; throw new JsonException($"Invalid \\u escape at byte {Offset}: four hexadecimal digits must follow."); }
+                        pos += 4;
+                        break;
+                    default:
+                        _pos = pos;
+                        throw new JsonException($"Invalid escape '\\{(char)buffer[pos + 1]}' in a string at byte {Offset}.");
                 }
+                pos += 2;
+                // What the escape stands for in UTF-8: a surrogate pair is one 4-byte character, a lone half U+FFFD (3).
+                utf8 += unit < 0x80 ? 1 : unit < 0x800 ? 2 : char.IsLowSurrogate(unit) && afterHighSurrogateEscape ? 1 : 3;
+                afterHighSurrogateEscape = char.IsHighSurrogate(unit);
+                if (decode) chars[count++] = unit;
             }
-            if (stop < 0) continue;
-            var s = _buffer[_pos];
-            if (s == '"') { _pos++; break; }
-            if (s != '\\') throw new JsonException($"A control character (0x{s:X2}) inside a string at byte {Offset}: it must be escaped.");
-            if (!Ensure(2)) throw Truncated();
-            var e = _buffer[_pos + 1];
-            char unit;
-            switch (e)
-            {
-                case (byte)'"': unit = '"'; break;
-                case (byte)'\\': unit = '\\'; break;
-                case (byte)'/': unit = '/'; break;
-                case (byte)'b': unit = '\b'; break;
-                case (byte)'f': unit = '\f'; break;
-                case (byte)'n': unit = '\n'; break;
-                case (byte)'r': unit = '\r'; break;
-                case (byte)'t': unit = '\t'; break;
-                case (byte)'u':
-                    if (!Ensure(6)) throw Truncated();
-                    if (!TryHex(_buffer.AsSpan(_pos + 2, 4), out unit)) throw new JsonException($"Invalid \\u escape at byte {Offset}: four hexadecimal digits must follow.");
-                    _pos += 4;
-                    break;
-                default:
-                    throw new JsonException($"Invalid escape '\\{(char)e}' in a string at byte {Offset}.");
-            }
-            _pos += 2;
-            // What the escape stands for in UTF-8: a surrogate pair is one 4-byte character, a lone half U+FFFD (3).
-            var isHigh = char.IsHighSurrogate(unit);
-            utf8 += unit < 0x80 ? 1 : unit < 0x800 ? 2 : char.IsLowSurrogate(unit) && afterHighSurrogateEscape ? 1 : 3;
-            afterHighSurrogateEscape = isHigh;
-            if (decode)
-            {
-                EnsureChars(1);
-                _chars[_charCount++] = unit;
-            }
+            _pos = pos;
+            _charCount = count;
+            if (closed) break;
+            if (cut && !Refill(force: true)) throw Truncated();
         }
         StringUtf8Length = utf8;
     }
