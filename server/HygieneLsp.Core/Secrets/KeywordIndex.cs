@@ -32,7 +32,7 @@ internal sealed class KeywordIndex
         var sweeps = new List<Sweep>();
         void Add(Entry[] group, StringComparison comparison)
         {
-            if (group.Length > 0) sweeps.Add(new Sweep(SearchValues.Create(group.Select(e => e.Keyword).ToArray(), comparison), group, comparison));
+            if (group.Length > 0) sweeps.Add(new Sweep(group, comparison));
         }
         Add(entries.Where(e => e.Sensitive && e.Entry.Keyword.Any(char.IsAsciiLetter)).Select(e => e.Entry).ToArray(), StringComparison.Ordinal);
         Add(entries.Where(e => !e.Sensitive).Select(e => e.Entry).ToArray(), StringComparison.OrdinalIgnoreCase);
@@ -43,19 +43,39 @@ internal sealed class KeywordIndex
     public readonly record struct Entry(string Keyword, int[] Detectors);
 
     /// <summary>One search over the text and the keywords it finds, with the detectors each keyword calls.</summary>
-    public sealed record Sweep(SearchValues<string> Search, Entry[] Entries, StringComparison Comparison)
+    public sealed class Sweep
     {
+        private readonly SearchValues<string> _search;
+        private readonly StringComparison _comparison;
+        private readonly Entry[][] _byFirstChar = new Entry[128][]; // keywords are ASCII
+
+        public Sweep(Entry[] entries, StringComparison comparison)
+        {
+            _search = SearchValues.Create(entries.Select(e => e.Keyword).ToArray(), comparison);
+            _comparison = comparison;
+            for (var c = 0; c < 128; c++)
+            {
+                _byFirstChar[c] = entries.Where(e => e.Keyword[0] == c
+                    || comparison == StringComparison.OrdinalIgnoreCase && char.ToLowerInvariant(e.Keyword[0]) == char.ToLowerInvariant((char)c)).ToArray();
+            }
+        }
+
         /// <summary>Offset of the next occurrence in [from, to), or -1.</summary>
         public int Next(ReadOnlySpan<char> text, int from, int to)
         {
             if (from >= to) return -1;
-            var i = text[from..to].IndexOfAny(Search);
+            var i = text[from..to].IndexOfAny(_search);
             return i < 0 ? -1 : from + i;
         }
 
-        /// <summary>True when <paramref name="entry"/>'s keyword is the one at <paramref name="hit"/> (several may be).</summary>
-        public bool IsAt(ReadOnlySpan<char> text, int hit, in Entry entry) =>
-            Entries.Length == 1 || text[hit..].StartsWith(entry.Keyword, Comparison);
+        /// <summary>
+        /// The keywords that start with <paramref name="c"/>, the character at a hit. When there is one, it is the
+        /// keyword found there (no comparison per hit: on keyword-dense text comparing cost as much as the sweep);
+        /// when there are several, <see cref="IsAt"/> tells which are.
+        /// </summary>
+        public Entry[] StartingWith(char c) => c < 128 ? _byFirstChar[c] : [];
+
+        public bool IsAt(ReadOnlySpan<char> text, int hit, in Entry entry) => text[hit..].StartsWith(entry.Keyword, _comparison);
     }
 
     public IReadOnlyList<Sweep> Sweeps { get; }

@@ -65,9 +65,10 @@ public sealed partial class SecretScanner
                 var hit = sweep.Next(text, pos, to);
                 if (hit < 0) break;
                 if (++checkedAt % 4096 == 0) cancellationToken.ThrowIfCancellationRequested();
-                foreach (var entry in sweep.Entries)
+                var candidates = sweep.StartingWith(text[hit]);
+                foreach (var entry in candidates)
                 {
-                    if (!sweep.IsAt(text, hit, entry)) continue;
+                    if (candidates.Length > 1 && !sweep.IsAt(text, hit, entry)) continue;
                     foreach (var d in entry.Detectors)
                         if (_detectors[d].TryMatch(text, hit, kind, out var candidate)) found.Add(new Raw(d, candidate));
                 }
