@@ -14,6 +14,8 @@ public sealed class GlobPattern
     private static readonly ConcurrentDictionary<(string, GlobOptions), GlobPattern> Cache = new();
 
     private readonly GlobSegment[][] _set;
+    // Per alternative of _set with a globstar: how to match it whole and partially, built once (no lock per match).
+    private readonly (GlobstarPlan Whole, GlobstarPlan Partial)?[] _globstarPlans = [];
 
     private GlobPattern(string pattern, GlobOptions options)
     {
@@ -34,6 +36,9 @@ public sealed class GlobPattern
         var parts = globSet.Select(SlashSplit).Select(p => Preprocess(p, options)).ToList();
         GlobParts = parts;
         _set = parts.Select(p => p.Select(s => ParseSegment(s, options)).ToArray()).ToArray();
+        _globstarPlans = _set.Select(p => Array.IndexOf(p, GlobSegment.Globstar) >= 0
+            ? ((GlobstarPlan Whole, GlobstarPlan Partial)?)(new GlobstarPlan(p, false), new GlobstarPlan(p, true))
+            : null).ToArray();
         _required = RequiredLiterals(_set);
     }
 
@@ -86,11 +91,12 @@ public sealed class GlobPattern
         var filename = whole[^1];
         for (var i = whole.Length - 2; filename.Length == 0 && i >= 0; i--) filename = whole[i];
         string[]? baseOnly = null;
-        foreach (var pattern in _set)
+        for (var a = 0; a < _set.Length; a++)
         {
+            var pattern = _set[a];
             var file = whole;
             if (Options.MatchBase && pattern.Length == 1) file = baseOnly ??= [filename];
-            if (MatchOne(file, pattern, partial)) return Options.FlipNegate || !Negate;
+            if (MatchOne(file, a, partial)) return Options.FlipNegate || !Negate;
         }
         return !Options.FlipNegate && Negate;
     }
@@ -183,10 +189,10 @@ public sealed class GlobPattern
 
     private bool IsBadDot(string? f) => f is "." or ".." || (!Options.Dot && f is not null && f.StartsWith('.'));
 
-    private bool MatchOne(string[] file, GlobSegment[] pattern, bool partial) =>
-        Array.IndexOf(pattern, GlobSegment.Globstar) >= 0
-            ? MatchGlobstar(file, pattern, partial)
-            : MatchRun(file, 0, file.Length, pattern, 0, pattern.Length, partial);
+    private bool MatchOne(string[] file, int alternative, bool partial) =>
+        _globstarPlans[alternative] is { } plans
+            ? MatchGlobstar(file, _set[alternative], partial ? plans.Partial : plans.Whole, partial)
+            : MatchRun(file, 0, file.Length, _set[alternative], 0, _set[alternative].Length, partial);
 
     /// <summary>Segment-by-segment comparison of file[fi..fl) with pattern[pi..pl) (minimatch's #matchOne).</summary>
     private static bool MatchRun(string[] file, int fi, int fl, GlobSegment[] pattern, int pi, int pl, bool partial)
@@ -243,20 +249,8 @@ public sealed class GlobPattern
         public int[] Offsets { get; }
     }
 
-    private readonly Dictionary<(GlobSegment[], bool), GlobstarPlan> _plans = new();
-
-    private GlobstarPlan PlanFor(GlobSegment[] pattern, bool partial)
+    private bool MatchGlobstar(string[] file, GlobSegment[] pattern, GlobstarPlan plan, bool partial)
     {
-        lock (_plans)
-        {
-            if (!_plans.TryGetValue((pattern, partial), out var plan)) _plans[(pattern, partial)] = plan = new GlobstarPlan(pattern, partial);
-            return plan;
-        }
-    }
-
-    private bool MatchGlobstar(string[] file, GlobSegment[] pattern, bool partial)
-    {
-        var plan = PlanFor(pattern, partial);
         var fileIndex = 0;
         if (plan.HeadLength > 0)
         {
