@@ -87,7 +87,8 @@ public class BuildMapAnalyzerTests
     public void Cra_next_parcel_babel_are_predicted()
     {
         using var dir = new TempDir();
-        dir.Write("package.json", "{\n  \"name\": \"app\",\n  \"scripts\": {\n    \"build\": \"react-scripts build\",\n    \"build:lib\": \"babel src -d dist --source-maps inline\",\n    \"bundle\": \"parcel build src/index.html\"\n  }\n}\n");
+        // Next 15 builds with webpack, so its webpack hook decides.
+        dir.Write("package.json", "{\n  \"name\": \"app\",\n  \"dependencies\": { \"next\": \"^15.5.0\" },\n  \"scripts\": {\n    \"build\": \"react-scripts build\",\n    \"build:lib\": \"babel src -d dist --source-maps inline\",\n    \"bundle\": \"parcel build src/index.html\"\n  }\n}\n");
         dir.Write(".env.production", "GENERATE_SOURCEMAP=true\n");
         dir.Write("next.config.js", "module.exports = {\n  webpack(config, { dev, isServer }) {\n    if (!dev && !isServer) config.devtool = 'hidden-source-map';\n    return config;\n  },\n};\n");
         var findings = Analyze(dir);
@@ -95,6 +96,34 @@ public class BuildMapAnalyzerTests
         Assert.Contains(findings, f => f.RuleId == "build/next-sourcemaps" && f.Message.Contains("hidden"));
         Assert.Contains(findings, f => f.RuleId == "build/parcel-sourcemaps");
         Assert.Contains(findings, f => f.RuleId == "build/babel-sourcemaps" && f.Severity == Severity.Error);
+    }
+
+    [Theory]
+    [InlineData("16.4.6", "next build", false)]            // Turbopack by default: the hook never runs (Next refuses to build)
+    [InlineData("16.4.6", "next build --webpack", true)]
+    [InlineData("16.4.6", "next build --turbopack", false)] // Turbopack, hook ignored
+    [InlineData("15.5.4", "next build", true)]             // webpack by default
+    [InlineData("15.5.4", "next build --turbopack", false)]
+    public void Next_webpack_hook_counts_only_in_a_webpack_build(string installed, string script, bool maps)
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{ \"name\": \"app\", \"dependencies\": { \"next\": \"latest\" }, \"scripts\": { \"build\": \"" + script + "\" } }\n");
+        dir.Write("node_modules/next/package.json", "{ \"name\": \"next\", \"version\": \"" + installed + "\" }\n");
+        dir.Write("next.config.js", "module.exports = {\n  webpack(config, { dev, isServer }) {\n    if (!dev && !isServer) config.devtool = 'source-map';\n    return config;\n  },\n};\n");
+        Assert.Equal(maps, Analyze(dir).Any(f => f.RuleId == "build/next-sourcemaps"));
+    }
+
+    [Theory]
+    [InlineData("{}", false)]
+    [InlineData("{ \"next\": \"^16.0.0\" }", false)]
+    [InlineData("{ \"next\": \"~15.3.2\" }", true)]
+    [InlineData("{ \"next\": \"14.2.0\" }", true)]
+    public void Next_version_comes_from_package_json_when_not_installed(string dependencies, bool maps)
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{ \"name\": \"app\", \"dependencies\": " + dependencies + ", \"scripts\": { \"build\": \"next build\" } }\n");
+        dir.Write("next.config.js", "module.exports = { webpack: (config) => { config.devtool = 'source-map'; return config; } };\n");
+        Assert.Equal(maps, Analyze(dir).Any(f => f.RuleId == "build/next-sourcemaps"));
     }
 
     [Fact]

@@ -24,19 +24,27 @@ public sealed record ActualMaps(MapOutcome Outcome, IReadOnlyList<string> Folder
 public sealed class BundlerOracle : IDisposable
 {
     private readonly TempDir _root = new("hygiene-build-oracle");
+    // Turbopack compiles nothing outside its root (the folder of the nearest lockfile) and resolves node_modules only
+    // inside it, through no symlink: Next cases live under tests/oracles (gitignored .runs/), beside the real packages.
+    private readonly TempDir _nextRoot = new("hygiene-build-oracle", Path.Combine(RepoPaths.Root, "tests", "oracles", ".runs"));
+    private readonly Dictionary<string, TempDir> _roots = [];
 
     public string Root => _root.Path;
 
-    public string CaseDir(string name) => Path.Combine(Root, name);
+    public string CaseDir(string name) => Path.Combine(RootOf(name).Path, name);
+
+    private TempDir RootOf(string name) => _roots.TryGetValue(name, out var root) ? root : _root;
 
     public void Write(OracleCase c)
     {
-        foreach (var (rel, content) in c.Files) _root.Write(Path.Combine(c.Name, rel), content);
+        _roots[c.Name] = c.Tool == "next" ? _nextRoot : _root;
+        var root = RootOf(c.Name);
+        foreach (var (rel, content) in c.Files) root.Write(Path.Combine(c.Name, rel), content);
         // Script cases run the package.json script as it is on disk, so a fixed copy runs its fixed script.
         var usesScript = c.Files.TryGetValue("package.json", out var pkg) && pkg.Contains($"\"build\": \"{c.Command}\"", StringComparison.Ordinal);
-        _root.Write(Path.Combine(c.Name, ".oracle-cmd"), usesScript ? "@build" : c.Command);
+        root.Write(Path.Combine(c.Name, ".oracle-cmd"), usesScript ? "@build" : c.Command);
         // The case's own files are inputs, never outputs (Bun writes some outputs beside the sources in src/).
-        _root.Write(Path.Combine(c.Name, ".oracle-inputs"), string.Join("\n", c.Files.Keys));
+        root.Write(Path.Combine(c.Name, ".oracle-inputs"), string.Join("\n", c.Files.Keys));
     }
 
     /// <summary>Runs every case's command; returns elapsed time.</summary>
@@ -49,14 +57,13 @@ public sealed class BundlerOracle : IDisposable
             import { readFileSync, writeFileSync } from 'node:fs';
             import { join } from 'node:path';
             const root = process.argv[2];
-            const cases = process.argv.slice(3);
+            const cases = process.argv.slice(3); // case folders
             const bin = join(root, 'node_modules', '.bin');
-            const env = { ...process.env, PATH: bin + ':' + process.env.PATH, NODE_ENV: 'production', NO_COLOR: '1', CI: '1' };
+            const env = { ...process.env, PATH: bin + ':' + process.env.PATH, NODE_ENV: 'production', NO_COLOR: '1', CI: '1', NEXT_TELEMETRY_DISABLED: '1' };
             let next = 0;
             async function worker() {
               while (next < cases.length) {
-                const name = cases[next++];
-                const dir = join(root, name);
+                const dir = cases[next++];
                 let cmd = readFileSync(join(dir, '.oracle-cmd'), 'utf8');
                 if (cmd === '@build') cmd = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts.build;
                 await new Promise(resolve => {
@@ -75,19 +82,24 @@ public sealed class BundlerOracle : IDisposable
         var names = caseNames.ToList();
         for (var i = 0; i < names.Count; i += 200)
         {
-            var result = ProcessRunner.Run("node", [driver, Root, .. names.Skip(i).Take(200)], Root, TimeSpan.FromMinutes(20));
+            var result = ProcessRunner.Run("node", [driver, Root, .. names.Skip(i).Take(200).Select(CaseDir)], Root, TimeSpan.FromMinutes(20));
             if (result.ExitCode != 0) throw new InvalidOperationException("oracle driver failed: " + result.Stderr);
         }
         return watch.Elapsed;
     }
 
-    public ActualMaps Read(string caseName)
+    /// <summary>
+    /// What the case's build wrote. For Next only the browser bundles count (distDir/static: what is served); its
+    /// server bundles always get maps and stay on the server.
+    /// </summary>
+    public ActualMaps Read(string caseName, string tool)
     {
         var dir = CaseDir(caseName);
         var result = JObject.Parse(File.ReadAllText(Path.Combine(dir, ".oracle-result")));
         var inputs = File.ReadAllLines(Path.Combine(dir, ".oracle-inputs")).Select(l => Path.GetFullPath(Path.Combine(dir, l))).ToHashSet(StringComparer.Ordinal);
-        var files = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+        var files = Directory.EnumerateFiles(dir, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint })
             .Where(f => !f.Contains("/node_modules/") && !inputs.Contains(Path.GetFullPath(f)) && !Path.GetFileName(f).StartsWith('.'))
+            .Where(f => tool != "next" || f.Replace('\\', '/').Contains("/static/", StringComparison.Ordinal))
             .ToList();
         var maps = files.Where(f => f.EndsWith(".map", StringComparison.Ordinal)).ToList();
         var bundles = files.Where(f => Regex.IsMatch(f, @"\.(m|c)?js$") && !IsConfig(dir, f)).ToList();
@@ -135,5 +147,9 @@ public sealed class BundlerOracle : IDisposable
         catch (Newtonsoft.Json.JsonException) { return false; }
     }
 
-    public void Dispose() => _root.Dispose();
+    public void Dispose()
+    {
+        _root.Dispose();
+        _nextRoot.Dispose();
+    }
 }

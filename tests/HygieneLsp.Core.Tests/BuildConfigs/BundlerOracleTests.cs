@@ -9,7 +9,7 @@ namespace HygieneLsp.Core.Tests.BuildConfigs;
 
 /// <summary>
 /// Differential test: the predicted production maps of every generated project against what webpack, Vite,
-/// Rollup, esbuild, tsup and Bun actually write; then every quick fix applied (file still parses, only the targeted
+/// Rollup, esbuild, tsup, Bun, Parcel and Next actually write; then every quick fix applied (file still parses, only the targeted
 /// range changed, the prediction flips) and the real bundler re-run on the fixed projects.
 /// Seed/count: HYGIENE_BUILD_ORACLE_SEED.
 /// </summary>
@@ -71,7 +71,7 @@ public class BundlerOracleTests
         foreach (var c in cases)
         {
             if (!predictions.TryGetValue(c.Name, out var p)) continue;
-            var actual = oracle.Read(c.Name);
+            var actual = oracle.Read(c.Name, c.Tool);
             var problem = Compare(p, folders[c.Name], actual);
             if (problem is null) agree++;
             else failures.Add($"{c}\n=> predicted {Describe(p)}; actual {actual.Outcome} in [{string.Join(", ", actual.Folders)}] (exit {actual.ExitCode}): {problem}\n{(actual.ExitCode != 0 ? actual.Log : "")}");
@@ -79,7 +79,7 @@ public class BundlerOracleTests
         var fixAgree = 0;
         foreach (var (name, baseName, drop) in fixedCases)
         {
-            var actual = oracle.Read(name);
+            var actual = oracle.Read(name, cases.First(c => c.Name == baseName).Tool);
             // "Drop sources" keeps maps (when they surely were made) but none carries the sources; "disable" leaves none.
             var keepsMaps = predictions[baseName].Certainty == Certainty.Definitely;
             var ok = actual.ExitCode == 0 && (drop ? (actual.Outcome.Emits || !keepsMaps) && !actual.Outcome.SourcesContent : !actual.Outcome.Emits);

@@ -1,8 +1,8 @@
 namespace HygieneLsp.Core.Tests.BuildConfigs;
 
 /// <summary>
-/// Generates the oracle matrix: webpack, Vite, Rollup, esbuild and tsup projects over map values, modes,
-/// conditionals, merges and CLI flags. Seeded: the seed picks the variants inside each family.
+/// Generates the oracle matrix: webpack, Vite, Rollup, esbuild, tsup, Bun, Parcel and Next projects over map values,
+/// modes, conditionals, merges, targets and CLI flags. Seeded: the seed picks the variants inside each family.
 /// </summary>
 public static class OracleCaseGenerator
 {
@@ -28,6 +28,8 @@ public static class OracleCaseGenerator
         Esbuild(cases, r);
         Tsup(cases, r);
         Bun(cases, r);
+        Parcel(cases, r);
+        Next(cases, r);
         return cases;
     }
 
@@ -271,5 +273,73 @@ public static class OracleCaseGenerator
             f["tsup.config.mjs"] = $"export default options => ({{\n  entry: ['src/index.js'],\n  sourcemap: options.watch ? true : {Pick(r, ["true", "false", "'inline'"])},\n}});\n";
             Case(cases, "tsup", f, "tsup");
         }
+    }
+
+    private const string Html = "<!doctype html>\n<html><body><script type=\"module\" src=\"./index.js\"></script></body></html>\n";
+
+    private static void Parcel(List<OracleCase> cases, Random r)
+    {
+        // Apps (an HTML entry) over the flags and the default target's settings.
+        var appTargets = new string?[]
+        {
+            null, "{ \"default\": { \"sourceMap\": false } }", "{ \"default\": { \"sourceMap\": { \"inline\": true } } }",
+            "{ \"default\": { \"sourceMap\": { \"inlineSources\": false } } }", "{ \"default\": { \"distDir\": \"public/build\" } }",
+            "{ \"app\": { \"distDir\": \"www\" } }", "{ \"app\": {}, \"web\": {} }",
+        };
+        foreach (var targets in appTargets)
+        {
+            var flags = Pick(r, ["", " --no-source-maps", " --dist-dir out", " --no-optimize"]);
+            var script = "parcel build src/index.html --no-cache" + flags;
+            var f = Base("pc", script, targets is null ? null : new Dictionary<string, string> { ["targets"] = targets });
+            f["src/index.html"] = Html;
+            Case(cases, "parcel", f, script);
+        }
+        {
+            // The "main" npm init leaves in an app: Parcel refuses to build an HTML entry into it.
+            var f = Base("pc", "parcel build src/index.html --no-cache", new Dictionary<string, string> { ["main"] = "\"index.js\"" });
+            f["src/index.html"] = Html;
+            Case(cases, "parcel", f, "parcel build src/index.html --no-cache");
+        }
+        // Libraries: the package.json fields are the targets.
+        var libraries = new (string Keys, string Flags)[]
+        {
+            ("\"main\": \"lib/index.js\"", ""),
+            ("\"main\": \"dist/index.js\", \"module\": \"dist/index.mjs\"", Pick(r, ["", " --dist-dir out"])),
+            ("\"main\": \"dist/index.js\", \"targets\": { \"main\": { \"sourceMap\": { \"inline\": true } } }", ""),
+            ("\"main\": \"dist/index.js\", \"module\": \"esm/index.mjs\", \"targets\": { \"main\": { \"sourceMap\": false } }", " --target main"),
+            ("\"main\": \"dist/index.js\", \"module\": \"esm/index.mjs\"", " --target module"),
+        };
+        foreach (var (keys, flags) in libraries)
+        {
+            var script = "parcel build --no-cache" + flags;
+            var f = Base("pc", script);
+            f["package.json"] = f["package.json"].TrimEnd()[..^1].TrimEnd() + ",\n  \"source\": \"src/index.js\",\n  " + keys + "\n}\n";
+            Case(cases, "parcel", f, script);
+        }
+    }
+
+    private const string NextLayout = "export default function RootLayout({ children }) {\n  return <html><body>{children}</body></html>;\n}\n";
+    private const string NextPage = "'use client';\nimport { useState } from 'react';\n\nexport default function Page() {\n  const [n, setN] = useState(0);\n  return <button onClick={() => setN(n + 1)}>clicked {n} times</button>;\n}\n";
+
+    private static Dictionary<string, string> NextApp(string script, string configName, string config) => new()
+    {
+        ["package.json"] = $"{{\n  \"name\": \"nx\",\n  \"private\": true,\n  \"scripts\": {{\n    \"build\": \"{script}\"\n  }}\n}}\n",
+        ["app/layout.js"] = NextLayout,
+        ["app/page.js"] = NextPage,
+        [configName] = config,
+    };
+
+    private static void Next(List<OracleCase> cases, Random r)
+    {
+        // Turbopack (Next 16's default bundler): productionBrowserSourceMaps decides; a webpack hook is ignored, or
+        // stops the build when nothing says which bundler is meant.
+        Case(cases, "next", NextApp("next build", "next.config.js", $"module.exports = {{ productionBrowserSourceMaps: {Pick(r, ["true", "false"])} }};\n"), "next build");
+        Case(cases, "next", NextApp("next build", "next.config.mjs", "export default {\n  productionBrowserSourceMaps: true,\n  distDir: 'build',\n};\n"), "next build");
+        Case(cases, "next", NextApp("MAPS=1 next build", "next.config.js", "module.exports = {\n  turbopack: {},\n  productionBrowserSourceMaps: process.env.MAPS === '1',\n  webpack(config) { config.devtool = 'source-map'; return config; },\n};\n"), "MAPS=1 next build");
+        var hook = $"module.exports = {{\n  webpack(config, {{ dev, isServer }}) {{\n    if (!dev && !isServer) config.devtool = {Pick(r, ["'source-map'", "'hidden-source-map'"])};\n    return config;\n  }},\n}};\n";
+        Case(cases, "next", NextApp("next build", "next.config.js", hook), "next build");
+        // webpack builds: the hook's devtool wins over productionBrowserSourceMaps.
+        Case(cases, "next", NextApp("next build --webpack", "next.config.js", hook), "next build --webpack");
+        Case(cases, "next", NextApp("next build --webpack", "next.config.js", "module.exports = {\n  productionBrowserSourceMaps: true,\n  webpack(config, { isServer }) {\n    if (!isServer) config.devtool = false;\n    return config;\n  },\n};\n"), "next build --webpack");
     }
 }

@@ -3,9 +3,10 @@ namespace HygieneLsp.Core.Tests.Support;
 /// <summary>A fresh folder under the system temp dir (outside the repository, so no repo config leaks in), deleted on dispose.</summary>
 public sealed class TempDir : IDisposable
 {
-    public TempDir(string prefix = "hygiene")
+    /// <param name="parent">Where to create it; the system temp folder by default.</param>
+    public TempDir(string prefix = "hygiene", string? parent = null)
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}");
+        Path = System.IO.Path.Combine(parent ?? System.IO.Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path);
     }
 

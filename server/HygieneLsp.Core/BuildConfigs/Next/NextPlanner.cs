@@ -1,12 +1,19 @@
+using HygieneLsp.Core.BuildConfigs.Scripts;
 using HygieneLsp.Core.BuildConfigs.Webpack;
+using HygieneLsp.Core.Parsing.JsConfig;
+using HygieneLsp.Core.Workspace;
 using HygieneLsp.Core.Parsing.JsConfig.Evaluation;
 
 namespace HygieneLsp.Core.BuildConfigs.Next;
 
 /// <summary>
-/// Predicts `next build` browser maps: <c>productionBrowserSourceMaps: true</c> writes .map files under
-/// distDir/static; a <c>webpack(config, { dev, isServer })</c> hook that sets <c>config.devtool</c> for the client
-/// production build (dev false, isServer false) does too, and wins over Next's own choice.
+/// Predicts `next build` browser maps: <c>productionBrowserSourceMaps: true</c> writes linked .map files (with the
+/// sources) under distDir/static. Next 16 builds with Turbopack unless <c>--webpack</c> (older Next with webpack
+/// unless <c>--turbopack</c>); only a webpack build runs a <c>webpack(config, { dev, isServer })</c> hook, whose
+/// <c>config.devtool</c> for the client production build (dev false, isServer false) then wins over Next's own
+/// choice. Turbopack ignores the hook, and Next 16 refuses to build at all when a hook is configured and neither
+/// a flag nor a <c>turbopack</c> key says which bundler is meant (next 16.4, tests/oracles). Server bundles get
+/// maps too, but .next/server is never served.
 /// </summary>
 public static class NextPlanner
 {
@@ -24,18 +31,24 @@ public static class NextPlanner
             o => o is JsFunctionValue ? loader.Evaluator.Call(o, [JsValue.Of("phase-production-build"), defaults], o.Source) : o, module.ConfigValue.Source);
         var set = new OutcomeSet();
         var dirs = new List<string>();
+        var (webpack, explicitBundler) = Bundler(request);
         foreach (var option in config.Options)
         {
             if (option is not JsObject obj) { set.HasUnknown = true; continue; }
             dirs.Add(request.Resolve((obj.Get("distDir") as JsPrimitive)?.AsString ?? ".next") + "/static");
             var browserMaps = obj.Get("productionBrowserSourceMaps");
             var hook = obj.Get("webpack");
+            if (!webpack && !explicitBundler && hook is JsFunctionValue && obj.Get("turbopack") is JsPrimitive { IsUndefined: true })
+            {
+                set.Add(MapOutcome.None, hook.Source, hook); // "Webpack is configured while Turbopack is not": no build
+                continue;
+            }
             foreach (var b in browserMaps.Options)
             {
                 var on = JsOperators.ToBool(b);
                 if (on is null) { set.HasUnknown = true; continue; }
                 var nextDevtool = JsValue.Of(on.Value ? "source-map" : (object)false, b.Source);
-                if (hook is not JsFunctionValue)
+                if (hook is not JsFunctionValue || !webpack)
                 {
                     set.Add(on.Value ? new MapOutcome(MapKind.Linked, true) : MapOutcome.None, b.Source, b);
                     continue;
@@ -78,10 +91,46 @@ public static class NextPlanner
                 Outcomes = set.Outcomes,
                 HasUnknown = set.HasUnknown,
                 Cause = set.CauseSource?.Location ?? PlanRequest.Anchor(config.Source, configPath),
-                Explanation = emitting.Any(e => e.Value is JsPrimitive { Value: bool }) ? "productionBrowserSourceMaps" : "webpack hook devtool " + string.Join(" / ", emitting.Select(e => e.Value?.ToString()).Distinct()),
+                Explanation = (emitting.Any(e => e.Value is JsPrimitive { Value: bool }) ? "productionBrowserSourceMaps" : "webpack hook devtool " + string.Join(" / ", emitting.Select(e => e.Value?.ToString()).Distinct()))
+                    + (webpack ? " (webpack build)" : " (Turbopack build)"),
                 IsWebApp = true,
                 Fixes = new PlanFixes(emitting.Count == 0 ? null : ConfigEdits.Combine(emitting.Select(e => ConfigEdits.ReplaceValue(e.Source, "false"))), null),
             },
         ]);
+    }
+
+    /// <summary>
+    /// Which bundler `next build` uses: a flag decides; otherwise the installed Next's major version (16 and later:
+    /// Turbopack), else the version range package.json asks for, else the current Next (Turbopack).
+    /// </summary>
+    private static (bool Webpack, bool Explicit) Bundler(PlanRequest request)
+    {
+        if (request.Command?.Has("--webpack") == true) return (true, true);
+        if (request.Command?.Has("--turbopack", "--turbo") == true) return (false, true);
+        return (Major(request) is int major && major < 16, false);
+    }
+
+    private static int? Major(PlanRequest request)
+    {
+        for (var dir = request.ProjectDirectory; ; dir = Paths.Parent(dir))
+        {
+            var installed = dir + "/node_modules/next/package.json";
+            if (request.Files.FileExists(installed))
+                return PackageManifest.Read(request.Files, installed)?.Property("version")?.Value is JsStringLiteral v ? LeadingNumber(v.Value) : null;
+            if (Paths.Parent(dir) == dir || dir.Length == 0) break;
+        }
+        foreach (var section in new[] { "dependencies", "devDependencies" })
+            if (request.Manifest?.Property(section)?.Value is JsObjectLiteral deps
+                && deps.Members.OfType<JsProperty>().LastOrDefault(p => p.Key == "next")?.Value is JsStringLiteral range)
+                return LeadingNumber(range.Value);
+        return null;
+    }
+
+    /// <summary>The first number in a version or a simple range ("16.4.6", "^15.2.0", ">=14", "~13.5"); null for tags.</summary>
+    private static int? LeadingNumber(string version)
+    {
+        var digits = new string(version.SkipWhile(c => !char.IsAsciiDigit(c)).TakeWhile(char.IsAsciiDigit).ToArray());
+        return digits.Length is > 0 and < 4 && version.TakeWhile(c => !char.IsAsciiDigit(c)).All(c => c is '^' or '~' or '>' or '=' or 'v' or ' ')
+            ? int.Parse(digits) : null;
     }
 }
