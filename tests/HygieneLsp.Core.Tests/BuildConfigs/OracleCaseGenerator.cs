@@ -1,8 +1,8 @@
 namespace HygieneLsp.Core.Tests.BuildConfigs;
 
 /// <summary>
-/// Generates the oracle matrix: webpack, Vite, Rollup, esbuild, tsup, Bun, Parcel and Next projects over map values,
-/// modes, conditionals, merges, targets and CLI flags. Seeded: the seed picks the variants inside each family.
+/// Generates the oracle matrix: webpack, Vite, Rollup, esbuild, tsup, Bun, Parcel, Next, Babel and SWC projects over
+/// map values, modes, conditionals, merges, targets, config files and CLI flags. Seeded: the seed picks the variants inside each family.
 /// </summary>
 public static class OracleCaseGenerator
 {
@@ -30,6 +30,8 @@ public static class OracleCaseGenerator
         Bun(cases, r);
         Parcel(cases, r);
         Next(cases, r);
+        Babel(cases, r);
+        Swc(cases, r);
         return cases;
     }
 
@@ -341,5 +343,66 @@ public static class OracleCaseGenerator
         // webpack builds: the hook's devtool wins over productionBrowserSourceMaps.
         Case(cases, "next", NextApp("next build --webpack", "next.config.js", hook), "next build --webpack");
         Case(cases, "next", NextApp("next build --webpack", "next.config.js", "module.exports = {\n  productionBrowserSourceMaps: true,\n  webpack(config, { isServer }) {\n    if (!isServer) config.devtool = false;\n    return config;\n  },\n};\n"), "next build --webpack");
+    }
+
+    private static readonly string[] TranspilerMaps = ["true", "\"inline\"", "\"both\"", "false"];
+
+    private static void Babel(List<OracleCase> cases, Random r)
+    {
+        foreach (var flags in new[] { "", " -s", " --source-maps inline", " --source-maps both", " --source-maps=true" })
+        {
+            var script = "babel src -d " + Pick(r, ["dist", "lib"]) + flags;
+            Case(cases, "babel", Base("bb", script), script);
+        }
+        Case(cases, "babel", Base("bb", "babel src/index.js -o out/bundle.js -s"), "babel src/index.js -o out/bundle.js -s");
+        // Config files: project-wide, file-relative (nearer wins), package.json, env blocks (the oracle builds with NODE_ENV=production).
+        {
+            var f = Base("bb", "babel src -d dist");
+            f["babel.config.json"] = $"{{ \"sourceMaps\": {Pick(r, TranspilerMaps)} }}\n";
+            Case(cases, "babel", f, "babel src -d dist");
+        }
+        {
+            var f = Base("bb", "babel src -d dist");
+            f[Pick(r, [".babelrc", ".babelrc.json"])] = $"{{\n  \"env\": {{\n    \"production\": {{ \"sourceMaps\": {Pick(r, ["true", "\"inline\""])} }},\n    \"development\": {{ \"sourceMaps\": false }}\n  }}\n}}\n";
+            Case(cases, "babel", f, "babel src -d dist");
+        }
+        Case(cases, "babel", Base("bb", "babel src -d dist", new Dictionary<string, string> { ["babel"] = $"{{ \"sourceMaps\": {Pick(r, ["\"inline\"", "true"])} }}" }), "babel src -d dist");
+        {
+            var f = Base("bb", "babel src -d dist");
+            f["babel.config.json"] = "{ \"sourceMaps\": true }\n";
+            f[".babelrc"] = "{ \"sourceMaps\": " + Pick(r, ["false", "\"inline\""]) + " }\n";
+            Case(cases, "babel", f, "babel src -d dist");
+        }
+        {
+            var f = Base("bb", "babel src -d dist");
+            f["babel.config.js"] = $"module.exports = {{\n  sourceMaps: process.env.NODE_ENV === 'production' ? {Pick(r, ["true", "'both'"])} : false,\n}};\n";
+            Case(cases, "babel", f, "babel src -d dist");
+        }
+        {
+            var f = Base("bb", "babel src -d dist -s");
+            f["babel.config.json"] = "{ \"sourceMaps\": \"inline\" }\n"; // the flag wins
+            Case(cases, "babel", f, "babel src -d dist -s");
+        }
+    }
+
+    private static void Swc(List<OracleCase> cases, Random r)
+    {
+        foreach (var flags in new[] { "", " -s", " --source-maps inline", " -s --strip-leading-paths" })
+        {
+            var script = "swc src -d " + Pick(r, ["dist", "lib"]) + flags;
+            Case(cases, "swc", Base("sw", script), script);
+        }
+        Case(cases, "swc", Base("sw", "swc src/index.js -o out/bundle.js -s"), "swc src/index.js -o out/bundle.js -s");
+        {
+            var f = Base("sw", "swc src -d dist");
+            f[".swcrc"] = $"{{ \"sourceMaps\": {Pick(r, ["true", "\"inline\"", "false"])} }}\n";
+            Case(cases, "swc", f, "swc src -d dist");
+        }
+        {
+            var script = "swc src -d dist" + Pick(r, ["", " -s"]);
+            var f = Base("sw", script);
+            f[".swcrc"] = "{ \"sourceMaps\": true, \"inlineSourcesContent\": false }\n";
+            Case(cases, "swc", f, script);
+        }
     }
 }

@@ -15,6 +15,20 @@ public class JsEvaluatorTests
 
     private static string? Str(JsValue v) => (v as JsPrimitive)?.Value as string;
 
+    [Theory]
+    [InlineData(".babelrc")]
+    [InlineData(".swcrc")]
+    public void Extensionless_rc_files_are_read_as_json(string name)
+    {
+        // Babel and SWC read these as JSON(5); as a JS program the object would be a block with a label.
+        using var dir = new TempDir();
+        dir.Write(name, "{\n  // maps for production\n  \"sourceMaps\": \"inline\",\n  \"env\": { \"production\": { \"sourceMaps\": true } }\n}\n");
+        var (_, value) = Load(dir, name);
+        var obj = Assert.IsType<JsObject>(value);
+        Assert.Equal("inline", Str(obj.Get("sourceMaps")));
+        Assert.IsType<JsObject>(obj.Get("env"));
+    }
+
     [Fact]
     public void Production_indicators_pick_the_production_branch()
     {

@@ -73,7 +73,9 @@ public sealed class JsModuleLoader
         _loading.Add(path);
         try
         {
-            var isJson = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+            // JSON, and the extensionless rc files tools read as JSON(5): .babelrc, .swcrc.
+            var name = path[(path.LastIndexOf('/') + 1)..];
+            var isJson = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || name.StartsWith('.') && !name[1..].Contains('.');
             var document = isJson ? JsDocument.ParseExpression(text) : JsDocument.Parse(text);
             var module = new JsModuleContext(path, document, depth);
             var scope = new JsScope(null);
