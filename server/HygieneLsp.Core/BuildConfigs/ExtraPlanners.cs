@@ -43,6 +43,7 @@ internal static class ExtraPlanners
                 planner.Add(ParcelPlanner.Plan(request));
                 return true;
             case "babel" when !request.Command!.Has("--watch", "-w"):
+                planner.Dependencies.AddRange(TranspilerPlanner.BabelConfigFiles(request.ProjectDirectory));
                 planner.Add(TranspilerPlanner.Plan(request, swc: false));
                 return true;
             case "swc" when !request.Command!.Has("--watch", "-w"):

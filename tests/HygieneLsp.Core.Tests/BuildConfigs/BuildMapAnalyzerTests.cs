@@ -126,6 +126,23 @@ public class BuildMapAnalyzerTests
         Assert.Equal(maps, Analyze(dir).Any(f => f.RuleId == "build/next-sourcemaps"));
     }
 
+    [Theory]
+    [InlineData("babel src -d dist", ".babelrc")]
+    [InlineData("babel src -d dist", "babel.config.json")]
+    [InlineData("swc src -d dist", ".swcrc")]
+    public void Creating_a_transpiler_config_replans_the_project(string script, string config)
+    {
+        // The plan cache keys on every config file the tool would read, present or not.
+        using var dir = new TempDir();
+        dir.Write("package.json", "{ \"name\": \"t\", \"scripts\": { \"build\": \"" + script + "\" } }\n");
+        dir.Write("src/index.js", "export const x = 1;\n");
+        var root = Paths.Normalize(dir.Path);
+        var cache = new BuildPlanCache();
+        Assert.DoesNotContain(cache.Get(FileView.Disk, root).SelectMany(p => p.Outputs), o => o.AnyEmits);
+        dir.Write(config, "{ \"sourceMaps\": true }\n");
+        Assert.Contains(cache.Get(FileView.Disk, root).SelectMany(p => p.Outputs), o => o.AnyEmits);
+    }
+
     [Fact]
     public void Cra_script_env_false_turns_maps_off()
     {

@@ -99,6 +99,9 @@ public static class TranspilerPlanner
     private static readonly string[] ProjectConfigs = ["babel.config.json", "babel.config.js", "babel.config.cjs", "babel.config.mjs", "babel.config.cts"];
     private static readonly string[] FileConfigs = [".babelrc", ".babelrc.json", ".babelrc.js", ".babelrc.cjs", ".babelrc.mjs", ".babelrc.cts"];
 
+    /// <summary>Every Babel config file the plan of <paramref name="directory"/> depends on, present or not (creating one changes it).</summary>
+    public static IEnumerable<string> BabelConfigFiles(string directory) => ProjectConfigs.Concat(FileConfigs).Select(n => directory + "/" + n);
+
     /// <summary>
     /// <c>sourceMaps</c> as Babel merges it for the project's files: the project-wide config, then the file-relative
     /// one (.babelrc* or package.json <c>babel</c>), each with its <c>env</c> block for the build's environment over its
