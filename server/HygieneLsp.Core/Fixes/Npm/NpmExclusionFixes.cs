@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Packaging.Npm;
 using HygieneLsp.Core.Parsing.Jsonc;
@@ -11,11 +13,22 @@ namespace HygieneLsp.Core.Fixes.Npm;
 /// negation appended to package.json, a line appended to the root .npmignore, or a new .npmignore that first carries
 /// over the root .gitignore (creating .npmignore switches npm's .gitignore fallback off). Each candidate is applied in
 /// memory, the ship set recomputed, and the fix offered only when the new set is within the old set minus the
-/// offending files: a fix never lets anything new in.
+/// offending files: a fix never lets anything new in. Verified fixes are memoised per ship set: the ship-set cache
+/// hands out the same instance while package.json, the ignore files and the package's file list are unchanged, which
+/// is everything the candidates and their verification read, so a re-scan does not walk the package again per fix.
 /// </summary>
 public static class NpmExclusionFixes
 {
+    private static readonly ConditionalWeakTable<NpmShipSet, ConcurrentDictionary<string, IReadOnlyList<Fix>>> Verified = new();
+
     public static IReadOnlyList<Fix> Build(IFileView files, NpmPackage package, NpmShipSet current, IReadOnlyList<NpmPackage> all,
+        IReadOnlyCollection<string> offending, IReadOnlyList<NpmExclusion> exclusions, string title)
+    {
+        var key = title + "\n" + string.Join("\n", exclusions.Select(x => x.IgnoreLine)) + "\n" + string.Join("\n", offending);
+        return Verified.GetOrCreateValue(current).GetOrAdd(key, _ => BuildVerified(files, package, current, all, offending, exclusions, title));
+    }
+
+    private static IReadOnlyList<Fix> BuildVerified(IFileView files, NpmPackage package, NpmShipSet current, IReadOnlyList<NpmPackage> all,
         IReadOnlyCollection<string> offending, IReadOnlyList<NpmExclusion> exclusions, string title)
     {
         var needed = exclusions.Where(x => offending.Any(x.Covers)).ToList();

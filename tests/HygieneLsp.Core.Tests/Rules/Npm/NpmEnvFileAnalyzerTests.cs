@@ -193,4 +193,31 @@ public sealed class NpmEnvFileAnalyzerTests
         Assert.Equal(packedBefore.Where(p => !p.EndsWith(".map") && p != "package.json").Order(), NpmPack(t.Path).Where(p => p != "package.json").Order());
         Assert.Equal("{\n\t\"name\": \"maps\",\n\t\"version\": \"1.0.0\",\n\t\"files\": [\"dist\", \"!**/*.map\"]\n}\n", File.ReadAllText(Path.Combine(t.Path, "package.json")));
     }
+
+    [Fact]
+    public void VerifiedFixesAreReusedUntilTheShipSetChanges()
+    {
+        using var t = new TempDir();
+        t.Write("package.json", "{ \"name\": \"memo\", \"version\": \"1.0.0\" }\n");
+        t.Write("index.js", "x");
+        t.Write(".env", "TOKEN=1\n");
+        var root = Paths.Normalize(t.Path);
+        var files = FileView.Disk;
+        var cache = new AnalysisCache();
+        IReadOnlyList<Fix> FixesNow()
+        {
+            var context = new AnalysisContext(files, WorkspaceIndex.Build(files, root), EngineSettings.Default, cache);
+            var packages = Core.Packaging.Npm.NpmPackageDiscovery.Discover(context);
+            var package = Assert.Single(packages);
+            var ship = Core.Packaging.Npm.NpmShipSets.For(context, package, packages);
+            return Core.Fixes.Npm.NpmExclusionFixes.Build(files, package, ship, packages, [".env"], Core.Fixes.Npm.NpmExclusion.EnvFiles, "Exclude .env files");
+        }
+        var first = FixesNow();
+        Assert.Contains(first, f => f.Title.Contains("create .npmignore", StringComparison.Ordinal));
+        Assert.Same(first, FixesNow()); // nothing changed: no second walk of the package per fix
+        t.Write(".npmignore", "*.log\n"); // a new ignore file: a new ship set, and the fix now appends to it
+        var after = FixesNow();
+        Assert.NotSame(first, after);
+        Assert.Contains(after, f => f.Title.Contains("to .npmignore", StringComparison.Ordinal));
+    }
 }
