@@ -59,7 +59,7 @@ public sealed class BundlerOracle : IDisposable
             const root = process.argv[2];
             const cases = process.argv.slice(3); // case folders
             const bin = join(root, 'node_modules', '.bin');
-            const env = { ...process.env, PATH: bin + ':' + process.env.PATH, NODE_ENV: 'production', NO_COLOR: '1', CI: '1', NEXT_TELEMETRY_DISABLED: '1' };
+            const env = { ...process.env, PATH: bin + ':' + process.env.PATH, NODE_ENV: 'production', NO_COLOR: '1', CI: '1', NEXT_TELEMETRY_DISABLED: '1', NG_CLI_ANALYTICS: 'false' };
             let next = 0;
             async function worker() {
               while (next < cases.length) {
@@ -103,6 +103,8 @@ public sealed class BundlerOracle : IDisposable
             .ToList();
         var maps = files.Where(f => f.EndsWith(".map", StringComparison.Ordinal)).ToList();
         var bundles = files.Where(f => Regex.IsMatch(f, @"\.(m|c)?js$") && !IsConfig(dir, f)).ToList();
+        // Stylesheets link their maps too (/*# sourceMappingURL=… */): Angular can map only the styles.
+        var stylesheets = files.Where(f => f.EndsWith(".css", StringComparison.Ordinal)).ToList();
         var inline = false;
         var linked = false;
         var sources = false;
@@ -116,6 +118,8 @@ public sealed class BundlerOracle : IDisposable
             }
             if (Regex.IsMatch(text, @"sourceMappingURL=(?!data:)\S+\.map")) linked = true;
         }
+        foreach (var css in stylesheets)
+            if (Regex.IsMatch(File.ReadAllText(css), @"sourceMappingURL=(?!data:)\S+\.map")) linked = true;
         foreach (var m in maps) sources |= HasSources(File.ReadAllText(m));
         var kind = (maps.Count > 0, inline) switch
         {

@@ -9,7 +9,7 @@ namespace HygieneLsp.Core.Tests.BuildConfigs;
 
 /// <summary>
 /// Differential test: the predicted production maps of every generated project against what webpack, Vite,
-/// Rollup, esbuild, tsup, Bun, Parcel and Next actually write; then every quick fix applied (file still parses, only the targeted
+/// Rollup, esbuild, tsup, Bun, Parcel, Next, Babel, SWC and Angular actually write; then every quick fix applied (file still parses, only the targeted
 /// range changed, the prediction flips) and the real bundler re-run on the fixed projects.
 /// Seed/count: HYGIENE_BUILD_ORACLE_SEED.
 /// </summary>

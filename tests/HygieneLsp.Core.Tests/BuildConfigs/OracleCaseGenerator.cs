@@ -1,7 +1,7 @@
 namespace HygieneLsp.Core.Tests.BuildConfigs;
 
 /// <summary>
-/// Generates the oracle matrix: webpack, Vite, Rollup, esbuild, tsup, Bun, Parcel, Next, Babel and SWC projects over
+/// Generates the oracle matrix: webpack, Vite, Rollup, esbuild, tsup, Bun, Parcel, Next, Babel, SWC and Angular projects over
 /// map values, modes, conditionals, merges, targets, config files and CLI flags. Seeded: the seed picks the variants inside each family.
 /// </summary>
 public static class OracleCaseGenerator
@@ -32,6 +32,7 @@ public static class OracleCaseGenerator
         Next(cases, r);
         Babel(cases, r);
         Swc(cases, r);
+        Angular(cases, r);
         return cases;
     }
 
@@ -404,5 +405,44 @@ public static class OracleCaseGenerator
             f[".swcrc"] = "{ \"sourceMaps\": true, \"inlineSourcesContent\": false }\n";
             Case(cases, "swc", f, script);
         }
+    }
+
+    private static Dictionary<string, string> AngularApp(string script, string options, string production)
+    {
+        var angular = "{\n  \"version\": 1,\n  \"projects\": {\n    \"app\": {\n      \"projectType\": \"application\",\n      \"root\": \"\",\n      \"sourceRoot\": \"src\",\n" +
+                      "      \"architect\": {\n        \"build\": {\n          \"builder\": \"@angular/build:application\",\n" +
+                      $"          \"options\": {{ \"browser\": \"src/main.ts\", \"index\": \"src/index.html\", \"tsConfig\": \"tsconfig.json\", \"styles\": [\"src/styles.css\"]{options} }},\n" +
+                      $"          \"configurations\": {{\n            \"production\": {{ {production} }},\n            \"development\": {{ \"optimization\": false, \"sourceMap\": true }}\n          }},\n" +
+                      "          \"defaultConfiguration\": \"production\"\n        }\n      }\n    }\n  }\n}\n";
+        return new Dictionary<string, string>
+        {
+            ["package.json"] = $"{{\n  \"name\": \"ng\",\n  \"private\": true,\n  \"scripts\": {{\n    \"build\": \"{script}\"\n  }}\n}}\n",
+            ["angular.json"] = angular,
+            ["tsconfig.json"] = "{\n  \"compilerOptions\": { \"strict\": true, \"target\": \"ES2022\", \"module\": \"preserve\", \"moduleResolution\": \"bundler\", \"skipLibCheck\": true, \"lib\": [\"ES2022\", \"dom\"] },\n  \"files\": [\"src/main.ts\"]\n}\n",
+            ["src/main.ts"] = "import { bootstrapApplication } from '@angular/platform-browser';\nimport { provideZonelessChangeDetection } from '@angular/core';\nimport { AppComponent } from './app/app.component';\n\nbootstrapApplication(AppComponent, { providers: [provideZonelessChangeDetection()] }).catch(err => console.error(err));\n",
+            ["src/app/app.component.ts"] = "import { Component } from '@angular/core';\n\n@Component({ selector: 'app-root', template: '<h1>{{ title }}</h1>' })\nexport class AppComponent {\n  // a comment that ends up in sourcesContent\n  title = 'hello';\n}\n",
+            ["src/index.html"] = "<!doctype html>\n<html><head><title>app</title></head><body><app-root></app-root></body></html>\n",
+            ["src/styles.css"] = "h1 { color: rebeccapurple; }\n",
+        };
+    }
+
+    private static void Angular(List<OracleCase> cases, Random r)
+    {
+        // Angular 21 (the newest that builds with the pinned TypeScript 5.9; 22 needs TypeScript 6): the production
+        // configuration merged shallowly over the options, sourceMap as a bool or an object.
+        string[] production =
+        [
+            "\"outputHashing\": \"all\"",
+            "\"sourceMap\": true",
+            $"\"sourceMap\": {{ \"scripts\": true, \"styles\": {Pick(r, ["true", "false"])} }}",
+            "\"sourceMap\": { \"scripts\": false, \"styles\": true }",
+            $"\"sourceMap\": {{ \"scripts\": true, \"hidden\": true{Pick(r, ["", ", \"styles\": false"])} }}",
+            "\"sourceMap\": { \"scripts\": true, \"sourcesContent\": false }",
+            "\"sourceMap\": true, \"outputPath\": \"build/web\"",
+        ];
+        foreach (var p in production) Case(cases, "angular", AngularApp("ng build", "", p), "ng build");
+        Case(cases, "angular", AngularApp("ng build", ", \"sourceMap\": { \"scripts\": true, \"hidden\": true }", "\"sourceMap\": { \"styles\": false }"), "ng build"); // replaced, not merged
+        Case(cases, "angular", AngularApp("ng build", ", \"sourceMap\": true", "\"optimization\": true"), "ng build"); // inherited
+        Case(cases, "angular", AngularApp("ng build -c development", "", "\"sourceMap\": false"), "ng build -c development");
     }
 }
