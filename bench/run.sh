@@ -2,9 +2,9 @@
 # Secret-scanning throughput: HygieneLsp's scanner vs ripgrep (same patterns, bench/patterns.txt) vs secretlint
 # (recommended preset, from tests/oracles/node_modules) on generated corpora, interleaved rounds, medians, one table each:
 #   synthetic: keyword-dense generated bundles, maps and sources (the stress case, HygieneLsp.Bench gen)
-#   real:      esbuild bundles, maps and files of the real packages in tests/oracles (HygieneLsp.Bench gen-real)
+#   real:      esbuild bundles, maps and files of the real packages pinned in bench/corpus-packages (HygieneLsp.Bench gen-real)
 # Both carry the same 19 planted secrets. Not part of ./test.sh (minutes). Needs: dotnet, rg (apt-get install -y
-# ripgrep), tests/oracles npm ci, python3.
+# ripgrep), tests/oracles installed (secretlint), npm (bench/corpus-packages is installed on first use), python3.
 #   BENCH_CORPUS=synthetic|real|both BENCH_MB=200 BENCH_ROUNDS=3 BENCH_DIR=/tmp/hygiene-bench-corpus BENCH_SEED=2026 bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +24,11 @@ if [[ $CORPUS != real && ! -f $DIR/.complete-$MB-$SEED ]]; then
   rm -rf "$DIR/corpus" "$DIR"/.complete-[0-9]*; $BENCH gen "$DIR/corpus" "$MB" "$SEED"; touch "$DIR/.complete-$MB-$SEED"
 fi
 # The real corpus is built from the installed packages by the generator: a new lock file or generator, a new corpus.
-LOCK=$(cat tests/oracles/package-lock.json bench/HygieneLsp.Bench/CorpusGenerator.cs bench/HygieneLsp.Bench/RealCorpus/*.cs | sha256sum | cut -c1-12)
+if [[ $CORPUS != synthetic && ( ! -d bench/corpus-packages/node_modules || bench/corpus-packages/package-lock.json -nt bench/corpus-packages/node_modules/.package-lock.json ) ]]; then
+  # npm install, not npm ci: the lock names other platforms' optional packages the registry mirror may lack.
+  (cd bench/corpus-packages && npm install --no-audit --no-fund --loglevel=error) || exit 2
+fi
+LOCK=$(cat bench/corpus-packages/package-lock.json bench/HygieneLsp.Bench/CorpusGenerator.cs bench/HygieneLsp.Bench/RealCorpus/*.cs | sha256sum | cut -c1-12)
 if [[ $CORPUS != synthetic && ! -f $DIR/.complete-real-$MB-$SEED-$LOCK ]]; then
   echo "bundling the real corpus (about a minute)" >&2
   rm -rf "$DIR/real-corpus" "$DIR"/.complete-real-*
@@ -97,5 +101,5 @@ if cli and s: print(f"secretlint vs hygiene-lsp check (CLI, every rule): {s[0] /
 PY
 }
 [[ $CORPUS != real ]] && bench_corpus "synthetic corpus (stress case: keyword-dense generated bundles)" "$DIR/corpus"
-[[ $CORPUS != synthetic ]] && bench_corpus "real corpus (esbuild bundles, maps and files of the packages in tests/oracles)" "$DIR/real-corpus"
+[[ $CORPUS != synthetic ]] && bench_corpus "real corpus (esbuild bundles, maps and files of the packages pinned in bench/corpus-packages)" "$DIR/real-corpus"
 exit 0

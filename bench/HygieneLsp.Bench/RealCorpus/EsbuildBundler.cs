@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace HygieneLsp.Bench.RealCorpus;
 
 /// <summary>
-/// Runs the real esbuild binary (tests/oracles) to turn one package entry point into a minified bundle and its .map
+/// Runs the real esbuild binary (bench/corpus-packages) to turn one package entry point into a minified bundle and its .map
 /// (with sourcesContent), the way a package author's build would.
 /// </summary>
 public sealed partial class EsbuildBundler(string esbuild)

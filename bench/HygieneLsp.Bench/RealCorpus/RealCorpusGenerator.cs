@@ -4,7 +4,7 @@ namespace HygieneLsp.Bench.RealCorpus;
 
 /// <summary>
 /// A corpus shaped like published web packages but made of real code: esbuild bundles (minified, with their maps and
-/// sourcesContent) of the packages installed in tests/oracles, source files, package.json files and READMEs copied from
+/// sourcesContent) of the packages installed in bench/corpus-packages, source files, package.json files and READMEs copied from
 /// them, in about the synthetic corpus's proportions by bytes, carrying the same planted secrets. Where the real material
 /// runs out before the target size the corpus is smaller: nothing is copied twice to pad it.
 /// </summary>
@@ -29,15 +29,15 @@ public sealed class RealCorpusGenerator
 
     public static int Run(string corpus, long targetBytes, int seed)
     {
-        var root = OraclePackages.RepoRoot();
-        var nodeModules = OraclePackages.NodeModules(root);
+        var root = CorpusPackages.RepoRoot();
+        var nodeModules = CorpusPackages.NodeModules(root);
         var esbuild = Path.Combine(nodeModules, ".bin", "esbuild");
         if (!File.Exists(esbuild))
         {
-            Console.Error.WriteLine($"esbuild missing at {esbuild}: (cd tests/oracles && npm ci)");
+            Console.Error.WriteLine($"esbuild missing at {esbuild}: (cd bench/corpus-packages && npm install)");
             return 2;
         }
-        var packages = OraclePackages.List(nodeModules);
+        var packages = CorpusPackages.List(nodeModules);
         var generator = new RealCorpusGenerator(corpus, targetBytes);
         Directory.CreateDirectory(generator.corpus);
         // esbuild writes each map's sources relative to the map; built in a staging folder that reaches the packages

@@ -6,10 +6,11 @@ namespace HygieneLsp.Bench.RealCorpus;
 public sealed record InstalledPackage(string Name, string Dir, IReadOnlyList<string> Entries);
 
 /// <summary>
-/// The packages installed under tests/oracles/node_modules (the pinned real tools and their dependencies), sorted by
-/// name so the corpus built from them is the same on every machine with the same lock file.
+/// The packages installed under bench/corpus-packages/node_modules (real tools and their dependencies, pinned by their
+/// own lock file so that adding a test oracle does not change the corpus), sorted by name so the corpus built from them
+/// is the same on every machine.
 /// </summary>
-public static class OraclePackages
+public static class CorpusPackages
 {
     private static readonly string[] CodeExtensions = [".js", ".mjs", ".cjs", ".ts", ".mts", ".cts"];
 
@@ -23,7 +24,7 @@ public static class OraclePackages
         throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory + "; set HYGIENE_REPO_ROOT");
     }
 
-    public static string NodeModules(string repoRoot) => Path.Combine(repoRoot, "tests", "oracles", "node_modules");
+    public static string NodeModules(string repoRoot) => Path.Combine(repoRoot, "bench", "corpus-packages", "node_modules");
 
     public static IReadOnlyList<InstalledPackage> List(string nodeModules)
     {
