@@ -13,6 +13,7 @@ internal static class ExtraPlanners
         (request, planner) =>
         {
             foreach (var n in NextPlanner.ConfigNames) planner.Dependencies.Add(request.ProjectDirectory + "/" + n);
+            planner.Dependencies.Add(request.ProjectDirectory + "/node_modules/next/package.json"); // its version picks the bundler
             if (!planner.HasRun("next")) planner.Add(NextPlanner.Plan(request));
         },
         (request, planner) =>

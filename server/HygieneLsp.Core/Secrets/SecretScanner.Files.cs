@@ -37,10 +37,7 @@ public sealed partial class SecretScanner
                 return new SecretScanResult { Embedded = embedded, Skipped = inspection.Error };
             // Not a source map after all: scan it as text.
         }
-        Stream? stream;
-        try { stream = files.OpenRead(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return new SecretScanResult { Skipped = "unreadable" }; }
-        if (stream is null) return new SecretScanResult { Skipped = "unreadable" };
+        if (TryOpen(() => files.OpenRead(path)) is not { } stream) return new SecretScanResult { Skipped = "unreadable" };
         using (stream)
         {
             var script = ScriptExtensions.Contains(ext);
@@ -80,11 +77,15 @@ public sealed partial class SecretScanner
     /// <summary>Scans a text stream of <paramref name="kind"/> in windows of <see cref="ChunkChars"/> with overlap, in memory bounded by the window.</summary>
     public SecretScanResult ScanStream(Func<Stream?> open, TextKind kind, CancellationToken cancellationToken = default)
     {
-        Stream? stream;
-        try { stream = open(); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return new SecretScanResult { Skipped = "unreadable" }; }
-        if (stream is null) return new SecretScanResult { Skipped = "unreadable" };
+        if (TryOpen(open) is not { } stream) return new SecretScanResult { Skipped = "unreadable" };
         using (stream) return ScanOpenStream(stream, kind, checkTail: false, out _, cancellationToken);
+    }
+
+    /// <summary>The stream, or null when the file cannot be opened (gone, unreadable).</summary>
+    private static Stream? TryOpen(Func<Stream?> open)
+    {
+        try { return open(); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 
     /// <summary>

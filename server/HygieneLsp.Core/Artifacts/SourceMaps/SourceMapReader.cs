@@ -59,7 +59,7 @@ public static class SourceMapReader
                 else
                 {
                     pass.ReadMapObject(json, depth: 0);
-                    if (json.Read()) error = "Unexpected content after the map."; // the reader rejects it first; kept as a guard
+                    json.Read(); // the end: throws on anything but whitespace after the map
                 }
             }
             catch (JsonException e) { error = "The map is not valid JSON: " + e.Message; }

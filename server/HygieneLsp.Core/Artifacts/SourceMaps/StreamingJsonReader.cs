@@ -59,9 +59,6 @@ internal sealed class StreamingJsonReader : IDisposable
 
     public JsonToken Token { get; private set; }
 
-    /// <summary>Containers open around the current position (after a Start token, including it).</summary>
-    public int Depth => _depth;
-
     /// <summary>UTF-8 size of the last string read or skipped, escapes counted as what they stand for.</summary>
     public long StringUtf8Length { get; private set; }
 

@@ -1,8 +1,8 @@
 using HygieneLsp.Core.BuildConfigs.Scripts;
 using HygieneLsp.Core.BuildConfigs.Webpack;
 using HygieneLsp.Core.Parsing.JsConfig;
-using HygieneLsp.Core.Workspace;
 using HygieneLsp.Core.Parsing.JsConfig.Evaluation;
+using HygieneLsp.Core.Workspace;
 
 namespace HygieneLsp.Core.BuildConfigs.Next;
 
