@@ -29,9 +29,7 @@ public static class ParcelPlanner
         var noMaps = cmd.Has("--no-source-maps");
         var targets = request.Manifest.Property("targets")?.Value as JsObjectLiteral;
         var distFlag = cmd.Option("--dist-dir")?.Value;
-        var picked = cmd.Args.Zip(cmd.Args.Skip(1)).Where(p => p.First.Value == "--target").Select(p => p.Second.Value)
-            .Concat(cmd.Args.Where(a => a.Value.StartsWith("--target=", StringComparison.Ordinal)).Select(a => a.Value["--target=".Length..]))
-            .ToHashSet(StringComparer.Ordinal);
+        var picked = cmd.Options("--target").Select(o => o.Value).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
         var list = new List<Target>();
         foreach (var field in LibraryFields)

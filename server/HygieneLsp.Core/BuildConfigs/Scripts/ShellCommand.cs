@@ -45,21 +45,23 @@ public sealed class ShellCommand
 
     public bool Has(params string[] flags) => Args.Any(a => flags.Contains(a.Value) || flags.Any(f => a.Value.StartsWith(f + "=", StringComparison.Ordinal)));
 
-    /// <summary>The value of `--flag=value` or `--flag value` (when the next word is not a flag).</summary>
-    public (ShellWord Flag, string? Value, ShellWord? ValueWord)? Option(params string[] flags)
+    /// <summary>The value of `--flag=value` or `--flag value` (when the next word is not a flag); the last one wins.</summary>
+    public (ShellWord Flag, string? Value, ShellWord? ValueWord)? Option(params string[] flags) =>
+        Options(flags).Select(o => ((ShellWord, string?, ShellWord?)?)o).LastOrDefault();
+
+    /// <summary>Every occurrence of the flags, in order, with its value as <see cref="Option"/> reads it.</summary>
+    public IEnumerable<(ShellWord Flag, string? Value, ShellWord? ValueWord)> Options(params string[] flags)
     {
-        (ShellWord, string?, ShellWord?)? found = null;
         for (var i = 0; i < Args.Count; i++)
         {
             var a = Args[i];
             foreach (var f in flags)
             {
                 if (a.Value == f)
-                    found = i + 1 < Args.Count && !Args[i + 1].Value.StartsWith('-') ? (a, Args[i + 1].Value, Args[i + 1]) : (a, null, null);
-                else if (a.Value.StartsWith(f + "=", StringComparison.Ordinal)) found = (a, a.Value[(f.Length + 1)..], null);
+                    yield return i + 1 < Args.Count && !Args[i + 1].Value.StartsWith('-') ? (a, Args[i + 1].Value, Args[i + 1]) : (a, null, null);
+                else if (a.Value.StartsWith(f + "=", StringComparison.Ordinal)) yield return (a, a.Value[(f.Length + 1)..], null);
             }
         }
-        return found;
     }
 
     private static bool IsEnvName(string s) => s.Length > 0 && s.All(c => char.IsLetterOrDigit(c) || c == '_') && !char.IsDigit(s[0]);
