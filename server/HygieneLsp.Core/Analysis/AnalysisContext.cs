@@ -1,4 +1,5 @@
 using HygieneLsp.Core.Discovery;
+using HygieneLsp.Core.Suppression;
 using HygieneLsp.Core.Workspace;
 
 namespace HygieneLsp.Core.Analysis;
@@ -19,4 +20,13 @@ public sealed class AnalysisContext
     public EngineSettings Settings { get; }
     public AnalysisCache Cache { get; }
     public string Root => Index.Root;
+
+    /// <summary>The folder's <c>.hygienelsp.json</c>, memoised on its stamp (the engine applies its suppressions after the analyzers).</summary>
+    public SuppressionConfig Config =>
+        Cache.GetOrAdd(SuppressionConfigCacheKind, Paths.Combine(Index.Root, SuppressionConfig.FileName), Files, () => SuppressionConfig.Load(Files, Index.Root));
+
+    public const string SuppressionConfigCacheKind = "suppression-config";
+
+    /// <summary>Whether map findings may treat <paramref name="openness"/> as public sources (`openSource: auto`).</summary>
+    public bool TreatsAsOpenSource(Packaging.SourceOpenness openness) => openness.IsOpen && !Config.OpenSourceIsStrict;
 }

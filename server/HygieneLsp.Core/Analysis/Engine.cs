@@ -59,7 +59,7 @@ public sealed class Engine
                 });
             }
         }
-        var config = Cache.GetOrAdd("suppression-config", Paths.Combine(index.Root, SuppressionConfig.FileName), files, () => SuppressionConfig.Load(files, index.Root));
+        var config = context.Config;
         var kept = Suppressor.Apply(findings, files, config).Select(f => WithSuppressionFixes(f, files, index.Root)).ToList();
         if (config.Problems.Count > 0)
         {

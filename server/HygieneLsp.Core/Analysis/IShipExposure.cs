@@ -11,8 +11,11 @@ public interface IShipExposure
     IReadOnlyList<ShipExposureHit> WhoShips(AnalysisContext context, string absolutePath);
 }
 
-/// <summary>One packaging unit that would publish the file, the reason in words, and the config place that lets it in.</summary>
-public sealed record ShipExposureHit(string UnitKind, string UnitName, string Reason, SourceLocation? Cause);
+/// <summary>
+/// One packaging unit that would publish the file, the reason in words, the config place that lets it in, and whether
+/// the unit's sources are public already (open source), which lowers map findings.
+/// </summary>
+public sealed record ShipExposureHit(string UnitKind, string UnitName, string Reason, SourceLocation? Cause, Packaging.SourceOpenness? Openness = null);
 
 /// <summary>Used until packagers are known: nothing is known to ship.</summary>
 public sealed class NoShipExposure : IShipExposure

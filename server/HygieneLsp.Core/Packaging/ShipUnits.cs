@@ -26,7 +26,9 @@ public sealed record ShipUnit(string Kind, string Name, string? Version, string 
 /// </summary>
 public static class ShipUnits
 {
-    public static IReadOnlyList<ShipUnit> For(AnalysisContext context, CancellationToken cancellationToken = default)
+    /// <param name="includeUnpublished">List units nobody publishes too (private packages, refused extensions): `ls` and
+    /// the What ships view show them; rules never need their ship sets, so they are not computed for them.</param>
+    public static IReadOnlyList<ShipUnit> For(AnalysisContext context, CancellationToken cancellationToken = default, bool includeUnpublished = true)
     {
         var units = new List<ShipUnit>();
         var extensions = VsixExtension.FindAll(context);
@@ -35,7 +37,8 @@ public static class ShipUnits
         foreach (var package in packages)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (extensionRoots.Contains(package.Root)) continue;
+            if (extensionRoots.Contains(package.Root) || !package.IsPackage) continue;
+            if (!includeUnpublished && !package.IsPublishedToNpm) continue;
             var set = NpmShipSets.For(context, package, packages);
             units.Add(new ShipUnit(NpmShipExposure.UnitKind, package.DisplayName, package.Manifest.Version, package.Root, !package.IsPrivate,
                 set.Files.Select(f => new ShipUnitFile(f.Path, f.Size, f.Reason.Text, f.Reason.Location)).ToList(), set.Errors)
@@ -47,6 +50,7 @@ public static class ShipUnits
         {
             cancellationToken.ThrowIfCancellationRequested();
             var set = VsixShipSetBuilder.Get(context, extension);
+            if (!includeUnpublished && set.Errors.Count > 0) continue;
             units.Add(new ShipUnit("vsix", extension.DisplayName, (extension.Manifest.Document?.Root as Parsing.Jsonc.JsoncObject)?.GetString("version"), extension.Root, set.Errors.Count == 0,
                 set.Files.Select(f => new ShipUnitFile(f.Path, f.Size, f.Reason.Text, f.Reason.Location)).ToList(), set.Errors)
             {
@@ -58,5 +62,5 @@ public static class ShipUnits
 
     /// <summary>Absolute paths of the files that published units would ship.</summary>
     public static IEnumerable<(string Unit, string Path)> ShippedFiles(AnalysisContext context) =>
-        For(context).Where(u => u.IsPublished).SelectMany(u => u.Files.Select(f => (u.Name, u.Root + "/" + f.Path)));
+        For(context, includeUnpublished: false).Where(u => u.IsPublished).SelectMany(u => u.Files.Select(f => (u.Name, u.Root + "/" + f.Path)));
 }

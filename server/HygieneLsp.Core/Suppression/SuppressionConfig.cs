@@ -29,6 +29,8 @@ public sealed class SuppressionConfig
     public IReadOnlyDictionary<string, Severity> Rules { get; private init; } = new Dictionary<string, Severity>();
     public IReadOnlyList<PathGlob> IgnorePaths { get; private init; } = [];
     public IReadOnlySet<string> Baseline { get; private init; } = new HashSet<string>();
+    /// <summary>`openSource`: `auto` (default) lowers map findings of open-source packages to information; `strict` treats every package as closed.</summary>
+    public bool OpenSourceIsStrict { get; private init; }
     /// <summary>What was wrong with the file, in words (for a diagnostic on it); empty when it read cleanly.</summary>
     public IReadOnlyList<string> Problems { get; private init; } = [];
 
@@ -71,7 +73,15 @@ public sealed class SuppressionConfig
                 else problems.Add($"{FileName}: every 'baseline' entry must be a fingerprint string.");
         }
         else if (obj.Get("baseline") is not null) problems.Add($"{FileName}: 'baseline' must be an array of fingerprints.");
-        return new SuppressionConfig(normalizedRoot, true) { Rules = rules, IgnorePaths = globs, Baseline = baseline, Problems = problems };
+        var strict = false;
+        switch (obj.Get("openSource"))
+        {
+            case null: break;
+            case JsoncString { Value: "auto" }: break;
+            case JsoncString { Value: "strict" }: strict = true; break;
+            default: problems.Add($"{FileName}: 'openSource' needs \"auto\" or \"strict\"."); break;
+        }
+        return new SuppressionConfig(normalizedRoot, true) { Rules = rules, IgnorePaths = globs, Baseline = baseline, Problems = problems, OpenSourceIsStrict = strict };
     }
 
     /// <summary>The configured severity for a rule: an exact id wins over <c>category/*</c>; null when not configured.</summary>

@@ -33,6 +33,14 @@ public sealed record SourceMapInspection
     /// <summary>UTF-8 byte size of those entries together.</summary>
     public long SourcesContentBytes { get; init; }
 
+    /// <summary>Of those, the files whose path is third-party code (under node_modules, or the bundler's runtime).</summary>
+    public int VendoredContentCount { get; init; }
+
+    public long VendoredContentBytes { get; init; }
+
+    /// <summary>Embedded files that are the package's own code.</summary>
+    public int FirstPartyContentCount => SourcesContentCount - VendoredContentCount;
+
     /// <summary>True when the JSON looked like a source map (has version, mappings, sources or sections).</summary>
     public bool LooksLikeSourceMap { get; init; }
 

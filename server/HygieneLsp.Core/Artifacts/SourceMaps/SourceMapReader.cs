@@ -77,6 +77,8 @@ public static class SourceMapReader
         public string? SourceRoot;
         public bool ContentsBeforeSources;
         public int IndexOffset;
+        /// <summary>UTF-8 size of each embedded file by source index (-1: no content), to tell vendored files apart once paths are known.</summary>
+        public List<long>? ContentBytes;
     }
 
     /// <summary>One reading of the document; the second pass visits only maps whose contents preceded their paths.</summary>
@@ -93,6 +95,8 @@ public static class SourceMapReader
         private int _contentCount;
         private long _contentBytes;
         private int _sourceTotal;
+        private int _vendoredCount;
+        private long _vendoredBytes;
 
         public Pass(Action<SourceMapSource>? visit, IReadOnlyList<MapState>? secondPass, CancellationToken ct)
         {
@@ -113,6 +117,8 @@ public static class SourceMapReader
             SourceCount = _sourceTotal,
             SourcesContentCount = _contentCount,
             SourcesContentBytes = _contentBytes,
+            VendoredContentCount = _vendoredCount,
+            VendoredContentBytes = _vendoredBytes,
             LooksLikeSourceMap = _looksLikeMap,
         };
 
@@ -163,6 +169,21 @@ public static class SourceMapReader
                         break;
                 }
             }
+            CountVendored(state);
+        }
+
+        /// <summary>Adds up embedded files whose path is third-party code (node_modules, bundler runtime): known only once both arrays were read.</summary>
+        private void CountVendored(MapState state)
+        {
+            if (state.ContentBytes is not { } sizes) return;
+            for (var i = 0; i < sizes.Count; i++)
+            {
+                if (sizes[i] < 0) continue;
+                var path = state.Paths is { } paths && i < paths.Count ? Join(state.SourceRoot, paths[i]) : null;
+                if (path is null || !MapSourceOrigin.IsVendored(path)) continue;
+                _vendoredCount++;
+                _vendoredBytes += sizes[i];
+            }
         }
 
         private enum Key { Other, Version, File, Mappings, SourceRoot, Sources, SourcesContent, Sections, Map }
@@ -206,9 +227,11 @@ public static class SourceMapReader
             var first = _firstPassMaps is null;
             var firstState = first ? state : (ordinal < _firstPassMaps!.Count ? _firstPassMaps[ordinal] : null);
             var visitNow = _visit is not null && (first ? !state.ContentsBeforeSources : firstState?.ContentsBeforeSources == true);
+            state.ContentBytes ??= [];
             while (Next(json) != JsonToken.EndArray)
             {
                 _ct.ThrowIfCancellationRequested();
+                if (json.Token != JsonToken.String && state.ContentBytes.Count < MaxKeptPaths) state.ContentBytes.Add(-1);
                 if (json.Token == JsonToken.String)
                 {
                     _contentCount++;
@@ -221,6 +244,7 @@ public static class SourceMapReader
                         _visit!(new SourceMapSource(firstState.IndexOffset + index, Join(firstState.SourceRoot, raw), content));
                     }
                     _contentBytes += json.StringUtf8Length;
+                    if (state.ContentBytes.Count < MaxKeptPaths) state.ContentBytes.Add(json.StringUtf8Length);
                 }
                 else json.Skip();
                 index++;

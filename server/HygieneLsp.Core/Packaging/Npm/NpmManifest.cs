@@ -47,6 +47,9 @@ public sealed class NpmManifest
     public IReadOnlyList<string> PeerDependencies { get; private set; } = [];
     /// <summary>Workspace globs (array form or `{ packages: [...] }`), or null.</summary>
     public IReadOnlyList<string>? Workspaces { get; private set; }
+    /// <summary>Whether the package's sources are public already (license and repository).</summary>
+    public SourceOpenness Openness => _openness ??= SourceOpenness.Of(Document?.Root as JsoncObject);
+    private SourceOpenness? _openness;
 
     public static NpmManifest Parse(string path, string? text)
     {

@@ -10,8 +10,14 @@ public sealed record NpmPackage(string Root, NpmManifest Manifest)
     /// <summary>A VS Code extension (`engines.vscode`): it ships as a .vsix through vsce, not to the npm registry.</summary>
     public bool IsVsCodeExtension => (Manifest.Document?.Root as Parsing.Jsonc.JsoncObject)?.Get("engines") is Parsing.Jsonc.JsoncObject engines
         && engines.Get("vscode") is Parsing.Jsonc.JsoncString;
-    /// <summary>What npm rules report on: a readable package.json, not private, not a VS Code extension.</summary>
-    public bool IsPublishedToNpm => !IsPrivate && !IsVsCodeExtension && Manifest.Error is null;
+    /// <summary>
+    /// npm can pack and publish it: a readable package.json with a name and a version. Nested manifests such as
+    /// `{"type":"module"}` in dist/esm or entry-point stubs (`{"name":"pkg/sub","main":…}`) are parts of the package
+    /// around them, not packages.
+    /// </summary>
+    public bool IsPackage => Manifest.Error is null && !string.IsNullOrWhiteSpace(Manifest.Name) && !string.IsNullOrWhiteSpace(Manifest.Version);
+    /// <summary>What npm rules report on: a package (name and version), not private, not a VS Code extension.</summary>
+    public bool IsPublishedToNpm => IsPackage && !IsPrivate && !IsVsCodeExtension;
     /// <summary>The workspace root whose `workspaces` includes this package, when there is one.</summary>
     public string? WorkspaceRoot { get; init; }
 }

@@ -21,6 +21,6 @@ public sealed class NpmShipExposure : IShipExposure
         if (owner is null || !owner.IsPublishedToNpm) return [];
         var relative = Paths.Relative(owner.Root, path);
         var reason = NpmShipSets.For(context, owner, packages).WouldShip(relative);
-        return reason.Included ? [new ShipExposureHit(UnitKind, owner.DisplayName, reason.Text, reason.Location)] : [];
+        return reason.Included ? [new ShipExposureHit(UnitKind, owner.DisplayName, reason.Text, reason.Location, owner.Manifest.Openness)] : [];
     }
 }

@@ -42,6 +42,9 @@ public sealed class VsixManifest
     public bool VsceNoDependencies { get; private set; }
     /// <summary>`vsce.yarn` when set: forces yarn (true) or npm (false) instead of detection.</summary>
     public bool? VsceYarn { get; private set; }
+    /// <summary>Whether the extension's sources are public already (license and repository).</summary>
+    public SourceOpenness Openness => _openness ??= SourceOpenness.Of(Document?.Root as JsoncObject);
+    private SourceOpenness? _openness;
 
     /// <summary>Where to point when nothing more specific causes a finding: the `name` value, else the file start.</summary>
     public SourceLocation PackageLocation => NameLocation ?? new SourceLocation(Path, TextRange.Empty);

@@ -17,7 +17,7 @@ public sealed class VsixShipExposure : IShipExposure
         {
             if (path == ext.Root || !Paths.IsUnder(path, ext.Root)) continue;
             var reason = VsixShipSetBuilder.Get(context, ext).WouldShip(Paths.Relative(ext.Root, path));
-            if (reason.Included) hits.Add(new ShipExposureHit(UnitKind, ext.DisplayName, reason.Text, reason.Location));
+            if (reason.Included) hits.Add(new ShipExposureHit(UnitKind, ext.DisplayName, reason.Text, reason.Location, ext.Manifest.Openness));
         }
         return hits;
     }

@@ -65,6 +65,12 @@ public sealed class BuildMapAnalyzer : IAnalyzer
         else if (p.IsWebApp) severity = sources ? Severity.Warning : Severity.Information;
         else return null;
         if (certainty == Certainty.May) severity = severity == Severity.Error ? Severity.Warning : Severity.Information;
+        var openNote = "";
+        if (hits.Count > 0 && hits.All(h => h.Openness is { } o && context.TreatsAsOpenSource(o)))
+        {
+            severity = Severity.Information;
+            openNote = $" Open source ({hits[0].Openness!.Reason}): the maps reveal nothing that is not published.";
+        }
 
         var dir = RelativeDir(context.Root, p.OutputDirectory);
         var verb = certainty == Certainty.Definitely ? "writes" : "may write";
@@ -78,7 +84,7 @@ public sealed class BuildMapAnalyzer : IAnalyzer
         var where = hits.Count > 0
             ? $"{dir}, which {string.Join(", ", hits.Select(h => $"{h.UnitKind} '{h.UnitName}'").Distinct())} would publish"
             : $"{dir}: served publicly when {dir} is deployed";
-        var message = $"The {p.Tool} production build {verb} {kind} {what} ({p.Explanation}) into {where}.";
+        var message = $"The {p.Tool} production build {verb} {kind} {what} ({p.Explanation}) into {where}.{openNote}";
 
         var fixes = new List<Fix>();
         if (p.Fixes.DisableMaps is { Count: > 0 } disable) fixes.Add(new Fix("Disable source maps in production builds", disable, IsPreferred: true));

@@ -44,11 +44,12 @@ public sealed class NpmSourceMapAnalyzer : IAnalyzer
                 var fixes = bundled is null && linked.Count > 0
                     ? NpmExclusionFixes.Build(context.Files, package, ship, packages, linked, NpmExclusion.SourceMaps, "Exclude source maps from the package")
                     : [];
+                var (severity, note) = ShippedMapStats.Judge(found, package.Manifest.Openness, context);
                 yield return new Finding
                 {
                     RuleId = RuleId,
-                    Severity = found.Any(m => m.EmbedsSources || !m.Inspection.IsComplete) ? Severity.Error : Severity.Warning,
-                    Message = ShippedMapStats.Describe(found, package.DisplayName) + (bundled is null ? "" : $" They come with bundled dependency \"{bundled}\"."),
+                    Severity = severity,
+                    Message = ShippedMapStats.Describe(found, package.DisplayName) + (bundled is null ? "" : $" They come with bundled dependency \"{bundled}\".") + note,
                     Location = location,
                     Package = package.DisplayName,
                     Related = list.Select(m => new RelatedLocation(new SourceLocation(package.Root + "/" + m.File.Path, TextRange.Empty),

@@ -1,5 +1,6 @@
 using HygieneLsp.Core.Analysis;
 using HygieneLsp.Core.Artifacts.SourceMaps;
+using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Workspace;
 
 namespace HygieneLsp.Core.Rules.Maps;
@@ -8,6 +9,7 @@ namespace HygieneLsp.Core.Rules.Maps;
 public sealed record ShippedMap(string RelativePath, bool IsInline, SourceMapInspection Inspection)
 {
     public bool EmbedsSources => Inspection.SourcesContentCount > 0;
+    public bool EmbedsOwnSources => Inspection.FirstPartyContentCount > 0;
 }
 
 /// <summary>
@@ -37,6 +39,19 @@ public static class ShippedMapStats
         return inline is null ? null : new ShippedMap(relativePath, true, inline);
     }
 
+    /// <summary>
+    /// How sure a map finding is: error when the maps embed the package's own sources (or could not be read to the
+    /// end), warning when they carry only third-party code or only paths and names, information when the package is
+    /// open source (the sources are published already). The reason is appended to the message when lowered.
+    /// </summary>
+    public static (Severity Severity, string Note) Judge(IReadOnlyList<ShippedMap> maps, Packaging.SourceOpenness openness, AnalysisContext context)
+    {
+        if (context.TreatsAsOpenSource(openness))
+            return (Severity.Information, $" Open source ({openness.Reason}): the maps reveal nothing that is not published.");
+        if (maps.Any(m => m.Inspection.FirstPartyContentCount > 0 || !m.Inspection.IsComplete)) return (Severity.Error, "");
+        return (Severity.Warning, "");
+    }
+
     public static string FormatBytes(long bytes) => bytes switch
     {
         < 1024 => $"{bytes} B",
@@ -51,11 +66,14 @@ public static class ShippedMapStats
         var inline = maps.Count(m => m.IsInline);
         var inlineText = inline == 0 ? "" : inline == maps.Count ? (inline == 1 ? " (inline in " + maps[0].RelativePath + ")" : " (inline)") : $" ({inline} inline)";
         var files = maps.Sum(m => m.Inspection.SourcesContentCount);
+        var vendored = maps.Sum(m => m.Inspection.VendoredContentCount);
+        var own = files - vendored;
         var bytes = maps.Sum(m => m.Inspection.SourcesContentBytes);
         var broken = maps.Count(m => !m.Inspection.IsComplete);
-        var tail = files > 0
-            ? $", embedding {files:N0} original file{(files == 1 ? "" : "s")} ({FormatBytes(bytes)})"
-            : ", without embedded sources (file paths and names still leak)";
+        var tail = files == 0 ? ", without embedded sources (file paths and names still leak)"
+            : vendored == 0 ? $", embedding {files:N0} original file{(files == 1 ? "" : "s")} ({FormatBytes(bytes)})"
+            : own == 0 ? $", embedding only third-party code: {vendored:N0} file{(vendored == 1 ? "" : "s")} from node_modules ({FormatBytes(bytes)})"
+            : $", embedding {own:N0} of your files and {vendored:N0} from node_modules ({FormatBytes(bytes)})";
         var brokenText = broken > 0 ? $"; {broken} could not be fully read" : "";
         return $"{count}{inlineText} {verb} {unit}{tail}{brokenText}.";
     }

@@ -43,11 +43,12 @@ public sealed class VsixSourceMapAnalyzer : IAnalyzer
                 var found = list.Select(m => m.Map).ToList();
                 var linked = list.Where(m => !m.Map.IsInline).Select(m => m.File.Path).ToList();
                 var fixes = linked.Count > 0 ? VsixExclusionFix.Create(context.Files, set, ["**/*.map"], "Exclude source maps from the .vsix (**/*.map)", linked) : [];
+                var (severity, note) = ShippedMapStats.Judge(found, extension.Manifest.Openness, context);
                 yield return new Finding
                 {
                     RuleId = RuleId,
-                    Severity = found.Any(m => m.EmbedsSources || !m.Inspection.IsComplete) ? Severity.Error : Severity.Warning,
-                    Message = ShippedMapStats.Describe(found, $"the .vsix of {extension.DisplayName}", "would be packaged into"),
+                    Severity = severity,
+                    Message = ShippedMapStats.Describe(found, $"the .vsix of {extension.DisplayName}", "would be packaged into") + note,
                     Location = group.Key,
                     Package = extension.DisplayName,
                     Related = list.Select(m => new RelatedLocation(new SourceLocation(extension.Root + "/" + m.File.Path, TextRange.Empty),

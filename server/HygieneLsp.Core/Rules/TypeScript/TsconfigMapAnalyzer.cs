@@ -68,43 +68,63 @@ public sealed class TsconfigMapAnalyzer : IAnalyzer
             }
         }
 
+        var compiled = TscInvocations.CompiledConfigs(context);
         foreach (var ((file, start), affected) in byCause)
         {
-            var (config, option, rule) = affected[0];
+            // tsc writes maps only where it runs: keep the configs some script compiles.
+            var live = affected.Where(a => compiled.Contains(a.Config.File.Path)).ToList();
+            if (live.Count == 0) continue;
+            var (config, option, rule) = live[0];
             var outDir = OutDirText(config);
             var finding = start >= 0
-                ? AtSetting(config, option, rule, rule.DefaultSeverity, affected.Select(a => a.Config).Where(c => c.File.Path != option.SetIn.Path).ToList(), outDir)
+                ? AtSetting(config, option, rule, rule.DefaultSeverity, live.Select(a => a.Config).Where(c => c.File.Path != option.SetIn.Path).ToList(), outDir)
                 : AtExtends(config, option, rule, rule.DefaultSeverity, outDir);
-            yield return WithExposure(context, finding, affected.Select(a => a.Config).ToList(), option.Name);
+            if (WithExposure(context, finding, live.Select(a => a.Config).ToList(), option.Name) is { } reported) yield return reported;
         }
     }
 
     /// <summary>
-    /// When a package would publish what tsc writes, say so (related information on the packaging cause) and make maps
-    /// that carry the original source an error.
+    /// Where tsc's maps go decides the finding: into a folder a package publishes, a warning naming it (an error when the
+    /// maps carry the original source; information when the package is open source); where the package publishes the
+    /// code but keeps the maps out (`!**/*.map`, `**/*.map` in .vscodeignore), nothing; where nothing publishes the
+    /// output at all, information: the maps stay on disk.
     /// </summary>
-    private Finding WithExposure(AnalysisContext context, Finding finding, IReadOnlyList<ResolvedTsconfig> configs, string option)
+    private Finding? WithExposure(AnalysisContext context, Finding finding, IReadOnlyList<ResolvedTsconfig> configs, string option)
     {
+        var unpublished = false;
         foreach (var config in configs)
         {
-            var predicted = Paths.Combine(OutDir(config), option switch
+            var outDir = OutDir(config);
+            var predicted = Paths.Combine(outDir, option switch
             {
                 "declarationMap" => "index.d.ts.map",
                 "inlineSourceMap" => "index.js",
                 _ => "index.js.map",
             });
             var hits = _exposure.WhoShips(context, predicted);
-            if (hits.Count == 0) continue;
+            if (hits.Count == 0)
+            {
+                var code = option == "declarationMap" ? "index.d.ts" : "index.js";
+                if (_exposure.WhoShips(context, Paths.Combine(outDir, code)).Count == 0) unpublished = true;
+                continue;
+            }
             var embedsSources = config.IsTrue("inlineSources") && option is "sourceMap" or "inlineSourceMap" or "inlineSources";
             var hit = hits[0];
+            var open = hits.All(h => h.Openness is { } o && context.TreatsAsOpenSource(o));
             return finding with
             {
-                Severity = embedsSources ? Severity.Error : finding.Severity,
-                Message = finding.Message.TrimEnd('.') + $"; {hit.UnitKind} '{hit.UnitName}' would publish them.",
+                Severity = open ? Severity.Information : embedsSources ? Severity.Error : finding.Severity,
+                Message = finding.Message.TrimEnd('.') + $"; {hit.UnitKind} '{hit.UnitName}' would publish them." +
+                          (open ? $" Open source ({hit.Openness!.Reason}): the maps reveal nothing that is not published." : ""),
                 Related = [.. finding.Related, new RelatedLocation(hit.Cause ?? new SourceLocation(predicted, TextRange.Empty), hit.Reason)],
             };
         }
-        return finding;
+        if (!unpublished) return null;
+        return finding with
+        {
+            Severity = Severity.Information,
+            Message = finding.Message.TrimEnd('.') + "; no package, extension or project publishes tsc's output here, so the maps stay on disk.",
+        };
     }
 
     /// <summary>tsc's output folder: `outDir` relative to the config that set it, else beside the config (sources in its folder).</summary>

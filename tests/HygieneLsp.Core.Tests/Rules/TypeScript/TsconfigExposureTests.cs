@@ -22,7 +22,7 @@ public class TsconfigExposureTests
     public void MapsWithSourcesInAPublishedFolderAreErrors()
     {
         using var dir = new TempDir();
-        dir.Write("package.json", "{\"name\": \"lib\", \"version\": \"1.0.0\", \"files\": [\"dist\"]}");
+        dir.Write("package.json", "{\"name\": \"lib\", \"version\": \"1.0.0\", \"files\": [\"dist\"], \"scripts\": {\"prepublishOnly\": \"tsc\"}}");
         dir.Write("tsconfig.json", Tsconfig);
         var findings = Analyze(dir.Path);
         var map = findings.Single(f => f.RuleId == "build/tsc-source-map");
@@ -32,15 +32,86 @@ public class TsconfigExposureTests
     }
 
     [Theory]
-    [InlineData("{\"name\": \"lib\", \"version\": \"1.0.0\", \"files\": [\"lib\"]}")]
-    [InlineData("{\"name\": \"lib\", \"private\": true}")]
-    public void MapsThatDoNotShipStayWarnings(string packageJson)
+    [InlineData("{\"name\": \"lib\", \"version\": \"1.0.0\", \"files\": [\"lib\"], \"scripts\": {\"build\": \"tsc\"}}")]
+    [InlineData("{\"name\": \"lib\", \"private\": true, \"scripts\": {\"build\": \"tsc -p .\"}}")]
+    public void MapsThatNothingPublishesAreInformation(string packageJson)
     {
         using var dir = new TempDir();
         dir.Write("package.json", packageJson);
         dir.Write("tsconfig.json", Tsconfig);
         var map = Analyze(dir.Path).Single(f => f.RuleId == "build/tsc-source-map");
-        Assert.Equal(Severity.Warning, map.Severity);
+        Assert.Equal(Severity.Information, map.Severity);
         Assert.DoesNotContain("would publish", map.Message);
+    }
+
+    [Theory]
+    [InlineData("{\"name\": \"lib\", \"version\": \"1.0.0\", \"files\": [\"dist\", \"!**/*.map\"], \"scripts\": {\"build\": \"tsc\"}}", null)]
+    [InlineData("{\"name\": \"lib\", \"version\": \"1.0.0\", \"scripts\": {\"build\": \"tsc\"}}", "*.map\n")]
+    public void MapsThePackageKeepsOutAreNotReported(string packageJson, string? npmignore)
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", packageJson);
+        if (npmignore is not null) dir.Write(".npmignore", npmignore);
+        dir.Write("tsconfig.json", Tsconfig);
+        Assert.DoesNotContain(Analyze(dir.Path), f => f.RuleId.StartsWith("build/tsc", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MapsOfAnExtensionThatVscodeignoreKeepsOutAreNotReported()
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{\"name\": \"ext\", \"publisher\": \"me\", \"version\": \"1.0.0\", \"engines\": {\"vscode\": \"^1.90.0\"}, \"scripts\": {\"vscode:prepublish\": \"tsc -p ./\"}}");
+        dir.Write(".vscodeignore", "src/**\n**/*.map\n");
+        dir.Write("tsconfig.json", "{\"compilerOptions\": {\"outDir\": \"out\", \"sourceMap\": true}}");
+        Assert.DoesNotContain(Analyze(dir.Path), f => f.RuleId.StartsWith("build/tsc", StringComparison.Ordinal));
+        dir.Write(".vscodeignore", "src/**\n");
+        Assert.Equal(Severity.Warning, Assert.Single(Analyze(dir.Path), f => f.RuleId == "build/tsc-source-map").Severity);
+    }
+
+    [Theory]
+    [InlineData("\"build\": \"ng build\"")]                                  // Angular compiles TypeScript itself
+    [InlineData("\"build\": \"tsc --noEmit && vite build\"")]                 // tsc only type-checks
+    [InlineData("\"build\": \"tsc -p other/tsconfig.json\"")]                 // another config is compiled
+    public void ConfigsThatNoScriptCompilesAreNotReported(string scripts)
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{\"name\": \"lib\", \"version\": \"1.0.0\", \"scripts\": {" + scripts + "}}");
+        dir.Write("tsconfig.json", Tsconfig);
+        Assert.DoesNotContain(Analyze(dir.Path), f => f.RuleId.StartsWith("build/tsc", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ATemplateInsideAPublishedPackageIsNotCompiledByIt()
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{\"name\": \"scaffold\", \"version\": \"2.0.0\", \"scripts\": {\"build\": \"tsc\"}}");
+        dir.Write("tsconfig.json", "{\"compilerOptions\": {\"outDir\": \"lib\"}}");
+        dir.Write("templates/app/tsconfig.json", "{\"compilerOptions\": {\"inlineSourceMap\": true, \"inlineSources\": true}}");
+        Assert.Empty(Analyze(dir.Path));
+    }
+
+    [Fact]
+    public void NoEmitInheritedThroughExtendsMeansNoMaps()
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{\"name\": \"lib\", \"version\": \"1.0.0\", \"scripts\": {\"build\": \"tsc\"}}");
+        dir.Write("configs/strict.json", "{\"compilerOptions\": {\"noEmit\": true}}");
+        dir.Write("tsconfig.json", "{\"extends\": \"./configs/strict.json\", \"compilerOptions\": {\"outDir\": \"dist\", \"sourceMap\": true}}");
+        Assert.Empty(Analyze(dir.Path));
+        dir.Write("configs/strict.json", "{\"compilerOptions\": {\"noEmit\": false}}");
+        Assert.Single(Analyze(dir.Path));
+    }
+
+    [Fact]
+    public void MapsOfAnOpenSourcePackageAreInformation()
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{\"name\": \"lib\", \"version\": \"1.0.0\", \"license\": \"MIT\", \"repository\": \"github:acme/lib\", \"scripts\": {\"build\": \"tsc\"}}");
+        dir.Write("tsconfig.json", Tsconfig);
+        var map = Analyze(dir.Path).Single(f => f.RuleId == "build/tsc-source-map");
+        Assert.Equal(Severity.Information, map.Severity);
+        Assert.Contains("Open source", map.Message);
+        dir.Write(".hygienelsp.json", "{\"openSource\": \"strict\"}");
+        Assert.Equal(Severity.Error, Analyze(dir.Path).Single(f => f.RuleId == "build/tsc-source-map").Severity);
     }
 }

@@ -17,6 +17,10 @@ public class TsconfigMapAnalyzerTests
         return engine.Analyze(files, WorkspaceIndex.Build(files, root), EngineSettings.Default);
     }
 
+    /// <summary>A private package whose build runs tsc: tsc writes maps only where a script compiles the config.</summary>
+    internal static void CompiledBy(TempDir dir, string folder = "", string command = "tsc") =>
+        dir.Write((folder.Length == 0 ? "" : folder + "/") + "package.json", "{\"private\": true, \"scripts\": {\"build\": \"" + command + "\"}}");
+
     private static string Squiggled(Finding f)
     {
         var text = File.ReadAllText(f.Location.Path);
@@ -30,9 +34,11 @@ public class TsconfigMapAnalyzerTests
         using var dir = new TempDir();
         const string text = "{\n  // build\n  \"compilerOptions\": {\n    \"outDir\": \"dist\",\n    \"sourceMap\": true, /* keep */\n  },\n}\n";
         var path = dir.Write("tsconfig.json", text);
+        CompiledBy(dir);
         var finding = Assert.Single(Analyze(dir.Path));
         Assert.Equal("build/tsc-source-map", finding.RuleId);
-        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Equal(Severity.Information, finding.Severity); // compiled, but nothing publishes the output
+        Assert.Contains("stay on disk", finding.Message);
         Assert.Equal("\"sourceMap\": true", Squiggled(finding));
         Assert.Contains("into dist", finding.Message);
 
@@ -50,6 +56,8 @@ public class TsconfigMapAnalyzerTests
         dir.Write("tsconfig.base.json", "{\"compilerOptions\": {\"sourceMap\": true}}");
         dir.Write("packages/a/tsconfig.json", "{\"extends\": \"../../tsconfig.base.json\"}");
         dir.Write("packages/b/tsconfig.json", "{\"extends\": [\"../../tsconfig.base\"], \"compilerOptions\": {\"outDir\": \"out\"}}");
+        CompiledBy(dir, "packages/a");
+        CompiledBy(dir, "packages/b", "tsc -p tsconfig.json");
         var finding = Assert.Single(Analyze(dir.Path));
         Assert.EndsWith("tsconfig.base.json", finding.Location.Path);
         Assert.Equal(2, finding.Related.Count);
@@ -64,6 +72,7 @@ public class TsconfigMapAnalyzerTests
         dir.Write("node_modules/@acme/tsconfig/base.json", "{\"compilerOptions\": {\"declaration\": true, \"declarationMap\": true}}");
         const string text = "{\n  \"extends\": \"@acme/tsconfig\",\n  \"compilerOptions\": {\n    \"strict\": true\n  }\n}\n";
         var path = dir.Write("tsconfig.json", text);
+        CompiledBy(dir);
         var finding = Assert.Single(Analyze(dir.Path));
         Assert.Equal("build/tsc-declaration-map", finding.RuleId);
         Assert.Equal("\"@acme/tsconfig\"", Squiggled(finding));
@@ -88,6 +97,7 @@ public class TsconfigMapAnalyzerTests
     {
         using var dir = new TempDir();
         dir.Write("tsconfig.json", tsconfig);
+        CompiledBy(dir);
         Assert.Empty(Analyze(dir.Path));
     }
 
@@ -96,6 +106,7 @@ public class TsconfigMapAnalyzerTests
     {
         using var dir = new TempDir();
         var path = Paths.Normalize(dir.Write("tsconfig.json", "{}"));
+        CompiledBy(dir);
         var view = FileView.Disk.WithOverlay(path, new BufferOverlay("{\"compilerOptions\": {\"inlineSourceMap\": true}}", 3));
         Assert.Equal("build/tsc-inline-source-map", Assert.Single(Analyze(dir.Path, view)).RuleId);
         Assert.Empty(Analyze(dir.Path));

@@ -58,6 +58,7 @@ public class TsconfigTscOracleTests(ITestOutputHelper output)
                 dir.Write("src/index.ts", "export const answer: number = 42;\n");
                 dir.Write("configs/base.json", c.Base);
                 dir.Write("tsconfig.json", c.Tsconfig);
+                TsconfigMapAnalyzerTests.CompiledBy(dir, command: "tsc -p tsconfig.json");
                 ProcessRunner.Run("node", [tsc, "-p", "tsconfig.json"], dir.Path, TimeSpan.FromMinutes(3));
             });
             foreach (var c in cases)

@@ -1,0 +1,88 @@
+using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.BuildConfigs.Scripts;
+using HygieneLsp.Core.Parsing.Jsonc;
+using HygieneLsp.Core.Workspace;
+
+namespace HygieneLsp.Core.BuildConfigs.TypeScript;
+
+/// <summary>
+/// The tsconfig files that some package.json script compiles with emit: `tsc` (`-p`/`--project` file or folder,
+/// `-b`/`--build` with its project references), `nest build` (tsconfig.build.json when present). A script with
+/// `--noEmit` emits nothing. tsc writes maps only when it runs, so a tsconfig nobody compiles (a template, an Angular
+/// app built by `ng build`, a bundler-only project that type-checks with `tsc --noEmit`) makes no maps.
+/// </summary>
+public static class TscInvocations
+{
+    private static readonly HashSet<string> TscTools = new(StringComparer.Ordinal) { "tsc", "tspc", "ttsc" };
+
+    /// <summary>Absolute paths of every tsconfig a script of the workspace compiles with emit.</summary>
+    public static IReadOnlySet<string> CompiledConfigs(AnalysisContext context)
+    {
+        var manifests = context.Index.Named("package.json").Where(p => !p.Contains("/node_modules/", StringComparison.Ordinal)).ToList();
+        // References and tsconfig.build.json decide too: any tsconfig's change recomputes (parsing scripts is cheap).
+        var dependencies = manifests.Concat(context.Index.Matching(n => n.StartsWith("tsconfig", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))).ToList();
+        return context.Cache.GetOrAdd("tsc-invocations", context.Root, dependencies, context.Files, () => Find(context.Files, manifests));
+    }
+
+    private static HashSet<string> Find(IFileView files, IReadOnlyList<string> manifests)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in manifests)
+        {
+            var manifest = PackageManifest.Read(files, path);
+            if (manifest is null) continue;
+            foreach (var script in manifest.Scripts)
+                foreach (var command in ShellCommand.Parse(script))
+                    foreach (var (config, build) in ConfigsOf(files, manifest.Directory, command))
+                        if (build) AddWithReferences(files, config, result, depth: 0);
+                        else result.Add(config);
+        }
+        return result;
+    }
+
+    private static IEnumerable<(string Config, bool Build)> ConfigsOf(IFileView files, string dir, ShellCommand command)
+    {
+        if (command.Tool is null) yield break;
+        if (TscTools.Contains(command.Tool))
+        {
+            if (command.Has("--noEmit", "--help", "-h", "--version", "-v", "--init", "--showConfig", "--listFilesOnly")) yield break;
+            if (command.Option("-p", "--project") is { Value: { } project })
+            {
+                yield return (AsConfigFile(files, Paths.Combine(dir, project)), false);
+                yield break;
+            }
+            if (command.Has("-b", "--build"))
+            {
+                var targets = command.Positionals.Select(w => w.Value).ToList();
+                if (targets.Count == 0) yield return (Paths.Combine(dir, "tsconfig.json"), true);
+                foreach (var t in targets) yield return (AsConfigFile(files, Paths.Combine(dir, t)), true);
+                yield break;
+            }
+            // `tsc file.ts` compiles the named files with defaults and no tsconfig.
+            if (command.Positionals.Any(w => w.Value.EndsWith(".ts", StringComparison.OrdinalIgnoreCase) || w.Value.EndsWith(".tsx", StringComparison.OrdinalIgnoreCase))) yield break;
+            yield return (Paths.Combine(dir, "tsconfig.json"), false);
+        }
+        else if (command.Tool == "nest" && command.Positionals.FirstOrDefault()?.Value == "build")
+        {
+            if (command.Option("-p", "--path") is { Value: { } project }) { yield return (Paths.Combine(dir, project), false); yield break; }
+            var build = Paths.Combine(dir, "tsconfig.build.json");
+            yield return (files.FileExists(build) ? build : Paths.Combine(dir, "tsconfig.json"), false);
+        }
+    }
+
+    /// <summary>`-p dir` means dir/tsconfig.json; a file path is taken as it is.</summary>
+    private static string AsConfigFile(IFileView files, string path) =>
+        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || files.FileExists(path) ? path : Paths.Combine(path, "tsconfig.json");
+
+    /// <summary>Build mode also compiles the projects a config references (`references: [{ path }]`), transitively.</summary>
+    private static void AddWithReferences(IFileView files, string config, HashSet<string> result, int depth)
+    {
+        if (!result.Add(config) || depth > 16) return;
+        var text = files.FileExists(config) ? files.ReadAllText(config) : null;
+        if (text is null || text.Length > 1_000_000) return;
+        if (JsoncParser.Parse(text).Root is not JsoncObject root || root.Get("references") is not JsoncArray references) return;
+        foreach (var item in references.Items)
+            if (item is JsoncObject o && o.GetString("path") is { Length: > 0 } p)
+                AddWithReferences(files, AsConfigFile(files, Paths.Combine(Paths.Parent(config), p)), result, depth + 1);
+    }
+}
