@@ -37,7 +37,7 @@ public static class ShipUnits
         foreach (var package in packages)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (extensionRoots.Contains(package.Root) || !package.IsPackage) continue;
+            if (extensionRoots.Contains(package.Root) || !package.IsPackage || package.EnclosingPackage is not null) continue;
             if (!includeUnpublished && !package.IsPublishedToNpm) continue;
             var set = NpmShipSets.For(context, package, packages);
             units.Add(new ShipUnit(NpmShipExposure.UnitKind, package.DisplayName, package.Manifest.Version, package.Root, !package.IsPrivate,

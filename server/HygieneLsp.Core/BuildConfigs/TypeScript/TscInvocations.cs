@@ -1,5 +1,6 @@
 using HygieneLsp.Core.Analysis;
 using HygieneLsp.Core.BuildConfigs.Scripts;
+using HygieneLsp.Core.Packaging.Npm;
 using HygieneLsp.Core.Parsing.Jsonc;
 using HygieneLsp.Core.Workspace;
 
@@ -8,7 +9,8 @@ namespace HygieneLsp.Core.BuildConfigs.TypeScript;
 /// <summary>
 /// The tsconfig files that some package.json script compiles with emit: `tsc` (`-p`/`--project` file or folder,
 /// `-b`/`--build` with its project references), `nest build` (tsconfig.build.json when present). A script with
-/// `--noEmit` emits nothing. tsc writes maps only when it runs, so a tsconfig nobody compiles (a template, an Angular
+/// `--noEmit` emits nothing. Only scripts that can run here count: not a template's (`"name": "%name%"`), not those
+/// of a manifest that is part of an enclosing published package. tsc writes maps only when it runs, so a tsconfig nobody compiles (a template, an Angular
 /// app built by `ng build`, a bundler-only project that type-checks with `tsc --noEmit`) makes no maps.
 /// </summary>
 public static class TscInvocations
@@ -21,14 +23,21 @@ public static class TscInvocations
         var manifests = context.Index.Named("package.json").Where(p => !p.Contains("/node_modules/", StringComparison.Ordinal)).ToList();
         // References and tsconfig.build.json decide too: any tsconfig's change recomputes (parsing scripts is cheap).
         var dependencies = manifests.Concat(context.Index.Matching(n => n.StartsWith("tsconfig", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))).ToList();
-        return context.Cache.GetOrAdd("tsc-invocations", context.Root, dependencies, context.Files, () => Find(context.Files, manifests));
+        return context.Cache.GetOrAdd("tsc-invocations", context.Root, dependencies, context.Files, () =>
+        {
+            // Scripts of templates and of manifests that are part of an enclosing package never run in this workspace.
+            var runnable = NpmPackageDiscovery.Discover(context).Where(p => p.EnclosingPackage is null && !p.IsTemplate)
+                .Select(p => p.PackageJsonPath).ToHashSet(StringComparer.Ordinal);
+            return Find(context.Files, manifests, runnable);
+        });
     }
 
-    private static HashSet<string> Find(IFileView files, IReadOnlyList<string> manifests)
+    private static HashSet<string> Find(IFileView files, IReadOnlyList<string> manifests, IReadOnlySet<string> runnable)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in manifests)
         {
+            if (!runnable.Contains(path)) continue;
             var manifest = PackageManifest.Read(files, path);
             if (manifest is null) continue;
             foreach (var script in manifest.Scripts)

@@ -15,9 +15,16 @@ public sealed record NpmPackage(string Root, NpmManifest Manifest)
     /// `{"type":"module"}` in dist/esm or entry-point stubs (`{"name":"pkg/sub","main":…}`) are parts of the package
     /// around them, not packages.
     /// </summary>
-    public bool IsPackage => Manifest.Error is null && !string.IsNullOrWhiteSpace(Manifest.Name) && !string.IsNullOrWhiteSpace(Manifest.Version);
-    /// <summary>What npm rules report on: a package (name and version), not private, not a VS Code extension.</summary>
-    public bool IsPublishedToNpm => IsPackage && !IsPrivate && !IsVsCodeExtension;
+    public bool IsPackage => Manifest.Error is null && !string.IsNullOrWhiteSpace(Manifest.Name) && !string.IsNullOrWhiteSpace(Manifest.Version) && !IsTemplate;
+    /// <summary>A project template's manifest (`"name": "%name%"`, `{{name}}`, `<%= name %>`): filled in and built only after scaffolding.</summary>
+    public bool IsTemplate => Manifest.Name is { } n && (n.Contains('%') || n.Contains("{{", StringComparison.Ordinal) || n.Contains("<%", StringComparison.Ordinal) || n.Contains("${", StringComparison.Ordinal));
+    /// <summary>What npm rules report on: a package (name and version), not private, not a VS Code extension, not part of another.</summary>
+    public bool IsPublishedToNpm => IsPackage && !IsPrivate && !IsVsCodeExtension && EnclosingPackage is null;
+    /// <summary>
+    /// The root of a publishable package this one sits inside without being its workspace member: then it is content of
+    /// that package (a dist/esm manifest repeating the package's name and version, an example), published with it.
+    /// </summary>
+    public string? EnclosingPackage { get; init; }
     /// <summary>The workspace root whose `workspaces` includes this package, when there is one.</summary>
     public string? WorkspaceRoot { get; init; }
 }

@@ -24,12 +24,16 @@ public static class NpmPackageDiscovery
             .ToList();
         var packages = manifests.Select(m => new NpmPackage(Paths.Parent(m.Path), m)).ToList();
         var roots = packages.Where(p => p.Manifest.Workspaces is not null).ToList();
+        var members = roots.ToDictionary(r => r.Root, r => WorkspaceFolders(r, packages), StringComparer.Ordinal);
         var result = new List<NpmPackage>(packages.Count);
         foreach (var p in packages)
         {
-            var root = roots.Where(r => r.Root != p.Root && WorkspaceFolders(r, packages).Contains(p.Root))
+            var root = roots.Where(r => r.Root != p.Root && members[r.Root].Contains(p.Root))
                 .OrderByDescending(r => r.Root.Length).FirstOrDefault();
-            result.Add(root is null ? p : p with { WorkspaceRoot = root.Root });
+            var enclosing = packages.Where(o => o.Root != p.Root && Paths.IsUnder(p.Root, o.Root) && o.IsPublishedToNpm
+                                                && !(members.TryGetValue(o.Root, out var m) && m.Contains(p.Root)))
+                .OrderBy(o => o.Root.Length).FirstOrDefault();
+            result.Add(p with { WorkspaceRoot = root?.Root, EnclosingPackage = enclosing?.Root });
         }
         return result;
     }

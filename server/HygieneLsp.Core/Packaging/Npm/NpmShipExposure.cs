@@ -15,7 +15,8 @@ public sealed class NpmShipExposure : IShipExposure
     {
         var path = Paths.Normalize(absolutePath);
         var packages = NpmPackageDiscovery.Discover(context);
-        var owner = packages.Where(p => Paths.IsUnder(path, p.Root) && path != p.Root)
+        // Stubs and parts of a package (dist/esm/package.json) are not owners: the package around them packs the path.
+        var owner = packages.Where(p => p.IsPackage && p.EnclosingPackage is null && Paths.IsUnder(path, p.Root) && path != p.Root)
             .OrderByDescending(p => p.Root.Length)
             .FirstOrDefault();
         if (owner is null || !owner.IsPublishedToNpm) return [];

@@ -38,6 +38,33 @@ public class NpmSourceMapAnalyzerTests
         Assert.Equal(Severity.Error, finding.Severity);
     }
 
+    [Fact]
+    public void ACopyOfTheManifestInsideThePackageIsPartOfIt()
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", Closed);
+        foreach (var flavour in new[] { "esm", "commonjs", "browser" })
+        {
+            dir.Write($"dist/{flavour}/package.json", "{\"name\": \"@acme/cli\", \"version\": \"1.0.0\", \"type\": \"module\"}");
+            dir.Write($"dist/{flavour}/index.js.map", Map(("../../src/index.ts", "export const a = 1;")));
+        }
+        var finding = Assert.Single(Analyze(dir.Path));
+        Assert.EndsWith("/package.json", finding.Location.Path);
+        Assert.DoesNotContain("/dist/", finding.Location.Path);
+        Assert.Equal(3, finding.Related.Count);
+    }
+
+    [Fact]
+    public void WorkspaceMembersStayPackagesOfTheirOwn()
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{\"name\": \"root\", \"version\": \"1.0.0\", \"license\": \"UNLICENSED\", \"workspaces\": [\"packages/*\"], \"files\": [\"index.js\"]}");
+        dir.Write("index.js", "");
+        dir.Write("packages/a/package.json", "{\"name\": \"a\", \"version\": \"1.0.0\"}");
+        dir.Write("packages/a/a.js.map", Map(("src/a.ts", "a")));
+        Assert.Equal("a", Assert.Single(Analyze(dir.Path)).Package);
+    }
+
     [Theory]
     [InlineData("{\"name\": \"app\", \"version\": \"1.0.0\", \"private\": true}")]
     [InlineData("{\"name\": \"app\"}")]

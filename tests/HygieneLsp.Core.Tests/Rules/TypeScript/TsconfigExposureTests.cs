@@ -90,6 +90,29 @@ public class TsconfigExposureTests
         Assert.Empty(Analyze(dir.Path));
     }
 
+    [Theory]
+    [InlineData("%name%")]
+    [InlineData("{{projectName}}")]
+    public void ATemplateProjectsOwnBuildScriptDoesNotRunHere(string name)
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{\"name\": \"cli\", \"version\": \"2.0.0\", \"scripts\": {\"build\": \"tsc\"}}");
+        dir.Write("tsconfig.json", "{\"compilerOptions\": {\"outDir\": \"lib\"}}");
+        dir.Write("lib/templates/app/package.json", "{\"name\": \"" + name + "\", \"version\": \"0.1.0\", \"scripts\": {\"build\": \"tsc\"}}");
+        dir.Write("lib/templates/app/tsconfig.json", "{\"compilerOptions\": {\"inlineSourceMap\": true, \"inlineSources\": true}}");
+        Assert.Empty(Analyze(dir.Path));
+    }
+
+    [Fact]
+    public void AnExampleInsideAPublishedPackageIsPartOfItAndItsScriptsDoNotRun()
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{\"name\": \"cli\", \"version\": \"2.0.0\"}");
+        dir.Write("examples/demo/package.json", "{\"name\": \"demo\", \"version\": \"0.1.0\", \"scripts\": {\"build\": \"tsc\"}}");
+        dir.Write("examples/demo/tsconfig.json", "{\"compilerOptions\": {\"sourceMap\": true, \"inlineSources\": true}}");
+        Assert.Empty(Analyze(dir.Path));
+    }
+
     [Fact]
     public void NoEmitInheritedThroughExtendsMeansNoMaps()
     {
