@@ -66,6 +66,19 @@ public class DotNetAnalyzerTests
             "<TargetFramework>net10.0</TargetFramework>\r\n        <CopyOutputSymbolsToPublishDirectory>false</CopyOutputSymbolsToPublishDirectory>\r\n", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("<Project Sdk=\"MSTest.Sdk/3.6.4\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>")]
+    [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>" +
+                "<ItemGroup><PackageReference Include=\"Microsoft.NET.Test.Sdk\" Version=\"17.12.0\" /></ItemGroup></Project>")]
+    public void Test_projects_are_never_published_so_their_pdbs_are_not_reported(string project)
+    {
+        using var dir = new TempDir();
+        dir.Write("t/t.csproj", project);
+        Assert.DoesNotContain(Analyze(dir, "t/t.csproj"), f => f.RuleId == DotNetRules.PublishPdb);
+        dir.Write("t/t.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework><OutputType>Exe</OutputType></PropertyGroup></Project>");
+        Assert.Contains(Analyze(dir, "t/t.csproj"), f => f.RuleId == DotNetRules.PublishPdb);
+    }
+
     [Fact]
     public void Item_that_publishes_a_secret_gets_never_on_that_element_keeping_attribute_order()
     {

@@ -72,6 +72,8 @@ public sealed class ProjectEvaluator
         var directoryProps = FindAbove(_files, _projectDirectory, "Directory.Build.props");
         if (directoryProps is not null) ImportFile(directoryProps, Tri.True);
         var defaults = new SdkDefaults(_properties, sdk);
+        // MSTest.Sdk (an MSBuild project SDK) is a test project as Microsoft.NET.Test.Sdk's props make one.
+        if (sdkAttribute?.Value.Contains("MSTest.Sdk", StringComparison.OrdinalIgnoreCase) == true) Reserved("IsTestProject", "true");
         defaults.ApplyProps(TestSdkReference());
         _itemGroups.Add(new ItemGroupRef(_projectPath, null, null, Tri.True));
         EvaluateFile(_projectPath, document, Tri.True);
@@ -108,7 +110,7 @@ public sealed class ProjectEvaluator
             var sdk = part.Split('/')[0].Trim();
             var k = sdk.ToLowerInvariant() switch
             {
-                "microsoft.net.sdk" => SdkKind.Default,
+                "microsoft.net.sdk" or "mstest.sdk" => SdkKind.Default,
                 "microsoft.net.sdk.web" => SdkKind.Web,
                 "microsoft.net.sdk.blazorwebassembly" => SdkKind.BlazorWebAssembly,
                 "microsoft.net.sdk.worker" => SdkKind.Worker,

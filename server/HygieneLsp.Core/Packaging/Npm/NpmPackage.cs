@@ -18,8 +18,19 @@ public sealed record NpmPackage(string Root, NpmManifest Manifest)
     public bool IsPackage => Manifest.Error is null && !string.IsNullOrWhiteSpace(Manifest.Name) && !string.IsNullOrWhiteSpace(Manifest.Version) && !IsTemplate;
     /// <summary>A project template's manifest (`"name": "%name%"`, `{{name}}`, `<%= name %>`): filled in and built only after scaffolding.</summary>
     public bool IsTemplate => Manifest.Name is { } n && (n.Contains('%') || n.Contains("{{", StringComparison.Ordinal) || n.Contains("<%", StringComparison.Ordinal) || n.Contains("${", StringComparison.Ordinal));
-    /// <summary>What npm rules report on: a package (name and version), not private, not a VS Code extension, not part of another.</summary>
-    public bool IsPublishedToNpm => IsPackage && !IsPrivate && !IsVsCodeExtension && EnclosingPackage is null;
+    /// <summary>
+    /// What npm rules report on: a package (name and version), not private, not a VS Code extension, not part of another,
+    /// not an example or fixture (<see cref="SampleFolder"/>), not an app (<see cref="IsApp"/>), and published from its
+    /// own folder (not a generated `publishConfig.directory` / `pkgRoot`).
+    /// </summary>
+    public bool IsPublishedToNpm => IsPackage && !IsPrivate && !IsVsCodeExtension && EnclosingPackage is null && SampleFolder is null && !IsApp && Manifest.PublishedFrom is null;
+    /// <summary>The example/sample/fixture/test folder this package sits in (not as a workspace member), or null.</summary>
+    public string? SampleFolder { get; init; }
+    /// <summary>
+    /// A web or desktop app, not a library: no entry point or file list, and a script that builds with an app tool
+    /// (vite, vue-cli-service, react-scripts, ng, next, nuxt…). Apps are deployed, not published to npm.
+    /// </summary>
+    public bool IsApp { get; init; }
     /// <summary>
     /// The root of a publishable package this one sits inside without being its workspace member: then it is content of
     /// that package (a dist/esm manifest repeating the package's name and version, an example), published with it.

@@ -30,10 +30,18 @@ public static class NpmPackageDiscovery
         {
             var root = roots.Where(r => r.Root != p.Root && members[r.Root].Contains(p.Root))
                 .OrderByDescending(r => r.Root.Length).FirstOrDefault();
-            var enclosing = packages.Where(o => o.Root != p.Root && Paths.IsUnder(p.Root, o.Root) && o.IsPublishedToNpm
+            // Inside a package that npm or vsce publishes (and not its workspace member), a manifest is content of it.
+            var enclosing = packages.Where(o => o.Root != p.Root && Paths.IsUnder(p.Root, o.Root)
+                                                && (o.IsPublishedToNpm || (o.IsPackage && o.IsVsCodeExtension))
                                                 && !(members.TryGetValue(o.Root, out var m) && m.Contains(p.Root)))
                 .OrderBy(o => o.Root.Length).FirstOrDefault();
-            result.Add(p with { WorkspaceRoot = root?.Root, EnclosingPackage = enclosing?.Root });
+            result.Add(p with
+            {
+                WorkspaceRoot = root?.Root,
+                EnclosingPackage = enclosing?.Root,
+                SampleFolder = root is null ? SampleFolders.SegmentOf(index.Root, p.Root) : null,
+                IsApp = !p.Manifest.DeclaresEntryPoints && AppScripts.BuildsAnApp(p.Manifest),
+            });
         }
         return result;
     }

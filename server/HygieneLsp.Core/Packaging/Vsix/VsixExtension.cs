@@ -1,4 +1,5 @@
 using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.Discovery;
 using HygieneLsp.Core.Workspace;
 
 namespace HygieneLsp.Core.Packaging.Vsix;
@@ -17,15 +18,21 @@ public sealed record VsixExtension(string Root, VsixManifest Manifest)
         return new VsixExtension(root, VsixManifest.Parse(path, files.ReadAllText(path)));
     }
 
-    /// <summary>Every extension of the workspace: package.json files (outside node_modules) declaring `engines.vscode`.</summary>
+    /// <summary>
+    /// Every extension of the workspace: package.json files (outside node_modules) declaring `engines.vscode`, except
+    /// those inside another extension (an LSP sample's client/ folder is packed by the extension around it, whose
+    /// .vscodeignore decides) and those in example, sample or test folders (<see cref="SampleFolders"/>).
+    /// </summary>
     public static IReadOnlyList<VsixExtension> FindAll(AnalysisContext context)
     {
-        var result = new List<VsixExtension>();
+        var found = new List<VsixExtension>();
         foreach (var path in context.Index.Named("package.json"))
         {
+            if (path.Contains("/node_modules/", StringComparison.Ordinal)) continue;
             var manifest = context.Cache.GetOrAdd("vsix-manifest", path, context.Files, () => VsixManifest.Parse(path, context.Files.ReadAllText(path)));
-            if (manifest.HasVscodeEngine) result.Add(new VsixExtension(Paths.Parent(path), manifest));
+            var root = Paths.Parent(path);
+            if (manifest.HasVscodeEngine && SampleFolders.SegmentOf(context.Root, root) is null) found.Add(new VsixExtension(root, manifest));
         }
-        return result;
+        return found.Where(e => !found.Any(o => o.Root != e.Root && Paths.IsUnder(e.Root, o.Root))).ToList();
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using HygieneLsp.Core.Analysis;
 using HygieneLsp.Core.BuildConfigs;
+using HygieneLsp.Core.Discovery;
 using HygieneLsp.Core.BuildConfigs.Bun;
 using HygieneLsp.Core.BuildConfigs.Esbuild;
 using HygieneLsp.Core.BuildConfigs.Rollup;
@@ -59,6 +60,8 @@ public sealed class BuildMapAnalyzer : IAnalyzer
     {
         if (p.Certainty is not { } certainty) return null;
         var hits = _exposure.WhoShips(context, p.SampleFile);
+        // An example, playground or fixture app is never deployed from here (vite's playgrounds test maps on purpose).
+        if (hits.Count == 0 && SampleFolders.SegmentOf(context.Root, p.ConfigPath) is not null) return null;
         var sources = p.AnySourcesContent;
         Severity severity;
         if (hits.Count > 0) severity = sources ? Severity.Error : Severity.Warning;

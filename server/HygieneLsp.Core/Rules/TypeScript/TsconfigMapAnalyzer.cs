@@ -28,8 +28,8 @@ public sealed class TsconfigMapAnalyzer : IAnalyzer
 
     private readonly IShipExposure _exposure;
 
-    /// <param name="exposure">Who would publish tsc's output: maps that land in a shipped folder become errors when they embed sources.</param>
-    public TsconfigMapAnalyzer(IShipExposure? exposure = null) => _exposure = exposure ?? NoShipExposure.Instance;
+    /// <param name="exposure">Who would publish tsc's output: only maps that land in a shipped folder are reported.</param>
+    public TsconfigMapAnalyzer(IShipExposure exposure) => _exposure = exposure;
 
     public string Name => "tsconfig source maps";
 
@@ -85,29 +85,22 @@ public sealed class TsconfigMapAnalyzer : IAnalyzer
 
     /// <summary>
     /// Where tsc's maps go decides the finding: into a folder a package publishes, a warning naming it (an error when the
-    /// maps carry the original source; information when the package is open source); where the package publishes the
-    /// code but keeps the maps out (`!**/*.map`, `**/*.map` in .vscodeignore), nothing; where nothing publishes the
-    /// output at all, information: the maps stay on disk.
+    /// maps carry the original source; information when the package is open source). Where the package publishes the
+    /// code but keeps the maps out (`!**/*.map`, `**/*.map` in .vscodeignore), or nothing publishes tsc's output at all
+    /// (a private package bundled elsewhere, a server app), the maps stay on disk: nothing to say.
     /// </summary>
     private Finding? WithExposure(AnalysisContext context, Finding finding, IReadOnlyList<ResolvedTsconfig> configs, string option)
     {
-        var unpublished = false;
         foreach (var config in configs)
         {
-            var outDir = OutDir(config);
-            var predicted = Paths.Combine(outDir, option switch
+            var predicted = Paths.Combine(OutDir(config), option switch
             {
                 "declarationMap" => "index.d.ts.map",
                 "inlineSourceMap" => "index.js",
                 _ => "index.js.map",
             });
             var hits = _exposure.WhoShips(context, predicted);
-            if (hits.Count == 0)
-            {
-                var code = option == "declarationMap" ? "index.d.ts" : "index.js";
-                if (_exposure.WhoShips(context, Paths.Combine(outDir, code)).Count == 0) unpublished = true;
-                continue;
-            }
+            if (hits.Count == 0) continue;
             var embedsSources = config.IsTrue("inlineSources") && option is "sourceMap" or "inlineSourceMap" or "inlineSources";
             var hit = hits[0];
             var open = hits.All(h => h.Openness is { } o && context.TreatsAsOpenSource(o));
@@ -119,12 +112,7 @@ public sealed class TsconfigMapAnalyzer : IAnalyzer
                 Related = [.. finding.Related, new RelatedLocation(hit.Cause ?? new SourceLocation(predicted, TextRange.Empty), hit.Reason)],
             };
         }
-        if (!unpublished) return null;
-        return finding with
-        {
-            Severity = Severity.Information,
-            Message = finding.Message.TrimEnd('.') + "; no package, extension or project publishes tsc's output here, so the maps stay on disk.",
-        };
+        return null;
     }
 
     /// <summary>tsc's output folder: `outDir` relative to the config that set it, else beside the config (sources in its folder).</summary>

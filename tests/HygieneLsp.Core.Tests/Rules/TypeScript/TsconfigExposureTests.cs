@@ -34,14 +34,14 @@ public class TsconfigExposureTests
     [Theory]
     [InlineData("{\"name\": \"lib\", \"version\": \"1.0.0\", \"files\": [\"lib\"], \"scripts\": {\"build\": \"tsc\"}}")]
     [InlineData("{\"name\": \"lib\", \"private\": true, \"scripts\": {\"build\": \"tsc -p .\"}}")]
-    public void MapsThatNothingPublishesAreInformation(string packageJson)
+    public void MapsThatNothingPublishesAreNotReported(string packageJson)
     {
         using var dir = new TempDir();
         dir.Write("package.json", packageJson);
         dir.Write("tsconfig.json", Tsconfig);
-        var map = Analyze(dir.Path).Single(f => f.RuleId == "build/tsc-source-map");
-        Assert.Equal(Severity.Information, map.Severity);
-        Assert.DoesNotContain("would publish", map.Message);
+        Assert.Empty(Analyze(dir.Path));
+        dir.Write("package.json", packageJson.Replace("\"lib\"]", "\"dist\"]").Replace("\"private\": true", "\"version\": \"1.0.0\""));
+        Assert.Equal(Severity.Error, Analyze(dir.Path).Single(f => f.RuleId == "build/tsc-source-map").Severity);
     }
 
     [Theory]

@@ -13,13 +13,14 @@ public class TsconfigMapAnalyzerTests
     internal static IReadOnlyList<Finding> Analyze(string root, IFileView? files = null)
     {
         files ??= FileView.Disk;
-        var engine = new Engine([new TsconfigMapAnalyzer()]);
+        var engine = new Engine([new TsconfigMapAnalyzer(AnalyzerCatalog.CreateExposure())]);
         return engine.Analyze(files, WorkspaceIndex.Build(files, root), EngineSettings.Default);
     }
 
-    /// <summary>A private package whose build runs tsc: tsc writes maps only where a script compiles the config.</summary>
+    /// <summary>A published package whose build runs tsc: tsc writes maps only where a script compiles the config, and they matter where they ship.</summary>
     internal static void CompiledBy(TempDir dir, string folder = "", string command = "tsc") =>
-        dir.Write((folder.Length == 0 ? "" : folder + "/") + "package.json", "{\"private\": true, \"scripts\": {\"build\": \"" + command + "\"}}");
+        dir.Write((folder.Length == 0 ? "" : folder + "/") + "package.json",
+            "{\"name\": \"" + (folder.Length == 0 ? "lib" : folder.Replace('/', '-')) + "\", \"version\": \"1.0.0\", \"scripts\": {\"build\": \"" + command + "\"}}");
 
     private static string Squiggled(Finding f)
     {
@@ -37,8 +38,8 @@ public class TsconfigMapAnalyzerTests
         CompiledBy(dir);
         var finding = Assert.Single(Analyze(dir.Path));
         Assert.Equal("build/tsc-source-map", finding.RuleId);
-        Assert.Equal(Severity.Information, finding.Severity); // compiled, but nothing publishes the output
-        Assert.Contains("stay on disk", finding.Message);
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Contains("npm 'lib' would publish them", finding.Message);
         Assert.Equal("\"sourceMap\": true", Squiggled(finding));
         Assert.Contains("into dist", finding.Message);
 
