@@ -75,7 +75,8 @@ public sealed class SecretsAnalyzer : IAnalyzer
         try
         {
             Parallel.For(0, paths.Count, options, i =>
-                results[i] = context.Cache.GetOrAdd(CacheKind, paths[i], context.Files, () => _scanner.ScanFile(context.Files, paths[i], cancellationToken)));
+                results[i] = context.Cache.GetOrAdd(CacheKind, paths[i], context.Files,
+                    () => _scanner.ScanFile(context.Files, paths[i], FileRoles.ForPath(Paths.Relative(context.Root, paths[i])), cancellationToken)));
         }
         catch (AggregateException e) when (cancellationToken.IsCancellationRequested && e.InnerExceptions.All(x => x is OperationCanceledException))
         {
