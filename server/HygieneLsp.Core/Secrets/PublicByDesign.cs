@@ -99,7 +99,7 @@ internal static class PublicByDesign
             if (CharClasses.IsAlnum(ch)) norm[n++] = char.ToLowerInvariant(ch);
         var lower = norm[..n];
         if (lower.Contains("passw", StringComparison.Ordinal) || lower.Contains("pwd", StringComparison.Ordinal)) return null;
-        if (lower.StartsWith("default", StringComparison.Ordinal) || lower.StartsWith("shared", StringComparison.Ordinal))
+        if (lower.StartsWith("default", StringComparison.Ordinal))
             return "a default key the library ships to all its users";
         if (lower.StartsWith("public", StringComparison.Ordinal) || lower.StartsWith("publishable", StringComparison.Ordinal) || lower.StartsWith("anon", StringComparison.Ordinal))
             return "the name says the key is public";
