@@ -24,7 +24,8 @@ internal static class SecretAssessor
         if (role == FileRole.Lockfile && !(kind.Distinctive || kind == SecretKind.Jwt || kind == SecretKind.UrlCredentials)) return null;
         if (PublicByDesign.Reason(text, kind, c) is { } publicReason)
             return new SecretAssessment(SecretConfidence.Low, "public by design: " + publicReason);
-        var where = FileRoles.Reason(role);
+        // What survives in a lockfile is a credential in a registry URL or a token field: as certain as anywhere.
+        var where = role == FileRole.Lockfile ? null : FileRoles.Reason(role);
         if (where is null && textKind == TextKind.Code && OnDocCommentLine(text, c.Start)) where = "in a doc comment";
         if (where is null) return SecretAssessment.Certain;
         return kind.Distinctive
@@ -34,7 +35,8 @@ internal static class SecretAssessor
 
     /// <summary>
     /// True when the line holding <paramref name="at"/> is a documentation comment line: it starts (after indentation)
-    /// with <c>/**</c>, <c>///</c> or the <c>*</c> of a block comment's continuation. Only the current line is read,
+    /// with <c>/**</c>, <c>///</c> or the <c>*</c> of a block comment's continuation, and the comment is not closed
+    /// before <paramref name="at"/>. Only the current line is read,
     /// back to at most <see cref="MaxLineLookBack"/> characters: on a minified line the start is never reached.
     /// </summary>
     internal static bool OnDocCommentLine(ReadOnlySpan<char> text, int at)
@@ -44,7 +46,8 @@ internal static class SecretAssessor
         if (i > 0 && text[i - 1] is not ('\n' or '\r')) return false;
         while (i < at && text[i] is ' ' or '\t') i++;
         var line = text[i..at];
-        if (line.StartsWith("/**", StringComparison.Ordinal) || line.StartsWith("///", StringComparison.Ordinal)) return true;
-        return line.StartsWith('*') && !line.StartsWith("*/", StringComparison.Ordinal);
+        if (line.StartsWith("///", StringComparison.Ordinal)) return true;
+        // A comment closed before the match ("/** @__PURE__ */ x();var k=…", " */ const k=…") left code behind it.
+        return (line.StartsWith("/**", StringComparison.Ordinal) || line.StartsWith('*')) && !line.Contains("*/", StringComparison.Ordinal);
     }
 }
