@@ -31,10 +31,10 @@ public sealed class RealPackageShapesTests
     [InlineData("\"NextContinuationToken\": \"1aB2cD3eF4gH5iJ6kL7mN8oP9q/rStU==\"")]
     [InlineData("\"sessionToken\": \"7d1f2e3a-4b5c-4d6e-8f70-8192a3b4c5d6\"")]
     [InlineData("\"SecretId\": \"arn:aws:secretsmanager:eu-west-1:000000000000:secret:team/app-db-Xy12Zq\"")]
-    [InlineData("\"PasswordLastUsed\": \"2019-04-01T08:15:30Z\"")]
+    [InlineData("\"PasswordLastUsed\": \"2017-10-28T19:46:35Z\"")]
     [InlineData("\"tokenRelease\": \"15.0.0-canary.1a2b3c4d5.0\"")]
     [InlineData("\"authIntegrity\": \"sha512-Zm9vYmFyYmF6cXV4Cg1234abcdEFGH5678ijklMNOP+/qrst==\"")]
-    [InlineData("WRONG_PASSWORD: \"auth/wrong-password\",")]
+    [InlineData("INVALID_PASSWORD: \"auth/wrong-password\",")]
     [InlineData("CREDENTIAL_MISMATCH: 'auth/custom-token-mismatch',")]
     public void IdentifierShapedValuesAreNotSecrets(string line) => NoMatchAsDataOrCode(line);
 
@@ -50,7 +50,7 @@ public sealed class RealPackageShapesTests
     /// <summary>Code that names a secret without assigning it a literal.</summary>
     [Theory]
     [InlineData("token = isValid(_token) ? _token : 'a1b2c3d4e5f60718293a4b5c6d7e8f9001122334';")]
-    [InlineData("export type TokenKind = \"Xy7BearerHeader9\" | string;")]
+    [InlineData("export type TokenKind = \"Rsa4096ClientCertificate\" | string;")]
     [InlineData("q==null&&(q=\"Choose a password: \"),R=o.limitHint;!W;)o.limit=k,u=\"\";")]
     [InlineData("this._authToken = response.accessToken;")]
     [InlineData("        this._auth = settings.auth;")]
