@@ -75,6 +75,8 @@ public sealed class RealPackageShapesTests
             Assert.Equal("npmrc-auth-token", Assert.Single(SecretScanner.Default.ScanText(text, TextKind.Data)).Kind.Id);
         // A registry-scoped line in a script's string is still npmrc syntax.
         Assert.Single(SecretScanner.Default.ScanText("fs.writeFileSync(p, '//registry.npmjs.org/:_authToken=" + token + "')", TextKind.Code));
+        // npm options as an object keyed by the npmrc line: the generic rule reads it.
+        Assert.Single(SecretScanner.Default.ScanText("const opts = { '//registry.example.org/:_authToken': '" + token + "' };", TextKind.Code));
         // In code, a bare key at line start is a property, not an npmrc line.
         Assert.Empty(SecretScanner.Default.ScanText("_authToken = " + token + ";\n", TextKind.Code));
     }

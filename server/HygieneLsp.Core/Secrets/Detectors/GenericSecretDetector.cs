@@ -108,7 +108,8 @@ public sealed class GenericSecretDetector : ISecretDetector
     /// </summary>
     private static bool IsKeyPosition(ReadOnlySpan<char> text, int identStart, char separator, TextKind kind)
     {
-        if (identStart > 0 && text[identStart - 1] == ':') return false;
+        // …except after an npm registry scope: { "//registry.example.org/:_authToken": "…" } is an .npmrc line as JSON.
+        if (identStart > 0 && text[identStart - 1] == ':' && !(identStart > 1 && text[identStart - 2] == '/')) return false;
         if (kind != TextKind.Code) return true;
         var j = identStart;
         while (j > 0 && identStart - j < 16 && text[j - 1] is ' ' or '\t') j--;
