@@ -38,6 +38,14 @@ public static class Placeholders
         return IsRegular(value);
     }
 
+    /// <summary>
+    /// A password that says it is one (<c>randompassword</c>, <c>authpassword</c>, <c>mysecret1</c>): what
+    /// documentation and scaffolding templates write in example connection strings and URLs.
+    /// </summary>
+    public static bool NamesItself(ReadOnlySpan<char> password) =>
+        password.Contains("password", StringComparison.OrdinalIgnoreCase) || password.Contains("passwd", StringComparison.OrdinalIgnoreCase)
+        || password.Contains("passw0rd", StringComparison.OrdinalIgnoreCase) || password.Contains("secret", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>One character repeated, a counting sequence, or a short period repeated: no randomness.</summary>
     public static bool IsRegular(ReadOnlySpan<char> value)
     {

@@ -10,6 +10,30 @@ namespace HygieneLsp.Core.Secrets;
 public sealed record SecretMatch(SecretKind Kind, TextRange Range, TextRange ValueRange, string Preview, string Fingerprint)
 {
     public string RuleId => Kind.RuleId;
+
+    /// <summary>How sure the scanner is that this is a live, confidential secret (it caps the finding's severity).</summary>
+    public SecretConfidence Confidence { get; init; } = SecretConfidence.High;
+
+    /// <summary>Why the confidence is lower than high ("in a test fixture", "public by design: …"); null when high.</summary>
+    public string? Reason { get; init; }
+}
+
+/// <summary>
+/// How sure the scanner is that a match is a confidential credential: high may be an error (when it ships), medium
+/// at most a warning (a credential-shaped value where examples live), low at most information (documentation,
+/// fixtures, values that are public by design).
+/// </summary>
+public enum SecretConfidence
+{
+    High,
+    Medium,
+    Low,
+}
+
+/// <summary>The scanner's judgement of one candidate: its confidence and, below high, the reason.</summary>
+public readonly record struct SecretAssessment(SecretConfidence Confidence, string? Reason)
+{
+    public static readonly SecretAssessment Certain = new(SecretConfidence.High, null);
 }
 
 /// <summary>A secret inside a source map's <c>sourcesContent</c>: positions are in that original file's text.</summary>

@@ -22,17 +22,22 @@ public sealed partial class SecretScanner
     private static readonly HashSet<string> ScriptExtensions = new(StringComparer.OrdinalIgnoreCase) { ".js", ".mjs", ".cjs" };
 
 
+    /// <summary>Scans a file read as an ordinary one (no documentation, test or lockfile role).</summary>
+    public SecretScanResult ScanFile(IFileView files, string path, CancellationToken cancellationToken = default) =>
+        ScanFile(files, path, FileRole.Ordinary, cancellationToken);
+
     /// <summary>
-    /// Scans a file: text files line by line in bounded windows; <c>.map</c> files by their embedded sources;
-    /// scripts also through an inline map at their end. Binary files are skipped.
+    /// Scans a file of <paramref name="role"/> (see <see cref="FileRoles.ForPath"/>; a map's sources also get their
+    /// own): text files line by line in bounded windows; <c>.map</c> files by their embedded sources; scripts also
+    /// through an inline map at their end. Binary files are skipped.
     /// </summary>
-    public SecretScanResult ScanFile(IFileView files, string path, CancellationToken cancellationToken = default)
+    public SecretScanResult ScanFile(IFileView files, string path, FileRole role, CancellationToken cancellationToken = default)
     {
         var ext = Path.GetExtension(path);
         if (BinaryExtensions.Contains(ext)) return new SecretScanResult { Skipped = "binary file type" };
         if (ext.Equals(".map", StringComparison.OrdinalIgnoreCase))
         {
-            var (embedded, inspection) = ScanSourceMap(() => files.OpenRead(path), cancellationToken);
+            var (embedded, inspection) = ScanSourceMap(() => files.OpenRead(path), role, cancellationToken);
             if (inspection.LooksLikeSourceMap || !inspection.IsComplete && inspection.SourcesContentCount > 0)
                 return new SecretScanResult { Embedded = embedded, Skipped = inspection.Error };
             // Not a source map after all: scan it as text.
@@ -41,7 +46,7 @@ public sealed partial class SecretScanner
         using (stream)
         {
             var script = ScriptExtensions.Contains(ext);
-            var text = ScanOpenStream(stream, TextKinds.ForPath(path), script, out var mayHaveInlineMap, cancellationToken);
+            var text = ScanOpenStream(stream, TextKinds.ForPath(path), role, script, out var mayHaveInlineMap, cancellationToken);
             // Most scripts end in a linked map or none, which their decoded end already shows: only the rest are read
             // again, from the same stream, to locate the map.
             if (!script || text.Skipped is not null || !mayHaveInlineMap) return text;
@@ -51,23 +56,28 @@ public sealed partial class SecretScanner
             if (reference.Kind != SourceMapReferenceKind.Inline) return text;
             var found = new List<EmbeddedSecretMatch>();
             var inspection = InlineSourceMapFinder.Inspect(files, path, reference,
-                s => Collect(s, found, cancellationToken), cancellationToken);
+                s => Collect(s, role, found, cancellationToken), cancellationToken);
             return text with { Embedded = found, Skipped = inspection.Error is null ? null : "inline map: " + inspection.Error };
         }
     }
 
     /// <summary>Scans the original files carried in a map's <c>sourcesContent</c>.</summary>
     public (IReadOnlyList<EmbeddedSecretMatch> Matches, SourceMapInspection Inspection) ScanSourceMap(Func<Stream?> open,
+        CancellationToken cancellationToken = default) => ScanSourceMap(open, FileRole.Ordinary, cancellationToken);
+
+    /// <summary>Scans the original files carried in the <c>sourcesContent</c> of a map of <paramref name="mapRole"/>.</summary>
+    public (IReadOnlyList<EmbeddedSecretMatch> Matches, SourceMapInspection Inspection) ScanSourceMap(Func<Stream?> open, FileRole mapRole,
         CancellationToken cancellationToken = default)
     {
         var found = new List<EmbeddedSecretMatch>();
-        var inspection = SourceMapReader.Inspect(open, s => Collect(s, found, cancellationToken), cancellationToken);
+        var inspection = SourceMapReader.Inspect(open, s => Collect(s, mapRole, found, cancellationToken), cancellationToken);
         return (found, inspection);
     }
 
-    private void Collect(SourceMapSource source, List<EmbeddedSecretMatch> found, CancellationToken cancellationToken)
+    private void Collect(SourceMapSource source, FileRole mapRole, List<EmbeddedSecretMatch> found, CancellationToken cancellationToken)
     {
-        foreach (var m in ScanText(source.Content.Span, TextKinds.ForPath(source.Path ?? ""), cancellationToken)) found.Add(new EmbeddedSecretMatch(source.Index, source.Path, m));
+        var role = FileRoles.ForMapSource(source.Path, mapRole);
+        foreach (var m in ScanText(source.Content.Span, TextKinds.ForPath(source.Path ?? ""), role, cancellationToken)) found.Add(new EmbeddedSecretMatch(source.Index, source.Path, m));
     }
 
     /// <summary>Scans a text stream in windows of <see cref="ChunkChars"/> with overlap, in memory bounded by the window.</summary>
@@ -78,7 +88,7 @@ public sealed partial class SecretScanner
     public SecretScanResult ScanStream(Func<Stream?> open, TextKind kind, CancellationToken cancellationToken = default)
     {
         if (TryOpen(open) is not { } stream) return new SecretScanResult { Skipped = "unreadable" };
-        using (stream) return ScanOpenStream(stream, kind, checkTail: false, out _, cancellationToken);
+        using (stream) return ScanOpenStream(stream, kind, FileRole.Ordinary, checkTail: false, out _, cancellationToken);
     }
 
     /// <summary>The stream, or null when the file cannot be opened (gone, unreadable).</summary>
@@ -92,7 +102,7 @@ public sealed partial class SecretScanner
     /// Scans a stream the caller owns (left open, its position at the end of what was read); with
     /// <paramref name="checkTail"/>, also says whether the text may end in an inline source map.
     /// </summary>
-    private SecretScanResult ScanOpenStream(Stream stream, TextKind kind, bool checkTail, out bool mayEndWithInlineMap,
+    private SecretScanResult ScanOpenStream(Stream stream, TextKind kind, FileRole role, bool checkTail, out bool mayEndWithInlineMap,
         CancellationToken cancellationToken)
     {
         using var reader = new PooledTextReader(stream);
@@ -103,12 +113,12 @@ public sealed partial class SecretScanner
         if (length is long n && n + 1 < capacity) capacity = (int)n + 1;
         mayEndWithInlineMap = false;
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(capacity);
-        try { return ScanWindows(reader, buffer, kind, checkTail, out mayEndWithInlineMap, cancellationToken); }
+        try { return ScanWindows(reader, buffer, kind, role, checkTail, out mayEndWithInlineMap, cancellationToken); }
         catch (IOException) { return new SecretScanResult { Skipped = "unreadable" }; }
         finally { System.Buffers.ArrayPool<char>.Shared.Return(buffer); }
     }
 
-    private SecretScanResult ScanWindows(TextReader reader, char[] buffer, TextKind kind, bool checkTail, out bool mayEndWithInlineMap,
+    private SecretScanResult ScanWindows(TextReader reader, char[] buffer, TextKind kind, FileRole role, bool checkTail, out bool mayEndWithInlineMap,
         CancellationToken cancellationToken)
     {
         mayEndWithInlineMap = false;
@@ -140,7 +150,7 @@ public sealed partial class SecretScanner
             }
             var processTo = eof ? filled : filled - Overlap;
             var cursor = new LineCursor(text, line, column);
-            foreach (var raw in FindCandidates(text, processFrom, processTo, kind, cancellationToken))
+            foreach (var raw in FindCandidates(text, processFrom, processTo, kind, role, cancellationToken))
             {
                 if (raw.Candidate.Start < emittedEnd) continue;
                 matches.Add(ToMatch(text, raw, ref cursor));

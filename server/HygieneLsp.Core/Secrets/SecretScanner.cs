@@ -38,10 +38,14 @@ public sealed partial class SecretScanner
     public IReadOnlyList<SecretMatch> ScanText(string text, CancellationToken cancellationToken = default) =>
         ScanText(text, TextKind.Data, cancellationToken);
 
-    /// <summary>Scans a whole text held in memory.</summary>
-    public IReadOnlyList<SecretMatch> ScanText(ReadOnlySpan<char> text, TextKind kind, CancellationToken cancellationToken = default)
+    /// <summary>Scans a whole text held in memory, from an ordinary file.</summary>
+    public IReadOnlyList<SecretMatch> ScanText(ReadOnlySpan<char> text, TextKind kind, CancellationToken cancellationToken = default) =>
+        ScanText(text, kind, FileRole.Ordinary, cancellationToken);
+
+    /// <summary>Scans a whole text held in memory, from a file of <paramref name="role"/> (documentation, test, lockfile…).</summary>
+    public IReadOnlyList<SecretMatch> ScanText(ReadOnlySpan<char> text, TextKind kind, FileRole role, CancellationToken cancellationToken = default)
     {
-        var raw = FindCandidates(text, 0, text.Length, kind, cancellationToken);
+        var raw = FindCandidates(text, 0, text.Length, kind, role, cancellationToken);
         if (raw.Count == 0) return [];
         var cursor = new LineCursor(text, 0, 0);
         var matches = new List<SecretMatch>(raw.Count);
@@ -49,11 +53,11 @@ public sealed partial class SecretScanner
         return matches;
     }
 
-    /// <summary>A candidate after overlap resolution: which detector, and where in the scanned text.</summary>
-    internal readonly record struct Raw(int Detector, SecretCandidate Candidate);
+    /// <summary>A candidate after overlap resolution: which detector, where in the scanned text, and how sure.</summary>
+    internal readonly record struct Raw(int Detector, SecretCandidate Candidate, SecretAssessment Assessment);
 
     /// <summary>Candidates whose keyword hit lies in [from, to); detectors may read past <paramref name="to"/>.</summary>
-    internal List<Raw> FindCandidates(ReadOnlySpan<char> text, int from, int to, TextKind kind, CancellationToken cancellationToken)
+    internal List<Raw> FindCandidates(ReadOnlySpan<char> text, int from, int to, TextKind kind, FileRole role, CancellationToken cancellationToken)
     {
         var found = new List<Raw>();
         var checkedAt = 0;
@@ -70,23 +74,28 @@ public sealed partial class SecretScanner
                 {
                     if (candidates.Length > 1 && !sweep.IsAt(text, hit, entry)) continue;
                     foreach (var d in entry.Detectors)
-                        if (_detectors[d].TryMatch(text, hit, kind, out var candidate)) found.Add(new Raw(d, candidate));
+                        if (_detectors[d].TryMatch(text, hit, kind, out var candidate)) found.Add(new Raw(d, candidate, SecretAssessment.Certain));
                 }
                 pos = hit + 1;
             }
         }
-        return Resolve(text, found);
+        return Resolve(text, found, kind, role);
     }
 
-    /// <summary>Keeps one candidate per overlapping group (the highest-priority detector, then the longest), in text order.</summary>
-    private static List<Raw> Resolve(ReadOnlySpan<char> text, List<Raw> found)
+    /// <summary>
+    /// Drops documented examples and what <see cref="SecretAssessor"/> says is no secret, then keeps one candidate per
+    /// overlapping group (the highest-priority detector, then the longest), in text order.
+    /// </summary>
+    private List<Raw> Resolve(ReadOnlySpan<char> text, List<Raw> found, TextKind kind, FileRole role)
     {
         if (found.Count == 0) return found;
         found.Sort((a, b) => a.Candidate.Start != b.Candidate.Start ? a.Candidate.Start.CompareTo(b.Candidate.Start) : a.Detector.CompareTo(b.Detector));
         var kept = new List<Raw>(found.Count);
-        foreach (var f in found)
+        foreach (var candidate in found)
         {
-            if (Placeholders.IsDocumentedExample(text[f.Candidate.ValueStart..f.Candidate.ValueEnd].ToString())) continue;
+            if (Placeholders.IsDocumentedExample(text[candidate.Candidate.ValueStart..candidate.Candidate.ValueEnd].ToString())) continue;
+            if (SecretAssessor.Assess(text, _detectors[candidate.Detector].Kind, candidate.Candidate, kind, role) is not { } assessment) continue;
+            var f = candidate with { Assessment = assessment };
             if (kept.Count > 0 && f.Candidate.Start < kept[^1].Candidate.End)
             {
                 var last = kept[^1];
@@ -109,6 +118,10 @@ public sealed partial class SecretScanner
         var valueStart = cursor.MoveTo(c.ValueStart);
         var valueEnd = cursor.MoveTo(c.ValueEnd);
         var end = cursor.MoveTo(c.End);
-        return new SecretMatch(kind, new(start, end), new(valueStart, valueEnd), Redaction.Preview(value, kind), Redaction.Fingerprint(kind, value));
+        return new SecretMatch(kind, new(start, end), new(valueStart, valueEnd), Redaction.Preview(value, kind), Redaction.Fingerprint(kind, value))
+        {
+            Confidence = raw.Assessment.Confidence,
+            Reason = raw.Assessment.Reason,
+        };
     }
 }

@@ -26,8 +26,8 @@ internal sealed class SecretFindingBuilder
             yield return new Finding
             {
                 RuleId = m.RuleId,
-                Severity = severity,
-                Message = $"{Capitalize(m.Kind.Title)} {m.Preview}: this file {where}. Remove it, rotate it, and read it from the environment.",
+                Severity = Capped(severity, m.Confidence),
+                Message = $"{Capitalize(m.Kind.Title)} {m.Preview}: this file {where}. " + Advice(m, "Remove it, rotate it, and read it from the environment."),
                 Location = new SourceLocation(path, m.Range),
                 Package = units?.FirstOrDefault(),
                 Related = shipRelated,
@@ -42,7 +42,7 @@ internal sealed class SecretFindingBuilder
             var name = e.SourcePath ?? $"source #{e.SourceIndex}";
             var mapWhere = ships ? $"which ships in {Describe(units!)}" : "which does not ship";
             var message = $"{Capitalize(e.Match.Kind.Title)} {e.Match.Preview} in {name} line {line} is embedded in the source map of {Path.GetFileName(path)} (sourcesContent), {mapWhere}. " +
-                          "Remove it from the source, rotate it, and rebuild.";
+                          Advice(e.Match, "Remove it from the source, rotate it, and rebuild.");
             var related = new List<RelatedLocation>
             {
                 new(new SourceLocation(path, TextRange.Empty), $"{Path.GetFileName(path)} embeds {name} (sourcesContent)"),
@@ -51,7 +51,7 @@ internal sealed class SecretFindingBuilder
             yield return new Finding
             {
                 RuleId = e.Match.RuleId,
-                Severity = severity,
+                Severity = Capped(severity, e.Match.Confidence),
                 Message = message,
                 Location = original is not null ? new SourceLocation(original, e.Match.Range) : new SourceLocation(path, TextRange.Empty),
                 Package = units?.FirstOrDefault(),
@@ -60,6 +60,23 @@ internal sealed class SecretFindingBuilder
             };
         }
     }
+
+    /// <summary>A match below high confidence is at most a warning (medium) or information (low), never more than where it is allows.</summary>
+    internal static Severity Capped(Severity severity, SecretConfidence confidence) => confidence switch
+    {
+        SecretConfidence.Medium => (Severity)Math.Max((int)severity, (int)Severity.Warning),
+        SecretConfidence.Low => (Severity)Math.Max((int)severity, (int)Severity.Information),
+        _ => severity,
+    };
+
+    /// <summary>What to do, with the scanner's reason when it is not sure the value is a confidential secret.</summary>
+    private static string Advice(SecretMatch m, string certain) => m.Confidence switch
+    {
+        SecretConfidence.Medium => $"It is {m.Reason}: check whether it is real, and if so rotate it and remove it.",
+        SecretConfidence.Low when m.Reason is { } r && r.StartsWith("public by design", StringComparison.Ordinal) => $"Reported for information, {r}.",
+        SecretConfidence.Low => $"Reported for information: it is {m.Reason ?? "probably not a live secret"}, so most likely an example value.",
+        _ => certain,
+    };
 
     private static string Describe(IReadOnlyList<string> units) =>
         units.Count == 1 ? units[0] : string.Join(", ", units.Take(3)) + (units.Count > 3 ? $" and {units.Count - 3} more" : "");

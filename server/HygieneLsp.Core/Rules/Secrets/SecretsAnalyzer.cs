@@ -31,7 +31,9 @@ public sealed class SecretsAnalyzer : IAnalyzer
         .Select(k => new RuleDescriptor(k.RuleId, Severity.Error, $"A {k.Title} in a file that would be published",
             $"A {k.Title} was found in a file that a package, extension or project would publish (or in a source map that embeds the original file). " +
             "Remove it from the file, rotate it (anyone who downloaded the package has it), and read it from the environment at run time. " +
-            "Files that do not ship (.env, .npmrc, appsettings*.json) are reported as warnings."))
+            "Files that do not ship (.env, .npmrc, appsettings*.json) are reported as warnings. Values in documentation, tests, examples and " +
+            "doc comments are reported at most as information (a vendor-shaped token there, such as a GitHub or AWS key, as a warning), and values " +
+            "that are public by design (publishable keys, Sentry DSNs, Firebase web API keys…) as information, each with the reason."))
         .ToList();
 
     public IEnumerable<Finding> Analyze(AnalysisContext context, CancellationToken cancellationToken)
@@ -75,7 +77,8 @@ public sealed class SecretsAnalyzer : IAnalyzer
         try
         {
             Parallel.For(0, paths.Count, options, i =>
-                results[i] = context.Cache.GetOrAdd(CacheKind, paths[i], context.Files, () => _scanner.ScanFile(context.Files, paths[i], cancellationToken)));
+                results[i] = context.Cache.GetOrAdd(CacheKind, paths[i], context.Files,
+                    () => _scanner.ScanFile(context.Files, paths[i], FileRoles.ForPath(Paths.Relative(context.Root, paths[i])), cancellationToken)));
         }
         catch (AggregateException e) when (cancellationToken.IsCancellationRequested && e.InnerExceptions.All(x => x is OperationCanceledException))
         {

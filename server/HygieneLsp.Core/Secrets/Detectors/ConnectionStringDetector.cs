@@ -37,7 +37,7 @@ public sealed class ConnectionStringDetector : ISecretDetector
                && (quote == '\0' ? text[i] is not ('\'' or ' ' or '<') : text[i] != quote)) i++;
         var value = text.Slice(start, i - start);
         if (value.Length < 4 || value[0] is '{' or '$' or '%' or '@' or '[' or '*' || Placeholders.IsPlaceholder(value)) return false;
-        if (IsStopWord(value) || IsMemberRead(value)) return false;
+        if (IsStopWord(value) || Placeholders.NamesItself(value) || IsMemberRead(value)) return false;
         if (!HasConnectionKey(text, hit, i)) return false;
         candidate = new SecretCandidate(hit, i, start, i);
         return true;

@@ -30,6 +30,11 @@ public sealed class GenericSecretDetector : ISecretDetector
         "passwordfield", "passwordlength", "passwordpolicy", "passwordhint", "passwordlabel", "secretname", "keyid",
         "tokenurl", "tokenendpoint", "tokenname", "tokenfile", "secretfile", "passwordfile", "credentialsfile",
         "pwdfield", "tokenkey", "secretref", "secretpath", "tokenpath",
+        // Pagination cursors and idempotency tokens (AWS NextToken, ContinuationToken, WAF ChangeToken, S3 Marker):
+        // opaque, but handed out by the service to anyone who lists.
+        "nexttoken", "pagetoken", "continuationtoken", "changetoken", "paginationtoken", "synctoken", "requesttoken",
+        "lifecycleactiontoken", "idempotencytoken", "cancellationtoken", "cursortoken",
+        "authenticationmethod", "authenticationtype", "authenticationscheme", "authenticationflow", "authenticationmode",
     ];
 
     public SecretKind Kind => SecretKind.Generic;
@@ -46,6 +51,7 @@ public sealed class GenericSecretDetector : ISecretDetector
         if (i < text.Length && text[i] is '"' or '\'' or '`') i++;
         while (i < text.Length && text[i] is ' ' or '\t') i++;
         if (i >= text.Length) return false;
+        var separator = text[i];
         if (text[i] == ':')
         {
             i++;
@@ -86,10 +92,38 @@ public sealed class GenericSecretDetector : ISecretDetector
         var ident = text.Slice(identStart, identEnd - identStart);
         var name = ClassifyName(ident);
         if (name == SecretName.None) return false;
+        if (!IsKeyPosition(text, identStart, separator, kind)) return false;
         if (name != SecretName.Password && value.ContainsAnyExcept(CharClasses.TokenAlphabet)) return false;
         if (!IsSecretValue(value) || EchoesName(ident, value)) return false;
+        // A UUID under a token name is an id (a request, change or session id); under a key, secret or password name it may be a credential.
+        if (ValueShapes.IsUuid(value) && name == SecretName.Token && !NamesACredential(ident)) return false;
         candidate = new SecretCandidate(start, end, start, end);
         return true;
+    }
+
+    /// <summary>
+    /// The name is a key being assigned, not part of something else: not an ARN or URN segment (<c>…:secret:name</c>),
+    /// not the middle branch of a ternary (<c>ok ? _token : 'fallback'</c>), not a TypeScript type alias
+    /// (<c>type AuthMethod = "X509Certificate"</c>), not prose inside a string (<c>"Input new password: "</c>).
+    /// </summary>
+    private static bool IsKeyPosition(ReadOnlySpan<char> text, int identStart, char separator, TextKind kind)
+    {
+        // …except after an npm registry scope: { "//registry.example.org/:_authToken": "…" } is an .npmrc line as JSON.
+        if (identStart > 0 && text[identStart - 1] == ':' && !(identStart > 1 && text[identStart - 2] == '/')) return false;
+        if (kind != TextKind.Code) return true;
+        var j = identStart;
+        while (j > 0 && identStart - j < 16 && text[j - 1] is ' ' or '\t') j--;
+        if (separator == ':' && j > 0 && text[j - 1] == '?') return false;
+        // "Enter a new password: " inside a string: a word, a space, the name and a colon is prose, never a key in code.
+        if (separator == ':' && j < identStart && j > 0 && char.IsAsciiLetter(text[j - 1])) return false;
+        return !(j < identStart && j >= 4 && text[(j - 4)..j].SequenceEqual("type") && (j == 4 || !CharClasses.IsAlnum(text[j - 5])));
+    }
+
+    private static bool NamesACredential(ReadOnlySpan<char> ident)
+    {
+        foreach (var word in (ReadOnlySpan<string>)["secret", "key", "auth", "access", "credential", "api", "bearer"])
+            if (ident.Contains(word, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     private static bool IsIdentChar(char c) => CharClasses.IsAlnum(c) || c is '_' or '-' or '$';
@@ -119,6 +153,8 @@ public sealed class GenericSecretDetector : ISecretDetector
     private static bool LooksLikeCode(ReadOnlySpan<char> value)
     {
         if (value.IndexOfAny('(', '[', '{') >= 0) return true;
+        // Optional chaining: data?.errors?.password.
+        if (value.Contains("?.", StringComparison.Ordinal)) return true;
         // A dotted identifier path: process.env.TOKEN, this.props.secret, t.apiKey.
         var dotted = value.Contains('.') && !value.ContainsAnyExcept(IdentOrDot);
         return dotted;
@@ -140,7 +176,7 @@ public sealed class GenericSecretDetector : ISecretDetector
         }
         if (!letter || !(digit || symbol)) return false;
         if (value.Contains("://", StringComparison.Ordinal) || value[0] is '/' or '.' || value.StartsWith("data:", StringComparison.OrdinalIgnoreCase)) return false;
-        if (LooksLikeFileName(value)) return false;
+        if (LooksLikeFileName(value) || ValueShapes.IsIdentifier(value)) return false;
         if (Placeholders.IsPlaceholder(value)) return false;
         return Entropy.Shannon(value) >= MinEntropy;
     }

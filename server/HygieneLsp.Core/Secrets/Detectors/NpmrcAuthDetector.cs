@@ -2,7 +2,10 @@ namespace HygieneLsp.Core.Secrets.Detectors;
 
 /// <summary>
 /// npm registry credentials in <c>.npmrc</c> syntax: <c>//registry/:_authToken=VALUE</c>, <c>_auth=</c>,
-/// <c>_password=</c>. A value that starts with <c>${</c> is read from the environment by npm and is fine.
+/// <c>_password=</c>. A value that starts with <c>${</c> is read from the environment by npm and is fine. Only
+/// npmrc-shaped text counts: the key after a registry scope (<c>//host/path/:</c>, also inside a shell
+/// <c>echo</c> or a CI step), or, outside program code, at the start of a line (an <c>.npmrc</c> file). Code that
+/// merely names the key (<c>this._authToken = data.accessToken</c>) is not a credential.
 /// </summary>
 public sealed class NpmrcAuthDetector : ISecretDetector
 {
@@ -15,6 +18,7 @@ public sealed class NpmrcAuthDetector : ISecretDetector
     {
         candidate = default;
         if (hit > 0 && (CharClasses.IsAlnum(text[hit - 1]) || text[hit - 1] == '_')) return false;
+        if (!IsNpmrcKeyPosition(text, hit, kind)) return false;
         var i = hit;
         while (i < text.Length && i - hit < 16 && (CharClasses.IsAlnum(text[i]) || text[i] == '_')) i++;
         var key = text.Slice(hit, i - hit);
@@ -36,5 +40,21 @@ public sealed class NpmrcAuthDetector : ISecretDetector
         if (Entropy.Shannon(value) < 3.0) return false;
         candidate = new SecretCandidate(hit, i, start, i);
         return true;
+    }
+
+    private static bool IsNpmrcKeyPosition(ReadOnlySpan<char> text, int hit, TextKind kind)
+    {
+        if (hit > 0 && text[hit - 1] == ':')
+        {
+            // The registry scope, back to the start of its word: "//registry.npmjs.org/".
+            var j = hit - 1;
+            while (j > 0 && hit - j < 512 && text[j - 1] is not (' ' or '\t' or '\n' or '\r' or '"' or '\'' or '`' or '=' or '(' or ',' or '[' or '{' or '>')) j--;
+            var scope = text[j..(hit - 1)];
+            return scope.Length > 2 && scope.StartsWith("//", StringComparison.Ordinal);
+        }
+        if (kind == TextKind.Code) return false;
+        var i = hit;
+        while (i > 0 && text[i - 1] is ' ' or '\t') i--;
+        return i == 0 || text[i - 1] is '\n' or '\r';
     }
 }

@@ -3,7 +3,8 @@ namespace HygieneLsp.Core.Secrets.Detectors;
 /// <summary>
 /// <c>-----BEGIN … PRIVATE KEY-----</c> followed by a real base64 body (at least 50 base64 characters, as vsce's
 /// secretlint asks, and not a filler). The body may be split across lines, JS string escapes (<c>\n</c>) or string
-/// concatenation. Documentation examples (<c>...</c>, <c>MIIE…</c>) stop the body early and do not fire.
+/// concatenation. The body must run to the <c>-----END</c> line: documentation examples (<c>...</c>, <c>MIIE…</c>,
+/// a body cut off with a period) stop it early and do not fire.
 /// </summary>
 public sealed class PrivateKeyDetector : ISecretDetector
 {
@@ -46,7 +47,13 @@ public sealed class PrivateKeyDetector : ISecretDetector
             }
             if (c is '\n') { lineStart = true; i++; continue; }
             if (c is ' ' or '\t' or '\r' or '"' or '\'' or '`' or '+' or ',') { i++; continue; }
-            if (c == '\\' && i + 1 < limit && text[i + 1] is 'n' or 'r') { lineStart = true; i += 2; continue; }
+            if (c == '\\')
+            {
+                // "\n", and "\\n" in a key escaped twice (a JSON string inside a JSON string).
+                var j = i + 1;
+                while (j < limit && j - i < 4 && text[j] == '\\') j++;
+                if (j < limit && text[j] is 'n' or 'r') { lineStart = true; i = j + 1; continue; }
+            }
             break;
         }
         if (count < MinBody || bodyStart < 0) return false;
@@ -54,13 +61,11 @@ public sealed class PrivateKeyDetector : ISecretDetector
         double h = 0;
         foreach (var k in freq) if (k > 0) h -= (double)k / count * Math.Log2((double)k / count);
         if (h < 4.0) return false;
-        var end = bodyEnd;
-        if (i + 8 <= limit && text[i..].StartsWith("-----END", StringComparison.Ordinal))
-        {
-            var close = text.Slice(i + 8, Math.Min(80, limit - i - 8)).IndexOf("-----", StringComparison.Ordinal);
-            if (close >= 0) close += i + 8;
-            end = close < 0 ? i + 8 : close + 5;
-        }
+        // A real block runs to its END line; a body cut short ("MIIEow…", "…iieR.", "...") stops before it.
+        if (i + 8 > limit || !text[i..].StartsWith("-----END", StringComparison.Ordinal)) return false;
+        var close = text.Slice(i + 8, Math.Min(80, limit - i - 8)).IndexOf("-----", StringComparison.Ordinal);
+        if (close >= 0) close += i + 8;
+        var end = close < 0 ? i + 8 : close + 5;
         candidate = new SecretCandidate(hit, end, bodyStart, bodyEnd);
         return true;
     }

@@ -2,7 +2,7 @@ namespace HygieneLsp.Core.Secrets.Detectors;
 
 /// <summary>
 /// <c>scheme://user:password@host</c>. Documentation forms (<c>user:password@</c>, <c>:pass@</c>, <c>${PASS}</c>,
-/// <c>&lt;password&gt;</c>, <c>****</c>) are placeholders. The value fingerprinted is the password alone.
+/// <c>&lt;password&gt;</c>, <c>****</c>, a password that says it is one such as <c>randompassword</c>) are placeholders. The value fingerprinted is the password alone.
 /// </summary>
 public sealed class UrlCredentialsDetector : ISecretDetector
 {
@@ -38,7 +38,7 @@ public sealed class UrlCredentialsDetector : ISecretDetector
         if (user[0] is '$' or '{' or '%') return false;
         foreach (var w in StopWords)
             if (password.Equals(w, StringComparison.OrdinalIgnoreCase)) return false;
-        if (password.Equals(user, StringComparison.OrdinalIgnoreCase) || Placeholders.IsPlaceholder(password)) return false;
+        if (password.Equals(user, StringComparison.OrdinalIgnoreCase) || Placeholders.IsPlaceholder(password) || Placeholders.NamesItself(password)) return false;
         candidate = new SecretCandidate(s, i, passStart, i);
         return true;
     }

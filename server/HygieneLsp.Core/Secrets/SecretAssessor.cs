@@ -1,0 +1,53 @@
+using HygieneLsp.Core.Secrets.Detectors;
+
+namespace HygieneLsp.Core.Secrets;
+
+/// <summary>
+/// Judges a detector's candidate in its place: whether it is a secret at all (null: drop it), and how sure that it
+/// is a live, confidential one. The policy, in order:
+/// <list type="number">
+/// <item>In a lockfile only distinctive token shapes, JWTs and URL credentials count (a registry token in a
+/// <c>resolved</c> URL); keyword-named values there are versions and hashes.</item>
+/// <item>A value public by design (<see cref="PublicByDesign"/>) is low, with the vendor's reason.</item>
+/// <item>In documentation, tests, examples, vendored tool releases and doc comments, a distinctive token shape
+/// (<c>ghp_…</c>, <c>AKIA…</c> that is not a documented example) is medium, since such values are sometimes real
+/// keys pasted by mistake; every other kind is low.</item>
+/// <item>Anything else is high.</item>
+/// </list>
+/// </summary>
+internal static class SecretAssessor
+{
+    private const int MaxLineLookBack = 1024;
+
+    public static SecretAssessment? Assess(ReadOnlySpan<char> text, SecretKind kind, SecretCandidate c, TextKind textKind, FileRole role)
+    {
+        if (role == FileRole.Lockfile && !(kind.Distinctive || kind == SecretKind.Jwt || kind == SecretKind.UrlCredentials)) return null;
+        if (PublicByDesign.Reason(text, kind, c) is { } publicReason)
+            return new SecretAssessment(SecretConfidence.Low, "public by design: " + publicReason);
+        // What survives in a lockfile is a credential in a registry URL or a token field: as certain as anywhere.
+        var where = role == FileRole.Lockfile ? null : FileRoles.Reason(role);
+        if (where is null && textKind == TextKind.Code && OnDocCommentLine(text, c.Start)) where = "in a doc comment";
+        if (where is null) return SecretAssessment.Certain;
+        return kind.Distinctive
+            ? new SecretAssessment(SecretConfidence.Medium, where + ", but shaped like a live " + kind.Title)
+            : new SecretAssessment(SecretConfidence.Low, where);
+    }
+
+    /// <summary>
+    /// True when the line holding <paramref name="at"/> is a documentation comment line: it starts (after indentation)
+    /// with <c>/**</c>, <c>///</c> or the <c>*</c> of a block comment's continuation, and the comment is not closed
+    /// before <paramref name="at"/>. Only the current line is read,
+    /// back to at most <see cref="MaxLineLookBack"/> characters: on a minified line the start is never reached.
+    /// </summary>
+    internal static bool OnDocCommentLine(ReadOnlySpan<char> text, int at)
+    {
+        var i = at;
+        while (i > 0 && at - i < MaxLineLookBack && text[i - 1] is not ('\n' or '\r')) i--;
+        if (i > 0 && text[i - 1] is not ('\n' or '\r')) return false;
+        while (i < at && text[i] is ' ' or '\t') i++;
+        var line = text[i..at];
+        if (line.StartsWith("///", StringComparison.Ordinal)) return true;
+        // A comment closed before the match ("/** @__PURE__ */ x();var k=…", " */ const k=…") left code behind it.
+        return (line.StartsWith("/**", StringComparison.Ordinal) || line.StartsWith('*')) && !line.Contains("*/", StringComparison.Ordinal);
+    }
+}
