@@ -18,8 +18,8 @@ public class CliTests
     private static TempWorkspace Workspace()
     {
         var ws = new TempWorkspace();
-        ws.Write("tsconfig.json", "{\n  \"compilerOptions\": {\n    \"sourceMap\": true\n  }\n}\n");
-        ws.Write("packages/my lib/tsconfig.json", "{\"compilerOptions\": {\"inlineSourceMap\": true}}");
+        ws.WriteCompiledTsconfig("tsconfig.json", "{\n  \"compilerOptions\": {\n    \"sourceMap\": true\n  }\n}\n");
+        ws.WriteCompiledTsconfig("packages/my lib/tsconfig.json", "{\"compilerOptions\": {\"inlineSourceMap\": true}}");
         return ws;
     }
 

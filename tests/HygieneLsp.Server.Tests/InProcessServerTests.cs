@@ -41,7 +41,7 @@ public class InProcessServerTests
     public async Task PublishesForFilesNeverOpenedAndRegistersWatchers()
     {
         using var ws = new TempWorkspace();
-        var nested = ws.Write("packages/lib/tsconfig.json", "{\"compilerOptions\": {\"inlineSourceMap\": true}}");
+        var nested = ws.WriteCompiledTsconfig("packages/lib/tsconfig.json", "{\"compilerOptions\": {\"inlineSourceMap\": true}}");
         await using var host = new InProcessServer();
         await host.Client.InitializeAsync(ws.Root);
         var published = await host.Client.WaitForDiagnosticsAsync(nested, d => d.Count == 1);
@@ -59,7 +59,7 @@ public class InProcessServerTests
         await host.Client.InitializeAsync(ws.Root);
         await host.Client.WaitForAsync("hygiene/status", p => p["state"]!.ToString() == "idle");
 
-        var created = ws.Write("app/tsconfig.json", "{\"compilerOptions\": {\"sourceMap\": true}}");
+        var created = ws.WriteCompiledTsconfig("app/tsconfig.json", "{\"compilerOptions\": {\"sourceMap\": true}}");
         var mark = host.Client.Mark();
         await host.Client.NotifyAsync("workspace/didChangeWatchedFiles", new JObject
         {
@@ -80,7 +80,7 @@ public class InProcessServerTests
     public async Task UnsavedBufferTextIsAnalysedAndClosingRevertsToDisk()
     {
         using var ws = new TempWorkspace();
-        var path = ws.Write("tsconfig.json", "{}");
+        var path = ws.WriteCompiledTsconfig("tsconfig.json", "{}");
         var uri = new Uri(path).AbsoluteUri;
         await using var host = new InProcessServer();
         await host.Client.InitializeAsync(ws.Root);
@@ -107,8 +107,8 @@ public class InProcessServerTests
     public async Task SettingsTurnRulesOffAndFixAllAppliesThroughTheClient()
     {
         using var ws = new TempWorkspace();
-        var a = ws.Write("a/tsconfig.json", "{\"compilerOptions\": {\"sourceMap\": true}}");
-        var b = ws.Write("b/tsconfig.json", "{\"compilerOptions\": {\"inlineSourceMap\": true}}");
+        var a = ws.WriteCompiledTsconfig("a/tsconfig.json", "{\"compilerOptions\": {\"sourceMap\": true}}");
+        var b = ws.WriteCompiledTsconfig("b/tsconfig.json", "{\"compilerOptions\": {\"inlineSourceMap\": true}}");
         await using var host = new InProcessServer();
         await host.Client.InitializeAsync(ws.Root, options: JObject.Parse("{\"rules\": {\"build/tsc-inline-source-map\": \"off\", \"build/tsc-source-map\": \"error\"}}"));
         var published = await host.Client.WaitForDiagnosticsAsync(a, d => d.Count == 1);

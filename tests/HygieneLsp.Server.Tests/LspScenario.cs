@@ -15,7 +15,7 @@ public static class LspScenario
 
     public static async Task RunAsync(LspTestClient client, TempWorkspace ws, Func<Task<int>> exitCode)
     {
-        var path = ws.Write("tsconfig.json", Tsconfig);
+        var path = ws.WriteCompiledTsconfig("tsconfig.json", Tsconfig);
         var uri = new Uri(path).AbsoluteUri;
         var init = await client.InitializeAsync(ws.Root);
         Assert.Equal(2, (int)init.SelectToken("capabilities.textDocumentSync.change")!);

