@@ -80,19 +80,25 @@ public sealed class RealPackageCache
         }
     }
 
-    /// <summary>Unpacks a .tgz into <paramref name="destination"/>: regular files and folders only, nothing outside it.</summary>
+    /// <summary>
+    /// Unpacks a .tgz into <paramref name="destination"/>/package: regular files only, nothing outside it. Like npm, the
+    /// first path segment is dropped whatever it is (`package/` mostly; @types tarballs use the package's own name).
+    /// </summary>
     private static void Unpack(string tgz, string destination)
     {
         if (Directory.Exists(destination)) Directory.Delete(destination, recursive: true);
-        Directory.CreateDirectory(destination);
-        var full = Path.GetFullPath(destination) + Path.DirectorySeparatorChar;
+        var package = Path.Combine(destination, "package");
+        Directory.CreateDirectory(package);
+        var full = Path.GetFullPath(package) + Path.DirectorySeparatorChar;
         using var file = File.OpenRead(tgz);
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
         using var tar = new TarReader(gzip);
         while (tar.GetNextEntry() is { } entry)
         {
             if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile)) continue;
-            var target = Path.GetFullPath(Path.Combine(destination, entry.Name));
+            var slash = entry.Name.IndexOf('/');
+            if (slash < 0) continue;
+            var target = Path.GetFullPath(Path.Combine(package, entry.Name[(slash + 1)..]));
             if (!target.StartsWith(full, StringComparison.Ordinal)) continue;
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             using var output = File.Create(target);
