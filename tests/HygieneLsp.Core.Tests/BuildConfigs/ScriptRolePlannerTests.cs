@@ -145,7 +145,8 @@ public class ScriptRolePlannerTests
     {
         using var dir = new TempDir();
         dir.Write("package.json", "{ \"name\": \"lib\", \"devDependencies\": { \"webpack-cli\": \"^3.3.0\" }, \"scripts\": { \"build\": \"webpack\" } }\n");
-        dir.Write("webpack.config.js", "module.exports = (env = {}) => ({\n  devtool: env.production ? false : 'source-map',\n});\n");
+        // webpack-cli 3 calls the function with env undefined when no --env is given (4+ passes an object).
+        dir.Write("webpack.config.js", "module.exports = (env) => ({\n  devtool: env ? false : 'source-map',\n});\n");
         Assert.Equal(Severity.Error, Assert.Single(Analyze(dir)).Severity);
     }
 
