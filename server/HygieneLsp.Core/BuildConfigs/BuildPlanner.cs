@@ -58,7 +58,9 @@ public sealed class BuildPlanner
         }
         if (manifest is not null)
             foreach (var role in ScriptRoles.Classify(manifest, release))
-                foreach (var command in ShellCommand.Parse(role.Script))
+                foreach (var command in ShellCommand.Parse(role.ForwardedArgs is { } extra
+                             ? role.Script with { Command = role.Script.Command + " " + extra, RawEqualsCooked = false } // positions past the script: no script edits
+                             : role.Script))
                 {
                     var request = new PlanRequest(_files, _dir, manifest, command);
                     var lifecycle = role.Script.Name is "prepublishOnly" or "prepack" or "prepare" or "prepublish" or "vscode:prepublish";

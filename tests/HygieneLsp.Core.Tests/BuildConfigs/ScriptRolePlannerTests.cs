@@ -123,6 +123,23 @@ public class ScriptRolePlannerTests
     }
 
     [Theory]
+    [InlineData("      - run: npm run build -- --configuration production\n")]
+    [InlineData("      - run: yarn build --configuration=production\n")]
+    public void Arguments_ci_passes_to_the_script_are_part_of_the_build(string step)
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{ \"name\": \"shop\", \"private\": true, \"scripts\": { \"build\": \"ng build\" } }\n");
+        dir.Write("angular.json", """
+            { "projects": { "shop": { "architect": { "build": {
+              "options": { "outputPath": "dist/shop", "sourceMap": true },
+              "configurations": { "production": { "sourceMap": false } }
+            } } } } }
+            """);
+        dir.Write(".github/workflows/pages.yml", "jobs:\n  pages:\n    steps:\n" + step);
+        Assert.Empty(Analyze(dir, publishesDist: false)); // the production configuration turns the maps off
+    }
+
+    [Theory]
     [InlineData("webpack --env.production", "env.production", null)]
     [InlineData("webpack --env.NODE_ENV=production", "env.NODE_ENV === 'production'", null)]
     [InlineData("webpack --env.target web --mode production", "env.target === 'web'", null)]

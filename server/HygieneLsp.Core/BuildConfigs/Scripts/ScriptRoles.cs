@@ -4,7 +4,7 @@ namespace HygieneLsp.Core.BuildConfigs.Scripts;
 /// Whether a build script is the release build. <see cref="NotProductionReason"/> null: it is (its predictions keep
 /// their certainty); otherwise why it is not (its predictions become "may", one severity lower).
 /// </summary>
-public sealed record ScriptRole(PackageScript Script, string? NotProductionReason, string? RunBy)
+public sealed record ScriptRole(PackageScript Script, string? NotProductionReason, string? RunBy, string? ForwardedArgs = null)
 {
     public bool IsProduction => NotProductionReason is null;
 }
@@ -34,9 +34,16 @@ public static class ScriptRoles
         // Entry points: release lifecycle scripts and what CI/deploy files run.
         var entries = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in ReleaseLifecycle.Where(scripts.ContainsKey)) entries.TryAdd(name, $"npm {(name == "vscode:prepublish" ? "vsce package" : "publish")} runs it");
+        var forwarded = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var rc in release)
-            foreach (var target in RunTargets(rc.Command.Words.Select(w => w.Value).ToList(), scripts.Keys))
+        {
+            var words = rc.Command.Words.Select(w => w.Value).ToList();
+            foreach (var target in RunTargets(words, scripts.Keys))
+            {
                 entries.TryAdd(target, $"{rc.Display} runs it");
+                if (Forwarded(words, target) is { } args) forwarded.TryAdd(target, args);
+            }
+        }
         var production = Closure(entries.Keys, scripts);
         var byEntry = production.Any(n => IsBuilder(scripts[n])) ? production : null;
 
@@ -69,10 +76,24 @@ public static class ScriptRoles
             }
             else if (byEntry is null && direct.FirstOrDefault(d => ShellCommand.Parse(s).Any(c => c.Tool == d.Command.Tool && c.ToolText != d.Command.ToolText)) is { } d)
                 reason = $"{d.Display} runs `{d.Command.ToolText}` itself";
-            roles.Add(new ScriptRole(s, reason, runBy));
+            roles.Add(new ScriptRole(s, reason, runBy, forwarded.GetValueOrDefault(s.Name)));
         }
         // Release builds first: a config several scripts run is reported for the release one.
         return roles.OrderBy(x => x.IsProduction ? 0 : 1).ToList();
+    }
+
+    /// <summary>
+    /// Arguments a run passes on to the script (`npm run build -- --configuration production`; yarn and pnpm pass
+    /// what follows the name): npm appends them to the script's text.
+    /// </summary>
+    private static string? Forwarded(List<string> words, string script)
+    {
+        var at = words.IndexOf(script);
+        if (at < 0) return null;
+        var rest = words.Skip(at + 1).ToList();
+        if (words[0] is "npm" or "bun") rest = rest.SkipWhile(w => w != "--").Skip(1).ToList();
+        else if (rest.FirstOrDefault() == "--") rest = rest.Skip(1).ToList();
+        return rest.Count == 0 ? null : string.Join(' ', rest.Select(w => w.Contains(' ') ? "\"" + w + "\"" : w));
     }
 
     private static string DescribeEntries(Dictionary<string, string> entries, HashSet<string> chosen, Dictionary<string, PackageScript> scripts)
