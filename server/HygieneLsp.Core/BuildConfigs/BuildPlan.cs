@@ -60,9 +60,16 @@ public sealed record PredictedMaps
     /// <summary>True for apps whose output folder is deployed to a web server (webpack, Vite, Next, CRA, Parcel, Angular).</summary>
     public bool IsWebApp { get; init; }
     public PlanFixes Fixes { get; init; } = new(null, null);
+    /// <summary>What runs the build, for messages: "`npm run build:prod` (webpack --mode production)", or the tool's default invocation.</summary>
+    public string? Invocation { get; init; }
+    /// <summary>Set when the script is not the release build (build:staging, --mode development...): the prediction is "may".</summary>
+    public string? NotProductionReason { get; init; }
+    /// <summary>An index.html that loads bundles from the output folder: the folder is a web app's public folder (see <see cref="IsWebApp"/>).</summary>
+    public string? ServedBy { get; init; }
 
     public bool AnyEmits => Outcomes.Any(o => o.Emits);
-    public Certainty? Certainty => !AnyEmits ? null : Outcomes.All(o => o.Emits) && !HasUnknown ? BuildConfigs.Certainty.Definitely : BuildConfigs.Certainty.May;
+    public Certainty? Certainty => !AnyEmits ? null
+        : Outcomes.All(o => o.Emits) && !HasUnknown && NotProductionReason is null ? BuildConfigs.Certainty.Definitely : BuildConfigs.Certainty.May;
     public bool AnySourcesContent => Outcomes.Any(o => o.Emits && o.SourcesContent);
 }
 

@@ -47,14 +47,29 @@ public sealed class BuildPlanner
         var manifestPath = _dir + "/package.json";
         Dependencies.Add(manifestPath);
         var manifest = _files.FileExists(manifestPath) ? PackageManifest.Read(_files, manifestPath) : null;
+        Dependencies.Add(_dir + "/node_modules/webpack-cli/package.json"); // its major version shapes `env`
+        var release = ReleaseCommands.Find(_files, _dir, Dependencies);
+        // A CI/deploy file that runs `ng build ...` itself: that command is the deploy build.
+        foreach (var rc in release.Where(r => r.Command.Tool == "ng"))
+        {
+            var request = new PlanRequest(_files, _dir, manifest, rc.Command);
+            _invocation = ($"`{rc.Command.ToolText}` in {rc.Display}", null);
+            ExtraPlanners.ForCommand("ng", rc.Command.Positionals.FirstOrDefault()?.Value, request, this);
+        }
         if (manifest is not null)
-            foreach (var script in manifest.BuildScripts)
-                foreach (var command in ShellCommand.Parse(script))
+            foreach (var role in ScriptRoles.Classify(manifest, release))
+                foreach (var command in ShellCommand.Parse(role.ForwardedArgs is { } extra
+                             ? role.Script with { Command = role.Script.Command + " " + extra, RawEqualsCooked = false } // positions past the script: no script edits
+                             : role.Script))
                 {
                     var request = new PlanRequest(_files, _dir, manifest, command);
+                    var lifecycle = role.Script.Name is "prepublishOnly" or "prepack" or "prepare" or "prepublish" or "vscode:prepublish";
+                    var reason = role.NotProductionReason ?? (lifecycle ? null : ScriptRoles.NonProductionFlag(command) is { } flag ? $"{flag} is not the production build" : null);
+                    _invocation = ($"`npm run {role.Script.Name}` ({command.ToolText})", reason);
                     TryPlanCommand(request);
                     Dependencies.AddRange(request.Loaders.SelectMany(l => l.LoadedFiles));
                 }
+        _invocation = null;
 
         var defaults = new PlanRequest(_files, _dir, manifest, null);
         Default("webpack", WebpackPlanner.ConfigNames, () => WebpackPlanner.Plan(defaults));
@@ -65,7 +80,7 @@ public sealed class BuildPlanner
         {
             var path = _dir + "/" + name;
             Dependencies.Add(path);
-            if (_files.FileExists(path) && _scriptsPlanned.Add(path) && BuildScriptPlanner.Plan(defaults, path, Dependencies) is { } p) _plans.Add(p);
+            if (_files.FileExists(path) && _scriptsPlanned.Add(path)) Add(BuildScriptPlanner.Plan(defaults, path, Dependencies));
         }
         foreach (var extra in ExtraPlanners.Defaults) extra(defaults, this);
         Dependencies.AddRange(defaults.Loaders.SelectMany(l => l.LoadedFiles));
@@ -79,12 +94,38 @@ public sealed class BuildPlanner
         Add(plan());
     }
 
+    /// <summary>The script (or CI command) being planned and why it is not the release build; null while planning defaults.</summary>
+    private (string Text, string? NotProductionReason)? _invocation;
+
+    private static readonly Dictionary<string, string> DefaultInvocations = new(StringComparer.Ordinal)
+    {
+        ["webpack"] = "webpack --mode production", ["vite"] = "vite build", ["rollup"] = "rollup -c", ["tsup"] = "tsup",
+        ["next"] = "next build", ["angular"] = "ng build",
+    };
+
     internal void Add(BuildPlan? plan)
     {
         if (plan is null) return;
+        plan = plan with { Outputs = plan.Outputs.Select(Annotate).ToList() };
         _plans.Add(plan);
         Dependencies.Add(plan.ConfigPath);
         Dependencies.AddRange(plan.Outputs.SelectMany(o => o.Fixes.DisableMaps ?? []).Select(e => e.Path));
+    }
+
+    /// <summary>Names the invocation on each prediction and marks outputs an index.html serves as web-app outputs.</summary>
+    private PredictedMaps Annotate(PredictedMaps o)
+    {
+        var invocation = _invocation?.Text
+            ?? (DefaultInvocations.TryGetValue(o.Tool, out var d) ? $"`{d}` (no package.json script runs {o.Tool}; read as its production build)"
+                : $"`node {Paths.Relative(_dir, o.ConfigPath)}`");
+        var served = o.IsWebApp ? null : ServedFolders.IndexHtmlServing(_files, _dir, o.OutputDirectory, Dependencies);
+        return o with
+        {
+            Invocation = o.Invocation ?? invocation,
+            NotProductionReason = o.NotProductionReason ?? _invocation?.NotProductionReason,
+            ServedBy = served,
+            IsWebApp = o.IsWebApp || served is not null,
+        };
     }
 
     internal void MarkToolRun(string tool) => _toolsRun.Add(tool);

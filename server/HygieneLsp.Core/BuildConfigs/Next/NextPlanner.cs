@@ -107,30 +107,6 @@ public static class NextPlanner
     {
         if (request.Command?.Has("--webpack") == true) return (true, true);
         if (request.Command?.Has("--turbopack", "--turbo") == true) return (false, true);
-        return (Major(request) is int major && major < 16, false);
-    }
-
-    private static int? Major(PlanRequest request)
-    {
-        for (var dir = request.ProjectDirectory; ; dir = Paths.Parent(dir))
-        {
-            var installed = dir + "/node_modules/next/package.json";
-            if (request.Files.FileExists(installed))
-                return PackageManifest.Read(request.Files, installed)?.Property("version")?.Value is JsStringLiteral v ? LeadingNumber(v.Value) : null;
-            if (Paths.Parent(dir) == dir || dir.Length == 0) break;
-        }
-        foreach (var section in new[] { "dependencies", "devDependencies" })
-            if (request.Manifest?.Property(section)?.Value is JsObjectLiteral deps
-                && deps.Members.OfType<JsProperty>().LastOrDefault(p => p.Key == "next")?.Value is JsStringLiteral range)
-                return LeadingNumber(range.Value);
-        return null;
-    }
-
-    /// <summary>The first number in a version or a simple range ("16.4.6", "^15.2.0", ">=14", "~13.5"); null for tags.</summary>
-    private static int? LeadingNumber(string version)
-    {
-        var digits = new string(version.SkipWhile(c => !char.IsAsciiDigit(c)).TakeWhile(char.IsAsciiDigit).ToArray());
-        return digits.Length is > 0 and < 4 && version.TakeWhile(c => !char.IsAsciiDigit(c)).All(c => c is '^' or '~' or '>' or '=' or 'v' or ' ')
-            ? int.Parse(digits) : null;
+        return (PackageVersions.Major(request, "next") is int major && major < 16, false);
     }
 }

@@ -74,11 +74,15 @@ public static class RollupPlanner
         var cliMap = cmd?.Option("--sourcemap", "-m");
         var cliExclude = cmd?.Has("--sourcemapExcludeSources") == true;
         // One prediction per output folder: an array of configs/outputs may write to several.
-        var byDir = new Dictionary<string, (OutcomeSet Set, List<ConfigEditTarget> Targets)>(StringComparer.Ordinal);
+        // Several outputs into one folder all happen: each has its own possible outcomes, and the folder surely
+        // gets maps when one output surely makes them (see Folder below).
+        var byDir = new Dictionary<string, (List<OutcomeSet> Outputs, List<ConfigEditTarget> Targets)>(StringComparer.Ordinal);
         (OutcomeSet Set, List<ConfigEditTarget> Targets) For(string dir)
         {
-            if (!byDir.TryGetValue(dir, out var entry)) byDir[dir] = entry = (new OutcomeSet { HasUnknown = set.HasUnknown }, []);
-            return entry;
+            if (!byDir.TryGetValue(dir, out var entry)) byDir[dir] = entry = ([], []);
+            var own = new OutcomeSet { HasUnknown = set.HasUnknown };
+            entry.Outputs.Add(own);
+            return (own, entry.Targets);
         }
         foreach (var config in configs)
         {
@@ -115,8 +119,9 @@ public static class RollupPlanner
         anchorPath ??= request.ProjectDirectory;
         if (byDir.Count == 0) For(request.ProjectDirectory).Set.HasUnknown = true;
         var predictions = new List<PredictedMaps>();
-        foreach (var (outDir, (outSet, targets)) in byDir)
+        foreach (var (outDir, (outputSets, targets)) in byDir)
         {
+            var outSet = Folder(outputSets);
             var cause = cliMap is { } cm ? request.ScriptLocation(cm.Flag) : outSet.CauseSource?.Location ?? PlanRequest.Anchor(root?.Source, anchorPath);
             predictions.Add(new PredictedMaps
             {
@@ -129,10 +134,29 @@ public static class RollupPlanner
                 HasUnknown = outSet.HasUnknown || set.HasUnknown,
                 Cause = cause,
                 Explanation = "output.sourcemap " + string.Join(" / ", outSet.Emitting.Select(e => e.Value?.ToString()).Distinct()),
-                Fixes = Fixes(request, outSet, cliMap, targets),
+                Fixes = Fixes(request, All(outputSets), cliMap, targets), // every emitting value in the folder, sure or not
             });
         }
         return new BuildPlan("rollup", anchorPath, predictions);
+    }
+
+    /// <summary>
+    /// One folder's outcomes from its outputs: the outputs that surely emit when there are any (the folder surely
+    /// gets their maps, whatever the others do), else every output's possible outcomes.
+    /// </summary>
+    private static OutcomeSet Folder(List<OutcomeSet> outputs)
+    {
+        var sure = outputs.Where(o => !o.HasUnknown && o.Items.Count > 0 && o.Items.All(i => i.Outcome.Emits)).ToList();
+        var folder = new OutcomeSet { HasUnknown = sure.Count == 0 && outputs.Any(o => o.HasUnknown) };
+        foreach (var o in sure.Count > 0 ? sure : outputs) folder.Items.AddRange(o.Items);
+        return folder;
+    }
+
+    private static OutcomeSet All(List<OutcomeSet> outputs)
+    {
+        var all = new OutcomeSet();
+        foreach (var o in outputs) all.Items.AddRange(o.Items);
+        return all;
     }
 
     /// <summary>An output object whose `sourcemap` entry a fix can add `sourcemapExcludeSources: true` next to.</summary>

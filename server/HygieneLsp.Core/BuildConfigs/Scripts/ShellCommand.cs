@@ -14,6 +14,7 @@ public sealed class ShellCommand
     public ShellCommand(PackageScript script, IReadOnlyList<ShellWord> words)
     {
         Script = script;
+        Words = words;
         var i = 0;
         while (i < words.Count)
         {
@@ -36,6 +37,11 @@ public sealed class ShellCommand
     }
 
     public PackageScript Script { get; }
+    /// <summary>Every word of the command, env assignments and runners included.</summary>
+    public IReadOnlyList<ShellWord> Words { get; }
+
+    /// <summary>The command's text from the tool word on (what the message names), e.g. "webpack --mode production".</summary>
+    public string ToolText => ToolWord is { } w && Args.Count > 0 ? Script.Command[w.Start..Args[^1].End] : ToolWord is { } t ? Script.Command[t.Start..t.End] : Script.Command;
     public Dictionary<string, string> Env { get; } = new(StringComparer.Ordinal);
     public string? Tool { get; }
     public ShellWord? ToolWord { get; }

@@ -35,26 +35,14 @@ public static class WebpackPlanner
         if (loaded is null) return null;
         var (loader, module) = loaded.Value;
 
-        var envObj = new JsObject();
-        envObj.Set("WEBPACK_BUNDLE", JsValue.Of(true));
-        envObj.Set("WEBPACK_BUILD", JsValue.Of(true));
-        if (cmd is null) envObj.Set("production", JsValue.Of(true));
-        else
-            for (var i = 0; i < cmd.Args.Count; i++)
-            {
-                var a = cmd.Args[i].Value;
-                var kv = a == "--env" && i + 1 < cmd.Args.Count ? cmd.Args[i + 1].Value : a.StartsWith("--env=", StringComparison.Ordinal) ? a[6..] : null;
-                if (kv is null) continue;
-                var eq = kv.IndexOf('=');
-                if (eq < 0) envObj.Set(kv, JsValue.Of(true));
-                else envObj.Set(kv[..eq], JsValue.Of(kv[(eq + 1)..]));
-            }
+        var envArg = EnvArgument(request);
+        var envObj = envArg as JsObject ?? new JsObject();
         var argv = new JsObject();
         argv.Set("mode", cliMode is null ? JsValue.Undefined : JsValue.Of(cliMode));
-        argv.Set("env", envObj);
+        argv.Set("env", envArg);
 
         var value = JsEvaluator.PerOption(module.ConfigValue,
-            o => o is JsFunctionValue ? loader.Evaluator.Call(o, [envObj, argv], o.Source) : o, module.ConfigValue.Source);
+            o => o is JsFunctionValue ? loader.Evaluator.Call(o, [envArg, argv], o.Source) : o, module.ConfigValue.Source);
 
         // Multi-compiler arrays: one prediction per index.
         var byIndex = new SortedDictionary<int, List<JsValue>>();
@@ -72,6 +60,80 @@ public static class WebpackPlanner
         foreach (var (_, configs) in byIndex)
             outputs.Add(PredictOne(request, configPath, configs, unknownShape));
         return new BuildPlan("webpack", configPath, outputs);
+    }
+
+    /// <summary>
+    /// The `env` a function config receives. webpack-cli 4+: `--env key=value` / `--env flag` fill an object that
+    /// also has WEBPACK_BUNDLE and WEBPACK_BUILD. webpack-cli 3 (yargs): `--env.key=value`, `--env.key value`,
+    /// `--env.flag` fill an object with values coerced like yargs (true/false, numbers); a bare `--env value` makes
+    /// env that string; no --env at all leaves it undefined. The default invocation is `--env production`.
+    /// </summary>
+    private static JsValue EnvArgument(PlanRequest request)
+    {
+        var cmd = request.Command;
+        var envObj = new JsObject();
+        if (cmd is null)
+        {
+            envObj.Set("WEBPACK_BUNDLE", JsValue.Of(true));
+            envObj.Set("WEBPACK_BUILD", JsValue.Of(true));
+            envObj.Set("production", JsValue.Of(true));
+            return envObj;
+        }
+        var dotted = cmd.Args.Any(a => a.Value.StartsWith("--env.", StringComparison.Ordinal));
+        var cli3 = dotted || PackageVersions.Major(request, "webpack-cli") == 3;
+        if (!cli3)
+        {
+            envObj.Set("WEBPACK_BUNDLE", JsValue.Of(true));
+            envObj.Set("WEBPACK_BUILD", JsValue.Of(true));
+        }
+        JsValue? plain = null;
+        var any = false;
+        for (var i = 0; i < cmd.Args.Count; i++)
+        {
+            var a = cmd.Args[i].Value;
+            var next = i + 1 < cmd.Args.Count && !cmd.Args[i + 1].Value.StartsWith('-') ? cmd.Args[i + 1].Value : null;
+            if (a.StartsWith("--env.", StringComparison.Ordinal))
+            {
+                any = true;
+                var eq = a.IndexOf('=');
+                var key = eq < 0 ? a[6..] : a[6..eq];
+                string? raw = eq >= 0 ? a[(eq + 1)..] : next;
+                if (eq < 0 && next is not null) i++;
+                SetPath(envObj, key, raw is null ? JsValue.Of(true) : Coerce(raw));
+                continue;
+            }
+            var kv = a == "--env" ? next : a.StartsWith("--env=", StringComparison.Ordinal) ? a[6..] : null;
+            if (kv is null) continue;
+            if (a == "--env") i++;
+            any = true;
+            if (cli3) { plain = JsValue.Of(kv); continue; }
+            var sep = kv.IndexOf('=');
+            if (sep < 0) envObj.Set(kv, JsValue.Of(true));
+            else envObj.Set(kv[..sep], JsValue.Of(kv[(sep + 1)..]));
+        }
+        if (cli3 && plain is not null && !dotted) return plain;
+        return cli3 && !any ? JsValue.Undefined : envObj;
+    }
+
+    private static JsValue Coerce(string raw) =>
+        raw switch
+        {
+            "true" => JsValue.Of(true),
+            "false" => JsValue.Of(false),
+            _ when double.TryParse(raw, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) && !raw.StartsWith('0') || raw == "0" => JsValue.Of(double.Parse(raw, System.Globalization.CultureInfo.InvariantCulture)),
+            _ => JsValue.Of(raw),
+        };
+
+    /// <summary>`--env.a.b=1` sets env.a.b (yargs dot notation).</summary>
+    private static void SetPath(JsObject target, string key, JsValue value)
+    {
+        var parts = key.Split('.');
+        for (var i = 0; i < parts.Length - 1; i++)
+        {
+            if (target.Get(parts[i]) is not JsObject inner) { inner = new JsObject(); target.Set(parts[i], inner); }
+            target = inner;
+        }
+        target.Set(parts[^1], value);
     }
 
     private static void Add(SortedDictionary<int, List<JsValue>> map, int index, JsValue v)
@@ -105,6 +167,8 @@ public static class WebpackPlanner
             var plugin = PluginOutcome(obj);
             foreach (var item in outcomes.Items)
             {
+                // A plugin added only possibly (`cond && plugin`, a filtered or conditionally pushed item): both ways.
+                if (plugin is { Certain: false }) set.Add(item.Outcome, item.Source, item.Value);
                 var combined = plugin is null ? item.Outcome
                     : !item.Outcome.Emits ? plugin.Value.Outcome
                     : item.Outcome with { SourcesContent = item.Outcome.SourcesContent || plugin.Value.Outcome.SourcesContent, Kind = item.Outcome.WritesMapFile || !plugin.Value.Outcome.WritesMapFile ? item.Outcome.Kind : plugin.Value.Outcome.Kind };
@@ -156,20 +220,28 @@ public static class WebpackPlanner
         }
     }
 
-    /// <summary>A SourceMapDevToolPlugin / EvalSourceMapDevToolPlugin in `plugins` makes maps whatever devtool says.</summary>
-    private static (MapOutcome Outcome, ValueSource? Source)? PluginOutcome(JsObject config)
+    /// <summary>
+    /// A SourceMapDevToolPlugin / EvalSourceMapDevToolPlugin in `plugins` makes maps whatever devtool says. Certain
+    /// when the item is surely there; an item that is "the plugin or a falsy value" (webpack skips falsy plugins)
+    /// is only possible.
+    /// </summary>
+    private static (MapOutcome Outcome, ValueSource? Source, bool Certain)? PluginOutcome(JsObject config)
     {
         if (config.Get("plugins") is not JsArray plugins) return null;
-        foreach (var p in plugins.Items.OfType<JsObject>())
+        foreach (var item in plugins.Items)
         {
-            if (p.ClassName == "EvalSourceMapDevToolPlugin") return (new MapOutcome(MapKind.Inline, true), p.Source);
-            if (p.ClassName != "SourceMapDevToolPlugin") continue;
-            var options = p.Get("options");
-            var filename = JsEvaluator.GetMember(options, "filename", null);
-            var append = JsEvaluator.GetMember(options, "append", null);
-            var noSources = JsOperators.ToBool(JsEvaluator.GetMember(options, "noSources", null)) == true;
-            var kind = filename is JsPrimitive { Value: string } ? (append is JsPrimitive { Value: false } ? MapKind.Hidden : MapKind.Linked) : MapKind.Inline;
-            return (new MapOutcome(kind, !noSources), p.Source);
+            var certain = item is JsObject;
+            foreach (var p in item.Options.OfType<JsObject>())
+            {
+                if (p.ClassName == "EvalSourceMapDevToolPlugin") return (new MapOutcome(MapKind.Inline, true), p.Source, certain);
+                if (p.ClassName != "SourceMapDevToolPlugin") continue;
+                var options = p.Get("options");
+                var filename = JsEvaluator.GetMember(options, "filename", null);
+                var append = JsEvaluator.GetMember(options, "append", null);
+                var noSources = JsOperators.ToBool(JsEvaluator.GetMember(options, "noSources", null)) == true;
+                var kind = filename is JsPrimitive { Value: string } ? (append is JsPrimitive { Value: false } ? MapKind.Hidden : MapKind.Linked) : MapKind.Inline;
+                return (new MapOutcome(kind, !noSources), p.Source, certain);
+            }
         }
         return null;
     }

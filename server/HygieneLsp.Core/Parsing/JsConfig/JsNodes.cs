@@ -65,5 +65,13 @@ public sealed record JsExportDefault(int Start, int End, JsNode? Value) : JsNode
 /// <summary>`export const x = ...` / `export function f` / `export { a as b }`.</summary>
 public sealed record JsExportNamed(int Start, int End, JsNode? Declaration, IReadOnlyList<(string Local, string Exported)> Specifiers)
     : JsNode(Start, End);
-/// <summary>A statement the reader does not model (loops, classes, try...): skipped as a whole.</summary>
+/// <summary>`switch (d) { case t: ... default: ... }`: cases in order, <see cref="JsSwitchCase.Test"/> null for default.</summary>
+public sealed record JsSwitch(int Start, int End, JsNode? Discriminant, IReadOnlyList<JsSwitchCase> Cases) : JsNode(Start, End);
+public sealed record JsSwitchCase(int Start, int End, JsNode? Test, IReadOnlyList<JsNode> Body) : JsNode(Start, End);
+/// <summary>`try { } catch (p) { } finally { }`: <see cref="Handler"/>/<see cref="Finalizer"/> null when absent.</summary>
+public sealed record JsTry(int Start, int End, JsBlock Block, JsPattern? Param, JsBlock? Handler, JsBlock? Finalizer) : JsNode(Start, End);
+public sealed record JsThrow(int Start, int End, JsNode? Argument) : JsNode(Start, End);
+/// <summary>`break` (a label, if any, is dropped: loops are not modelled, so a break only leaves a switch).</summary>
+public sealed record JsBreak(int Start, int End) : JsNode(Start, End);
+/// <summary>A statement the reader does not model (loops, classes...): skipped as a whole.</summary>
 public sealed record JsSkippedStatement(int Start, int End) : JsNode(Start, End);

@@ -50,12 +50,13 @@ public sealed partial class JsParser
                     ParseWordPrimary(t);
                     return new JsSkippedStatement(t.Start, PrevEnd);
                 }
-            case "for" or "while" or "with" or "switch" when Peek().Is("("):
+            case "switch" when Peek().Is("("):
+                return ParseSwitch();
+            case "for" or "while" or "with" when Peek().Is("("):
                 {
                     _pos++;
                     _pos = SkipBalanced(_pos);
-                    if (t.Value == "switch") { if (Is("{")) _pos = SkipBalanced(_pos); }
-                    else ParseStatement();
+                    ParseStatement();
                     return new JsSkippedStatement(t.Start, PrevEnd);
                 }
             case "do":
@@ -66,15 +67,19 @@ public sealed partial class JsParser
                     Eat(";");
                     return new JsSkippedStatement(t.Start, PrevEnd);
                 }
-            case "try":
+            case "try" when Peek().Is("{"):
+                return ParseTry();
+            case "throw" when !Peek().NewLineBefore:
                 {
                     _pos++;
-                    if (Is("{")) _pos = SkipBalanced(_pos);
-                    if (IsWord("catch")) { _pos++; if (Is("(")) _pos = SkipBalanced(_pos); if (Is("{")) _pos = SkipBalanced(_pos); }
-                    if (IsWord("finally")) { _pos++; if (Is("{")) _pos = SkipBalanced(_pos); }
-                    return new JsSkippedStatement(t.Start, PrevEnd);
+                    var arg = ParseExpression();
+                    Eat(";");
+                    return new JsThrow(t.Start, PrevEnd, arg);
                 }
-            case "throw" or "break" or "continue" or "debugger":
+            case "break":
+                SkipStatementRest(true);
+                return new JsBreak(t.Start, PrevEnd);
+            case "throw" or "continue" or "debugger":
                 SkipStatementRest(true);
                 return new JsSkippedStatement(t.Start, PrevEnd);
             default:
@@ -149,6 +154,55 @@ public sealed partial class JsParser
         JsNode? otherwise = null;
         if (IsWord("else")) { _pos++; otherwise = ParseStatement(); }
         return new JsIf(start, PrevEnd, test, then, otherwise);
+    }
+
+    private JsSwitch ParseSwitch()
+    {
+        var start = Advance().Start;
+        JsNode? discriminant = null;
+        if (Eat("(")) { discriminant = ParseExpression(); Expect(")"); }
+        var cases = new List<JsSwitchCase>();
+        if (!Eat("{")) { Error("'{' expected"); return new JsSwitch(start, PrevEnd, discriminant, cases); }
+        while (!AtEnd && !Is("}"))
+        {
+            var caseStart = Tok.Start;
+            JsNode? test = null;
+            if (IsWord("case")) { _pos++; test = ParseExpression(); }
+            else if (IsWord("default")) _pos++;
+            else { Error("'case' expected"); _pos++; continue; }
+            Expect(":");
+            var body = new List<JsNode>();
+            while (!AtEnd && !Is("}") && !IsWord("case") && !(IsWord("default") && Peek().Is(":")))
+            {
+                var before = _pos;
+                var statement = ParseStatement();
+                if (statement is not null) body.Add(statement);
+                if (_pos == before) { Error("unexpected token"); _pos++; }
+            }
+            cases.Add(new JsSwitchCase(caseStart, PrevEnd, test, body));
+        }
+        Expect("}");
+        return new JsSwitch(start, PrevEnd, discriminant, cases);
+    }
+
+    private JsTry ParseTry()
+    {
+        var start = Advance().Start;
+        var block = ParseBlock();
+        JsPattern? param = null;
+        JsBlock? handler = null, finalizer = null;
+        if (IsWord("catch"))
+        {
+            _pos++;
+            if (Eat("(")) { param = ParsePatternWithoutDefault(); Expect(")"); }
+            if (Is("{")) handler = ParseBlock(); else Error("'{' expected");
+        }
+        if (IsWord("finally"))
+        {
+            _pos++;
+            if (Is("{")) finalizer = ParseBlock(); else Error("'{' expected");
+        }
+        return new JsTry(start, PrevEnd, block, param, handler, finalizer);
     }
 
     private JsNode ParseImport()

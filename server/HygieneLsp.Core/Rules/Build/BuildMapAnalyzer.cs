@@ -86,8 +86,13 @@ public sealed class BuildMapAnalyzer : IAnalyzer
         var what = sources ? "with the original source code embedded" : "without sources content, but file paths and names still leak";
         var where = hits.Count > 0
             ? $"{dir}, which {string.Join(", ", hits.Select(h => $"{h.UnitKind} '{h.UnitName}'").Distinct())} would publish"
-            : $"{dir}: served publicly when {dir} is deployed";
-        var message = $"The {p.Tool} production build {verb} {kind} {what} ({p.Explanation}) into {where}.{openNote}";
+            : p.ServedBy is { } html
+                ? $"{dir}: served publicly when {RelativeDir(context.Root, Paths.Parent(html))} is deployed ({RelativeFile(context.Root, html)} loads its scripts)"
+                : $"{dir}: served publicly when {dir} is deployed";
+        var who = p.Invocation ?? $"The {p.Tool} production build";
+        var message = $"{who} {verb} {kind} {what} ({p.Explanation}) into {where}.";
+        if (p.NotProductionReason is { } reason) message += $" Reported as possible only: {reason}.";
+        message += openNote;
 
         var fixes = new List<Fix>();
         if (p.Fixes.DisableMaps is { Count: > 0 } disable) fixes.Add(new Fix("Disable source maps in production builds", disable, IsPreferred: true));
@@ -110,6 +115,8 @@ public sealed class BuildMapAnalyzer : IAnalyzer
         var rel = Paths.IsUnder(dir, root) ? Paths.Relative(root, dir) : dir;
         return rel == "." ? "./" : rel.TrimEnd('/') + "/";
     }
+
+    private static string RelativeFile(string root, string path) => Paths.IsUnder(path, root) ? Paths.Relative(root, path) : path;
 
     private static string Fingerprint(string root, PredictedMaps p)
     {

@@ -6,21 +6,25 @@ namespace HygieneLsp.Core.Parsing.JsConfig.Evaluation;
 /// </summary>
 internal static class JsBuiltinModules
 {
-    public static JsObject? Get(string specifier, JsModuleLoader loader)
+    /// <summary>A modelled package: what `require` returns and the namespace `import` binds.</summary>
+    public sealed record BuiltinModule(JsValue Exports, JsObject Namespace);
+
+    public static BuiltinModule? Get(string specifier, JsModuleLoader loader)
     {
         var name = specifier.StartsWith("node:", StringComparison.Ordinal) ? specifier[5..] : specifier;
+        if (name == "webpack-merge") return WebpackMerge();
         JsObject? ns = name switch
         {
             "path" or "path/posix" => PathModule(loader),
             "url" => UrlModule(),
-            "webpack-merge" => WebpackMerge(),
             "webpack" => Webpack(),
             "vite" or "vitest/config" or "rollup" or "tsup" or "rolldown" => DefineConfigModule(),
             "esbuild" => Esbuild(),
             _ => null,
         };
-        if (ns is not null && !ns.TryGetEntry("default", out _)) ns.Set("default", ns);
-        return ns;
+        if (ns is null) return null;
+        if (!ns.TryGetEntry("default", out _)) ns.Set("default", ns);
+        return new BuiltinModule(ns, ns);
     }
 
     private static JsFunctionValue Fn(Func<JsCallInfo, JsValue> f) => JsGlobals.Builtin(f);
@@ -95,23 +99,105 @@ internal static class JsBuiltinModules
         return u;
     }
 
-    private static JsObject WebpackMerge()
+    /// <summary>
+    /// webpack-merge. v4's module is the merge function itself (`require('webpack-merge')(a, b)`, `merge.smart`,
+    /// `merge.strategy(rules)`, `merge({ customizeArray })`); v5 exports `merge`, `mergeWithCustomize`,
+    /// `customizeArray`/`customizeObject` rules, `unique`, `mergeWithRules`. Both are modelled on one callable.
+    /// </summary>
+    private static BuiltinModule WebpackMerge()
     {
-        var m = Open();
-        var merge = Fn(call => MergeAll(call.Arguments, call.CallSource));
-        m.Set("merge", merge);
-        m.Set("mergeWithRules", Fn(_ => merge));
-        m.Set("mergeWithCustomize", Fn(_ => merge));
-        m.Set("default", merge);
-        return m;
+        var props = Open();
+        var merge = new JsFunctionValue { Builtin = call => MergeOrCustomize(call), Properties = props };
+        props.Set("merge", merge);
+        props.Set("smart", merge);
+        props.Set("default", merge);
+        props.Set("strategy", Fn(call => StrategyMerge(call)));
+        props.Set("smartStrategy", Fn(call => StrategyMerge(call)));
+        props.Set("mergeWithCustomize", Fn(call => MakeMerge(call.Arguments.Count > 0 ? CustomizersOf(call.Arguments[0], call.Evaluator) : null)));
+        props.Set("mergeWithRules", Fn(_ => MakeMerge(null)));
+        props.Set("customizeArray", Fn(call => RuleCustomizer(call.Arguments.Count > 0 ? call.Arguments[0] : JsValue.Undefined, array: true)));
+        props.Set("customizeObject", Fn(call => RuleCustomizer(call.Arguments.Count > 0 ? call.Arguments[0] : JsValue.Undefined, array: false)));
+        props.Set("unique", Fn(Unique));
+        return new BuiltinModule(merge, props);
     }
 
-    private static JsValue MergeAll(IReadOnlyList<JsValue> args, ValueSource? src)
+    private static JsFunctionValue MakeMerge(JsValueMerge.Customizers? custom) => Fn(call => MergeAll(call.Arguments, call.CallSource, custom));
+
+    /// <summary>v4: `merge({ customizeArray, customizeObject })` returns a merge function; otherwise merges.</summary>
+    private static JsValue MergeOrCustomize(JsCallInfo call)
+    {
+        if (call.Arguments is [JsObject only] &&
+            (only.Get("customizeArray") is JsFunctionValue || only.Get("customizeObject") is JsFunctionValue))
+            return MakeMerge(CustomizersOf(only, call.Evaluator));
+        return MergeAll(call.Arguments, call.CallSource, null);
+    }
+
+    private static JsValueMerge.Customizers? CustomizersOf(JsValue options, JsEvaluator evaluator)
+    {
+        static JsValue? F(JsValue v) => v is JsPrimitive { IsUndefined: true } ? null : v;
+        return new JsValueMerge.Customizers(F(JsEvaluator.GetMember(options, "customizeArray", null)), F(JsEvaluator.GetMember(options, "customizeObject", null)), evaluator);
+    }
+
+    /// <summary>v4 `merge.strategy({ 'module.rules': 'prepend', plugins: 'replace' })`: the rules apply to arrays and objects.</summary>
+    private static JsValue StrategyMerge(JsCallInfo call)
+    {
+        var rules = call.Arguments.Count > 0 ? call.Arguments[0] : JsValue.Undefined;
+        return MakeMerge(new JsValueMerge.Customizers(RuleCustomizer(rules, array: true), RuleCustomizer(rules, array: false), call.Evaluator));
+    }
+
+    /// <summary>A customizer from `{ 'dotted.key': 'append' | 'prepend' | 'replace' | 'merge' }` (`*` matches one segment).</summary>
+    private static JsFunctionValue RuleCustomizer(JsValue rules, bool array) => Fn(call =>
+    {
+        if (call.Arguments.Count < 3 || call.Arguments[2] is not JsPrimitive { Value: string key }) return JsValue.Unknown(call.CallSource);
+        var (a, b) = (call.Arguments[0], call.Arguments[1]);
+        if (rules is not JsObject r || r.HasUnknownEntries) return JsValue.Unknown(call.CallSource);
+        var rule = r.Keys.FirstOrDefault(k => KeyMatches(k, key));
+        if (rule is null) return JsValue.Undefined;
+        return (r.Get(rule), a, b) switch
+        {
+            (JsPrimitive { Value: "replace" }, _, _) => b,
+            (JsPrimitive { Value: "prepend" }, JsArray x, JsArray y) => JsValueMerge.Concat(y, x),
+            (JsPrimitive { Value: "prepend" }, _, _) when !array => JsValueMerge.Deep(b, a, call.CallSource),
+            (JsPrimitive { Value: "append" or "merge" }, _, _) => JsValue.Undefined,
+            _ => JsValue.Unknown(call.CallSource),
+        };
+    });
+
+    private static bool KeyMatches(string pattern, string key)
+    {
+        var p = pattern.Split('.');
+        var k = key.Split('.');
+        return p.Length == k.Length && p.Zip(k).All(x => x.First == "*" || x.First == x.Second);
+    }
+
+    /// <summary>v5 `unique(key, names, getter)`: concatenates that array keeping the last plugin of each named class.</summary>
+    private static JsValue Unique(JsCallInfo call)
+    {
+        if (call.Arguments is not [JsPrimitive { Value: string uniqueKey }, JsArray names, ..]) return JsValue.Unknown(call.CallSource);
+        var classNames = names.Items.OfType<JsPrimitive>().Select(p => p.AsString).ToHashSet();
+        return Fn(inner =>
+        {
+            if (inner.Arguments is not [JsArray a, JsArray b, JsPrimitive { Value: string key }, ..]) return JsValue.Unknown(inner.CallSource);
+            if (key != uniqueKey) return JsValue.Undefined;
+            var all = JsValueMerge.Concat(a, b);
+            var result = new JsArray { Source = all.Source, HasUnknownItems = all.HasUnknownItems };
+            for (var i = 0; i < all.Items.Count; i++)
+            {
+                var item = all.Items[i];
+                var cls = (item as JsObject)?.ClassName;
+                if (cls is not null && classNames.Contains(cls) && all.Items.Skip(i + 1).Any(x => (x as JsObject)?.ClassName == cls)) continue;
+                result.Items.Add(item);
+            }
+            return result;
+        });
+    }
+
+    private static JsValue MergeAll(IReadOnlyList<JsValue> args, ValueSource? src, JsValueMerge.Customizers? custom = null)
     {
         var list = args.Count == 1 && args[0] is JsArray arr ? arr.Items : args;
         if (list.Count == 0) return new JsObject { Source = src };
         var result = list[0];
-        for (var i = 1; i < list.Count; i++) result = JsValueMerge.Deep(result, list[i], src);
+        for (var i = 1; i < list.Count; i++) result = JsValueMerge.Deep(result, list[i], src, custom, "");
         return result;
     }
 

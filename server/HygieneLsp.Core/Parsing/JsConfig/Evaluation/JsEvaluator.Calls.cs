@@ -21,26 +21,29 @@ public sealed partial class JsEvaluator
             var target = Evaluate(pm.Object, scope, module);
             if (target is JsArray array)
             {
-                if (unknownArgs) array.HasUnknownItems = true;
-                else if (pm.Name == "push") array.Items.AddRange(args);
-                else array.Items.InsertRange(0, args);
+                // Under an unknown condition each item is only possibly added: "the item or false", as `cond && item` reads.
+                var added = Conditional > 0 ? args.Select(a => JsChoice.Of([a, JsValue.Of(false, src)], src)).ToList() : args;
+                if (unknownArgs || Conditional > 0) array.HasUnknownItems = true;
+                if (!unknownArgs && pm.Name == "push") array.Items.AddRange(added);
+                else if (!unknownArgs) array.Items.InsertRange(0, added);
                 return JsValue.Unknown(src);
             }
         }
         var callee = Evaluate(c.Callee, scope, module);
-        if (unknownArgs) return JsValue.Unknown(src);
+        if (unknownArgs) { SignalMayThrow(); return JsValue.Unknown(src); }
         return Call(callee, args, src, c.IsNew);
     }
 
     /// <summary>Calls a value as a function with the given arguments (used by planners for function-form configs).</summary>
     public JsValue Call(JsValue callee, IReadOnlyList<JsValue> args, ValueSource? src, bool isNew = false)
     {
-        if (callee is not JsFunctionValue fn) return JsValue.Unknown(src);
+        if (callee is JsChoice choice && choice.Choices.All(c => c is JsFunctionValue))
+            return JsChoice.Of(choice.Choices.Select(c => Call(c, args, src, isNew)).ToList(), src);
+        if (callee is not JsFunctionValue fn) { SignalMayThrow(); return JsValue.Unknown(src); }
         if (fn.Builtin is not null) return fn.Builtin(new JsCallInfo(args, src, isNew, this));
         if (isNew && fn.ClassName is not null)
             return MakeInstance(fn.ClassName, args, src);
-        if (fn.Node is null || fn.Module is null || fn.Closure is null) return JsValue.Unknown(src);
-        if (_callDepth >= MaxCallDepth) return JsValue.Unknown(src);
+        if (fn.Node is null || fn.Module is null || fn.Closure is null || _callDepth >= MaxCallDepth) { SignalMayThrow(); return JsValue.Unknown(src); }
         _callDepth++;
         try
         {
@@ -64,7 +67,17 @@ public sealed partial class JsEvaluator
 
     private JsValue EvaluateAssignment(JsAssignment a, JsScope scope, JsModuleContext module, ValueSource src)
     {
+        var signals = _throwSignals;
         var value = Evaluate(a.Value, scope, module);
+        // Inside a try block, an assignment whose value may have thrown only possibly happens.
+        var mayNotHappen = _tryDepth > 0 && _throwSignals > signals;
+        if (mayNotHappen) Conditional++;
+        try { return AssignValue(a, value, scope, module, src); }
+        finally { if (mayNotHappen) Conditional--; }
+    }
+
+    private JsValue AssignValue(JsAssignment a, JsValue value, JsScope scope, JsModuleContext module, ValueSource src)
+    {
         if (a.Operator != "=")
         {
             var current = Evaluate(a.Target, scope, module);

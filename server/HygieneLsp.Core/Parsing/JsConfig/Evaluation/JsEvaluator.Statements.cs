@@ -6,6 +6,9 @@ public sealed partial class JsEvaluator
     /// A function activation. A `return` under an unknown condition is only "possible": it is collected and
     /// execution goes on; a `return` at the frame's own certainty level ends the function.
     /// </summary>
+    /// <summary>How a statement ended. MaybeBreak: a break under an unknown condition.</summary>
+    internal enum Completion { Normal, Return, Throw, Break, MaybeBreak }
+
     internal sealed class Frame
     {
         public Frame(int baseConditional) => BaseConditional = baseConditional;
@@ -24,8 +27,11 @@ public sealed partial class JsEvaluator
         ExecuteBlock(module.Document.Program.Body, scope, module, frame);
     }
 
-    /// <summary>Returns true when the block surely returned (the rest of the enclosing code does not run).</summary>
-    internal bool ExecuteBlock(IReadOnlyList<JsNode> statements, JsScope scope, JsModuleContext module, Frame frame)
+    /// <summary>
+    /// Runs statements in order. The completion says how the block ended: normally, by a sure return/throw/break
+    /// (the rest does not run) or by a break under an unknown condition (the rest runs, but only possibly).
+    /// </summary>
+    internal Completion ExecuteBlock(IReadOnlyList<JsNode> statements, JsScope scope, JsModuleContext module, Frame frame)
     {
         // Function declarations are hoisted.
         foreach (var s in statements)
@@ -33,75 +39,112 @@ public sealed partial class JsEvaluator
             var fn = s switch { JsFunction f => f, JsExportNamed { Declaration: JsFunction f } => f, JsExportDefault { Value: JsFunction f } => f, _ => null };
             if (fn?.Name is { } name) scope.Declare(name, new JsFunctionValue { Node = fn, Closure = scope, Module = module, Source = module.At(fn) });
         }
-        foreach (var s in statements)
+        var raised = 0;
+        var result = Completion.Normal;
+        try
         {
-            if (_steps > MaxSteps) return false;
-            if (Execute(s, scope, module, frame)) return true;
+            foreach (var s in statements)
+            {
+                if (_steps > MaxSteps) return Completion.Normal;
+                var c = Execute(s, scope, module, frame);
+                if (c is Completion.Return or Completion.Throw or Completion.Break) return c;
+                if (c == Completion.MaybeBreak)
+                {
+                    // The rest runs only when the break did not happen.
+                    result = Completion.MaybeBreak;
+                    Conditional++;
+                    raised++;
+                }
+            }
+            return result;
         }
-        return false;
+        finally { Conditional -= raised; }
     }
 
-    private bool Execute(JsNode statement, JsScope scope, JsModuleContext module, Frame frame)
+    private Completion Execute(JsNode statement, JsScope scope, JsModuleContext module, Frame frame)
     {
         switch (statement)
         {
             case JsExpressionStatement e:
                 Evaluate(e.Expression, scope, module);
-                return false;
+                return Completion.Normal;
             case JsVariableDeclaration v:
                 foreach (var d in v.Declarators)
                     BindPattern(d.Target, d.Init is null ? JsValue.Undefined : Evaluate(d.Init, scope, module), scope, module);
-                return false;
+                return Completion.Normal;
             case JsBlock b:
                 return ExecuteBlock(b.Body, new JsScope(scope), module, frame);
             case JsReturn r:
                 {
                     var value = r.Argument is null ? JsValue.Undefined : Evaluate(r.Argument, scope, module);
-                    if (Conditional > frame.BaseConditional) { frame.Possible.Add(value); return true; }
+                    if (Conditional > frame.BaseConditional) { frame.Possible.Add(value); return Completion.Return; }
                     frame.Result = frame.Possible.Count == 0 ? value : JsChoice.Of([.. frame.Possible, value]);
-                    return true;
+                    return Completion.Return;
                 }
             case JsIf i:
                 return ExecuteIf(i, scope, module, frame);
+            case JsSwitch sw:
+                return ExecuteSwitch(sw, scope, module, frame);
+            case JsTry t:
+                return ExecuteTry(t, scope, module, frame);
+            case JsThrow th:
+                Evaluate(th.Argument, scope, module);
+                _throwSignals++;
+                return Completion.Throw;
+            case JsBreak:
+                return Completion.Break;
             case JsImport imp:
                 BindImport(imp, scope, module);
-                return false;
+                return Completion.Normal;
             case JsExportDefault ed:
                 {
                     var value = ed.Value is JsFunction { Name: { } n } && scope.TryLookup(n, out var fv) ? fv : Evaluate(ed.Value, scope, module);
                     module.DefaultExport = value;
                     module.DefaultExportSource = module.At(ed);
-                    return false;
+                    return Completion.Normal;
                 }
             case JsExportNamed en:
                 ExecuteExportNamed(en, scope, module, frame);
-                return false;
+                return Completion.Normal;
             default:
-                return false;
+                return Completion.Normal;
         }
     }
 
-    private bool ExecuteIf(JsIf i, JsScope scope, JsModuleContext module, Frame frame)
+    private Completion ExecuteIf(JsIf i, JsScope scope, JsModuleContext module, Frame frame)
     {
         var test = JsOperators.ToBool(Evaluate(i.Test, scope, module));
-        if (test == true) return i.Then is not null && ExecuteNested(i.Then, scope, module, frame);
-        if (test == false) return i.Else is not null && ExecuteNested(i.Else, scope, module, frame);
+        if (test == true) return i.Then is null ? Completion.Normal : ExecuteNested(i.Then, scope, module, frame);
+        if (test == false) return i.Else is null ? Completion.Normal : ExecuteNested(i.Else, scope, module, frame);
         Conditional++;
-        bool thenReturned, elseReturned;
+        Completion thenDone, elseDone;
         try
         {
-            thenReturned = i.Then is not null && ExecuteNested(i.Then, scope, module, frame);
-            elseReturned = i.Else is not null && ExecuteNested(i.Else, scope, module, frame);
+            thenDone = i.Then is null ? Completion.Normal : ExecuteNested(i.Then, scope, module, frame);
+            elseDone = i.Else is null ? Completion.Normal : ExecuteNested(i.Else, scope, module, frame);
         }
         finally { Conditional--; }
-        if (!(thenReturned && elseReturned)) return false;
-        // Both branches return: the function surely ends here, with one of the collected values.
-        if (Conditional > frame.BaseConditional) return true;
-        frame.Result = JsChoice.Of(frame.Possible);
-        return true;
+        return Join(thenDone, elseDone, frame);
     }
 
-    private bool ExecuteNested(JsNode statement, JsScope scope, JsModuleContext module, Frame frame) =>
+    /// <summary>
+    /// The completion of two branches taken under an unknown condition: both leave the function → it surely ends
+    /// here (with one of the collected values); both break → break; one breaks → maybe.
+    /// </summary>
+    private Completion Join(Completion a, Completion b, Frame frame)
+    {
+        static bool Leaves(Completion c) => c is Completion.Return or Completion.Throw;
+        if (Leaves(a) && Leaves(b))
+        {
+            if (Conditional <= frame.BaseConditional) frame.Result = JsChoice.Of(frame.Possible);
+            return a == Completion.Throw && b == Completion.Throw ? Completion.Throw : Completion.Return;
+        }
+        if (a == Completion.Break && b == Completion.Break) return Completion.Break;
+        if (a is Completion.Break or Completion.MaybeBreak || b is Completion.Break or Completion.MaybeBreak) return Completion.MaybeBreak;
+        return Completion.Normal;
+    }
+
+    private Completion ExecuteNested(JsNode statement, JsScope scope, JsModuleContext module, Frame frame) =>
         statement is JsBlock b ? ExecuteBlock(b.Body, new JsScope(scope), module, frame) : Execute(statement, scope, module, frame);
 
     private void ExecuteExportNamed(JsExportNamed en, JsScope scope, JsModuleContext module, Frame frame)

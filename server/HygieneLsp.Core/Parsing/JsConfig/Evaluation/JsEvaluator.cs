@@ -171,8 +171,10 @@ public sealed partial class JsEvaluator
             case JsArray a:
                 if (name == "length") return a.HasUnknownItems ? JsValue.Unknown(src) : JsValue.Of((double)a.Items.Count, src);
                 if (int.TryParse(name, out var i) && !a.HasUnknownItems) return i >= 0 && i < a.Items.Count ? a.Items[i] : JsValue.Undefined;
-                return JsValue.Unknown(src);
+                return JsArrayMethods.Get(a, name, src) ?? JsValue.Unknown(src);
             case JsPrimitive { Value: string s } when name == "length": return JsValue.Of((double)s.Length, src);
+            case JsPrimitive { Value: string s }: return JsArrayMethods.GetStringMethod(s, name, src) ?? JsValue.Unknown(src);
+            case JsFunctionValue { Properties: { } props }: return props.Get(name);
             case JsChoice c: return JsChoice.Of(c.Choices.Select(o => GetMember(o, name, src)), src);
             default: return JsValue.Unknown(src);
         }

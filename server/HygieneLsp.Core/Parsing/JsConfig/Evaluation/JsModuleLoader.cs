@@ -94,17 +94,16 @@ public sealed class JsModuleLoader
     /// <summary>`require(spec)`: a modelled package, a sibling file's exports, or unknown.</summary>
     internal JsValue Require(string specifier, JsModuleContext from, ValueSource? src)
     {
-        if (JsBuiltinModules.Get(specifier, this) is { } builtin) return builtin;
-        if (Resolve(specifier, from.Directory) is not { } path) return JsValue.Unknown(src);
-        var module = Load(path, from.Depth + 1);
-        if (module is null) return JsValue.Unknown(src);
+        if (JsBuiltinModules.Get(specifier, this) is { } builtin) return builtin.Exports;
+        var module = Resolve(specifier, from.Directory) is { } path ? Load(path, from.Depth + 1) : null;
+        if (module is null) { Evaluator.SignalMayThrow(); return JsValue.Unknown(src); }
         return module.DefaultExport is not null || module.NamedExports.Count > 0 ? Namespace(module) : module.ModuleExports;
     }
 
     /// <summary>`import d, * as ns from spec`: the default binding and the namespace object.</summary>
     internal (JsValue Default, JsValue Namespace) Import(string specifier, JsModuleContext from, ValueSource? src)
     {
-        if (JsBuiltinModules.Get(specifier, this) is { } builtin) return (builtin.Get("default"), builtin);
+        if (JsBuiltinModules.Get(specifier, this) is { } builtin) return (builtin.Namespace.Get("default"), builtin.Namespace);
         if (Resolve(specifier, from.Directory) is not { } path) return (JsValue.Unknown(src), JsValue.Unknown(src));
         var module = Load(path, from.Depth + 1);
         if (module is null) return (JsValue.Unknown(src), JsValue.Unknown(src));

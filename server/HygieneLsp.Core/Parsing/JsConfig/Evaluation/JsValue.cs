@@ -162,9 +162,11 @@ public sealed class JsFunctionValue : JsValue
     public Func<JsCallInfo, JsValue>? Builtin { get; init; }
     /// <summary>For built-in classes: instances made with `new` get this class name.</summary>
     public string? ClassName { get; init; }
+    /// <summary>Members of a callable module (webpack-merge v4: `merge(...)`, `merge.smart(...)`); null: none modelled.</summary>
+    public JsObject? Properties { get; init; }
 
     public override JsValue WithSource(ValueSource? source) =>
-        new JsFunctionValue { Node = Node, Closure = Closure, Module = Module, Builtin = Builtin, ClassName = ClassName, Source = source };
+        new JsFunctionValue { Node = Node, Closure = Closure, Module = Module, Builtin = Builtin, ClassName = ClassName, Properties = Properties, Source = source };
 
     public override string ToString() => ClassName is not null ? $"class {ClassName}" : "function";
 }
