@@ -32,6 +32,7 @@ public sealed class WorkspaceWalker
         var visited = new HashSet<string>(StringComparer.Ordinal);
         var stack = new Stack<string>();
         stack.Push(Paths.Normalize(root));
+        var realRoot = RealPath(Paths.Normalize(root));
         while (stack.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -41,12 +42,15 @@ public sealed class WorkspaceWalker
             for (var i = entries.Count - 1; i >= 0; i--)
             {
                 var e = entries[i];
+                // A link is followed only while it stays inside the workspace folder (a link to / or ~ is not).
+                if (e.IsSymbolicLink && !Paths.IsUnder(RealPath(e.FullPath), realRoot)) continue;
                 if (e.IsDirectory)
                 {
                     if (!PrunedFolders.Contains(e.Name)) stack.Push(e.FullPath);
                 }
                 else
                 {
+                    if (!_files.FileExists(e.FullPath)) continue; // a device, FIFO or socket: never read
                     if (result.Count >= _maxFiles) { Truncated = true; return result; }
                     result.Add(e.FullPath);
                 }
@@ -56,17 +60,30 @@ public sealed class WorkspaceWalker
         return result;
     }
 
-    private static string RealPath(string dir)
+    /// <summary>The path with every link along it resolved (a link's own target may itself lie under another link).</summary>
+    private string RealPath(string path)
     {
         try
         {
-            var info = new DirectoryInfo(dir);
-            var target = info.ResolveLinkTarget(returnFinalTarget: true);
-            return target is null ? dir : Paths.Normalize(target.FullName);
+            var parent = Path.GetDirectoryName(path);
+            var resolvedParent = parent is null || parent == path ? path : RealPathOfFolder(parent);
+            var full = parent is null ? path : Path.Combine(resolvedParent, Path.GetFileName(path));
+            var target = new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true);
+            return Paths.Normalize(target is null ? full : target.FullName);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return dir;
+            return path;
         }
+    }
+
+    // Folders repeat for every entry below them: remembered for the length of one walk.
+    private readonly Dictionary<string, string> _realFolders = new(StringComparer.Ordinal);
+
+    private string RealPathOfFolder(string folder)
+    {
+        if (folder.Length <= 1) return folder;
+        if (_realFolders.TryGetValue(folder, out var known)) return known;
+        return _realFolders[folder] = RealPath(folder);
     }
 }

@@ -20,7 +20,11 @@ public sealed class FileView : IFileView
     public FileView WithOverlay(string path, BufferOverlay? overlay) =>
         new(overlay is null ? Overlays.Remove(Paths.Normalize(path)) : Overlays.SetItem(Paths.Normalize(path), overlay));
 
-    public bool FileExists(string path) => Overlays.ContainsKey(path) || File.Exists(path);
+    /// <summary>The most a config, manifest or ignore file read as text may hold: nothing real comes near it.</summary>
+    public const long MaxTextBytes = 32L * 1024 * 1024;
+
+    /// <summary>An existing regular file (or an open buffer): devices, FIFOs and sockets do not exist for the engine.</summary>
+    public bool FileExists(string path) => Overlays.ContainsKey(path) || FileKinds.IsRegularFile(path);
 
     public bool DirectoryExists(string path) => Directory.Exists(path);
 
@@ -29,6 +33,8 @@ public sealed class FileView : IFileView
         if (Overlays.TryGetValue(path, out var overlay)) return overlay.Text;
         try
         {
+            // Never read a device or a FIFO (endless or blocking), nor a text file past the cap (unbounded memory).
+            if (!FileKinds.IsRegularFile(path) || new FileInfo(path).Length > MaxTextBytes) return null;
             return File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
@@ -42,6 +48,7 @@ public sealed class FileView : IFileView
         if (Overlays.TryGetValue(path, out var overlay)) return new MemoryStream(Utf8.GetBytes(overlay.Text), writable: false);
         try
         {
+            if (!FileKinds.IsRegularFile(path)) return null;
             // Unbuffered: every reader here reads in large blocks of its own, and a 64 KB buffer per opened file
             // was most of what scanning a package of thousands of small files allocated.
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);

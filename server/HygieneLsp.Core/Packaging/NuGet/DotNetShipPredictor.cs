@@ -81,8 +81,7 @@ public static class DotNetShipPredictor
 
     private static PublishPrediction PredictPublish(EvaluatedProject project, PdbKind pdb)
     {
-        // Nobody deploys a test project: `dotnet publish` of one works, but its output is never shipped.
-        var publishes = project.Bool("IsTestProject") == Tri.True ? Tri.False : project.Bool("IsPublishable");
+        var publishes = project.Bool("IsPublishable");
         var copySymbols = project.Bool("CopyOutputSymbolsToPublishDirectory");
         var separate = pdb switch { PdbKind.Separate => Tri.True, PdbKind.Unknown => Tri.Unknown, _ => Tri.False };
         var files = new List<ShippedFile>();

@@ -47,6 +47,9 @@ internal sealed class DotNetFindingBuilder
     private bool IsExe => _project.Value("OutputType").Equals("Exe", StringComparison.OrdinalIgnoreCase) ||
                           _project.Value("OutputType").Equals("WinExe", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>`dotnet publish` of a test project works, but nobody deploys one: its publish output is not reported.</summary>
+    private bool IsTestProject => _project.Value("IsTestProject").Equals("true", StringComparison.OrdinalIgnoreCase);
+
     private static bool Yes(Tri t) => t == Tri.True;
 
     private void EmbeddedSources()
@@ -68,8 +71,8 @@ internal sealed class DotNetFindingBuilder
         if (Yes(d.Pack.MainDllEmbedsPdb)) return "inside the dll of the NuGet package (DebugType embedded)";
         if (Yes(d.Pack.MainHasPdb)) return "in the main NuGet package";
         if (Yes(d.Pack.SymbolsHavePdb)) return $"in the symbols package ({(d.Pack.Symbols == SymbolPackageKind.Snupkg ? ".snupkg" : ".symbols.nupkg")})";
-        if (IsExe && Yes(d.Publish.DllEmbedsPdb)) return "inside the published dll (DebugType embedded)";
-        if (IsExe && Yes(d.Publish.HasPdb)) return "in the publish folder";
+        if (IsExe && !IsTestProject && Yes(d.Publish.DllEmbedsPdb)) return "inside the published dll (DebugType embedded)";
+        if (IsExe && !IsTestProject && Yes(d.Publish.HasPdb)) return "in the publish folder";
         return null;
     }
 
@@ -106,7 +109,7 @@ internal sealed class DotNetFindingBuilder
 
     private void PublishPdb()
     {
-        if (!IsExe || !Yes(_prediction.Publish.HasPdb)) return;
+        if (!IsExe || IsTestProject || !Yes(_prediction.Publish.HasPdb)) return;
         var debugType = _project.Property("DebugType");
         var location = debugType?.Source?.Location ?? SdkLocation();
         var fixes = new List<Fix>
