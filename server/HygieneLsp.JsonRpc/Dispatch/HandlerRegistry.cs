@@ -30,12 +30,14 @@ internal sealed class HandlerRegistry
     {
         if (parameters is null || parameters.Type == JTokenType.Null)
         {
+            if (ParamsValidator.RequiresParams(typeof(T))) throw new JsonRpcException(ErrorCodes.InvalidParams, $"Invalid params: {typeof(T).Name} is required.");
             return default!;
         }
 
+        T converted;
         try
         {
-            return parameters.ToObject<T>(serializer)!;
+            converted = parameters.ToObject<T>(serializer)!;
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidCastException or FormatException
             or OverflowException)
@@ -50,6 +52,9 @@ internal sealed class HandlerRegistry
             var where = path is null ? string.Empty : $" at '{path}'";
             throw new JsonRpcException(ErrorCodes.InvalidParams, $"Invalid params{where}: expected {typeof(T).Name}.");
         }
+        if (ParamsValidator.FirstMissing(converted) is { } missing)
+            throw new JsonRpcException(ErrorCodes.InvalidParams, $"Invalid params: '{missing}' is required.");
+        return converted;
     }
 
     public static JToken? ConvertResult<T>(T result, JsonSerializer serializer) =>

@@ -222,5 +222,38 @@ public sealed class DispatchTests
 
     private sealed record AddParams(int Left, int Right);
 
+    private sealed record Document(string Uri);
+
+    private sealed record Context(IReadOnlyList<Document>? Items, string? Note);
+
+    private sealed record ActionParams(Document Document, Context Context);
+
+    [Fact]
+    public async Task Missing_required_members_are_invalid_params_naming_the_member()
+    {
+        await using var pair = new LoopbackPair();
+        var ran = 0;
+        pair.Server.AddRequestHandler<ActionParams, AddResult>(
+            "act", (p, _) => { ran++; return Task.FromResult(new AddResult(p.Document.Uri.Length)); }, HandlerMode.Parallel);
+        pair.Start();
+
+        async Task<string> Refused(JToken? parameters)
+        {
+            var e = await Assert.ThrowsAsync<RemoteErrorException>(() => pair.Client.SendRequestAsync("act", parameters).WithTimeout());
+            Assert.Equal(ErrorCodes.InvalidParams, e.Code);
+            return e.RemoteMessage;
+        }
+
+        Assert.Contains("ActionParams is required", await Refused(null));
+        Assert.Contains("'document' is required", await Refused(new JObject()));
+        Assert.Contains("'context' is required", await Refused(new JObject { ["document"] = new JObject { ["uri"] = "u" }, ["context"] = null }));
+        Assert.Contains("'context.items[0].uri' is required",
+            await Refused(new JObject { ["document"] = new JObject { ["uri"] = "u" }, ["context"] = new JObject { ["items"] = new JArray(new JObject()) } }));
+        Assert.Equal(0, ran);
+        // Optional members may be left out.
+        var ok = await pair.Client.SendRequestAsync("act", new JObject { ["document"] = new JObject { ["uri"] = "abc" }, ["context"] = new JObject() }).WithTimeout();
+        Assert.Equal(3, (int)ok!["sum"]!);
+    }
+
     private sealed record AddResult(int Sum);
 }
