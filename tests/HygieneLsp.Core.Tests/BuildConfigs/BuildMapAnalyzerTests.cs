@@ -26,6 +26,23 @@ public class BuildMapAnalyzerTests
         return engine.AnalyzeFolder(root, EngineSettings.Default);
     }
 
+    [Theory]
+    [InlineData("examples/counter")]
+    [InlineData("playground/css-sourcemap")]
+    [InlineData("packages/kit/test/fixtures/app")]
+    public void Example_and_fixture_web_apps_are_not_deployed_from_here(string folder)
+    {
+        using var dir = new TempDir();
+        const string config = "export default { build: { sourcemap: true } };\n";
+        dir.Write(folder + "/package.json", "{ \"name\": \"demo\", \"private\": true, \"scripts\": { \"build\": \"vite build\" } }");
+        dir.Write(folder + "/vite.config.js", config);
+        Assert.Empty(Analyze(dir, NoShipExposure.Instance));
+        // The same app as the workspace's own project is a web deploy: a warning.
+        dir.Write("app/package.json", "{ \"name\": \"site\", \"private\": true, \"scripts\": { \"build\": \"vite build\" } }");
+        dir.Write("app/vite.config.js", config);
+        Assert.Equal(Severity.Warning, Assert.Single(Analyze(dir, NoShipExposure.Instance)).Severity);
+    }
+
     [Fact]
     public void Shipped_maps_are_errors_on_the_devtool_value_with_fixes()
     {
