@@ -24,7 +24,7 @@ public sealed record NpmPackage(string Root, NpmManifest Manifest)
     /// own folder (not a generated `publishConfig.directory` / `pkgRoot`).
     /// </summary>
     public bool IsPublishedToNpm => IsPackage && !IsPrivate && !IsVsCodeExtension && EnclosingPackage is null && SampleFolder is null && !IsApp && Manifest.PublishedFrom is null;
-    /// <summary>The example/sample/fixture/test folder this package sits in (not as a workspace member), or null.</summary>
+    /// <summary>The example/sample/fixture/test folder this package sits in, or null (workspace members too: a monorepo's examples are not released).</summary>
     public string? SampleFolder { get; init; }
     /// <summary>
     /// A web or desktop app, not a library: no entry point or file list, and a script that builds with an app tool

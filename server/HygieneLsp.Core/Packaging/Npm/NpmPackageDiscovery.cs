@@ -39,7 +39,7 @@ public static class NpmPackageDiscovery
             {
                 WorkspaceRoot = root?.Root,
                 EnclosingPackage = enclosing?.Root,
-                SampleFolder = root is null ? SampleFolders.SegmentOf(index.Root, p.Root) : null,
+                SampleFolder = SampleFolders.SegmentOf(index.Root, p.Root),
                 IsApp = !p.Manifest.DeclaresEntryPoints && AppScripts.BuildsAnApp(p.Manifest),
             });
         }

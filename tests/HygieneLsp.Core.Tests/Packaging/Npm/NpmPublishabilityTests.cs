@@ -31,11 +31,12 @@ public class NpmPublishabilityTests
     }
 
     [Fact]
-    public void AWorkspaceMemberInAnExamplesFolderStaysAPackage()
+    public void AnExampleThatIsAWorkspaceMemberIsStillNotReleased()
     {
         using var dir = new TempDir();
-        dir.Write("package.json", "{\"private\": true, \"workspaces\": [\"examples/*\"]}");
-        dir.Write("examples/kit/package.json", "{\"name\": \"kit\", \"version\": \"1.0.0\"}");
+        dir.Write("package.json", "{\"private\": true, \"workspaces\": [\"packages/*\", \"examples/query/*\"]}");
+        dir.Write("examples/query/codegen/package.json", "{\"name\": \"@examples/codegen\", \"version\": \"1.0.0\"}");
+        dir.Write("packages/kit/package.json", "{\"name\": \"kit\", \"version\": \"1.0.0\"}");
         Assert.Equal(["kit"], Published(dir.Path));
     }
 
