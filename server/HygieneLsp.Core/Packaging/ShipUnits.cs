@@ -18,6 +18,9 @@ public sealed record ShipUnit(string Kind, string Name, string? Version, string 
     public IReadOnlyList<ShipUnitFile> Excluded { get; init; } = [];
 
     public long TotalBytes => Files.Sum(f => f.Bytes);
+
+    /// <summary>Why nobody publishes the unit ("private", "an app (deployed, not published to npm)"), when it is not published.</summary>
+    public string? NotPublishedReason { get; init; }
 }
 
 /// <summary>
@@ -40,10 +43,11 @@ public static class ShipUnits
             if (extensionRoots.Contains(package.Root) || !package.IsPackage || package.EnclosingPackage is not null) continue;
             if (!includeUnpublished && !package.IsPublishedToNpm) continue;
             var set = NpmShipSets.For(context, package, packages);
-            units.Add(new ShipUnit(NpmShipExposure.UnitKind, package.DisplayName, package.Manifest.Version, package.Root, !package.IsPrivate,
+            units.Add(new ShipUnit(NpmShipExposure.UnitKind, package.DisplayName, package.Manifest.Version, package.Root, package.IsPublishedToNpm,
                 set.Files.Select(f => new ShipUnitFile(f.Path, f.Size, f.Reason.Text, f.Reason.Location)).ToList(), set.Errors)
             {
                 Excluded = set.Excluded.Select(x => new ShipUnitFile(x.Path + (x.IsDirectory ? "/" : ""), 0, x.Reason.Text, x.Reason.Location)).ToList(),
+                NotPublishedReason = package.NotPublishedReason,
             });
         }
         foreach (var extension in extensions)
@@ -55,6 +59,7 @@ public static class ShipUnits
                 set.Files.Select(f => new ShipUnitFile(f.Path, f.Size, f.Reason.Text, f.Reason.Location)).ToList(), set.Errors)
             {
                 Excluded = set.Excluded.Select(x => new ShipUnitFile(x.Path, 0, x.Reason.Text, x.Reason.Location)).ToList(),
+                NotPublishedReason = set.Errors.Count > 0 ? "vsce refuses to package it" : null,
             });
         }
         return units.OrderBy(u => u.Root, StringComparer.Ordinal).ThenBy(u => u.Kind, StringComparer.Ordinal).ToList();

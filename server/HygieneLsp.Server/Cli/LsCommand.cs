@@ -44,7 +44,7 @@ public static class LsCommand
         foreach (var unit in units)
         {
             var where = Paths.Relative(root, unit.Root);
-            output.WriteLine($"{unit.Kind} {unit.Name}{(unit.Version is null ? "" : "@" + unit.Version)} ({(where == "." ? "./" : where)}){(unit.IsPublished ? "" : " [not published: private, or refused by its packager]")}");
+            output.WriteLine($"{unit.Kind} {unit.Name}{(unit.Version is null ? "" : "@" + unit.Version)} ({(where == "." ? "./" : where)}){(unit.IsPublished ? "" : $" [not published: {unit.NotPublishedReason ?? "refused by its packager"}]")}");
             foreach (var file in unit.Files)
                 output.WriteLine($"  {Size(file.Bytes),9}  {file.Path}    ({file.Reason})");
             foreach (var error in unit.Errors) output.WriteLine($"  ! {error}");
@@ -65,6 +65,7 @@ public static class LsCommand
                 ["version"] = u.Version,
                 ["root"] = Paths.Relative(root, u.Root),
                 ["published"] = u.IsPublished,
+                ["notPublishedReason"] = u.NotPublishedReason,
                 ["totalBytes"] = u.TotalBytes,
                 ["entryCount"] = u.Files.Count,
                 ["files"] = new JArray(u.Files.Select(f => new JObject

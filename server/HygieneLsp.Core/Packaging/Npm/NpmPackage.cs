@@ -24,6 +24,18 @@ public sealed record NpmPackage(string Root, NpmManifest Manifest)
     /// own folder (not a generated `publishConfig.directory` / `pkgRoot`).
     /// </summary>
     public bool IsPublishedToNpm => IsPackage && !IsPrivate && !IsVsCodeExtension && EnclosingPackage is null && SampleFolder is null && !IsApp && Manifest.PublishedFrom is null;
+    /// <summary>Why npm rules do not report on this package, in words; null when it is published.</summary>
+    public string? NotPublishedReason =>
+        IsPublishedToNpm ? null
+        : !IsPackage ? (IsTemplate ? "a project template" : "no name and version")
+        : IsPrivate ? "private"
+        : IsVsCodeExtension ? "a VS Code extension (packaged by vsce)"
+        : EnclosingPackage is not null ? "part of the package around it"
+        : SampleFolder is not null ? $"in a {SampleFolder} folder"
+        : IsApp ? "an app (deployed, not published to npm)"
+        : Manifest.PublishedFrom is { } from ? $"published from {from}"
+        : null;
+
     /// <summary>The example/sample/fixture/test folder this package sits in, or null (workspace members too: a monorepo's examples are not released).</summary>
     public string? SampleFolder { get; init; }
     /// <summary>
