@@ -87,10 +87,14 @@ public sealed class SecretsAnalyzer : IAnalyzer
         return results;
     }
 
-    /// <summary>Files whose whole purpose is holding credentials: worth a warning even when nothing publishes them.</summary>
+    /// <summary>
+    /// Files whose whole purpose is holding credentials: worth a warning even when nothing publishes them. Templates
+    /// (<c>.env.example</c>, <c>.env.sample</c>, <c>appsettings.json.template</c>) hold examples, not credentials.
+    /// </summary>
     public static bool IsCredentialFile(string fileName) =>
-        fileName.StartsWith(".env", StringComparison.OrdinalIgnoreCase)
+        !FileRoles.IsTemplateName(fileName)
+        && (fileName.StartsWith(".env", StringComparison.OrdinalIgnoreCase)
         || fileName.EndsWith(".env", StringComparison.OrdinalIgnoreCase)
         || fileName.Equals(".npmrc", StringComparison.OrdinalIgnoreCase)
-        || (fileName.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
+        || (fileName.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase)));
 }
