@@ -26,7 +26,7 @@ public static class AnalyzerCatalog
         new NpmSourceMapAnalyzer(),
         new VsixEnvFileAnalyzer(),
         new VsixSourceMapAnalyzer(),
-        new SecretsAnalyzer(context => ShipUnits.ShippedFiles(context).Select(f => (f.Unit, f.Path))),
+        new SecretsAnalyzer(context => ShipUnits.PublishedFiles(context)),
         new DotNetAnalyzer(new ScannerSettingsSecretProbe(SecretScanner.Default)),
         new BuildMapAnalyzer(CreateExposure()),
     ];

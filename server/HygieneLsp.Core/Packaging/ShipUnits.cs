@@ -1,7 +1,12 @@
 using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.BuildConfigs.MsBuild;
 using HygieneLsp.Core.Findings;
+using HygieneLsp.Core.Packaging.NuGet;
 using HygieneLsp.Core.Packaging.Npm;
 using HygieneLsp.Core.Packaging.Vsix;
+using HygieneLsp.Core.Rules.DotNet;
+using HygieneLsp.Core.Text;
+using HygieneLsp.Core.Workspace;
 
 namespace HygieneLsp.Core.Packaging;
 
@@ -22,6 +27,13 @@ public sealed record ShipUnit(string Kind, string Name, string? Version, string 
     /// <summary>Why nobody publishes the unit ("private", "an app (deployed, not published to npm)"), when it is not published.</summary>
     public string? NotPublishedReason { get; init; }
 }
+
+/// <summary>
+/// One file that a unit publishes, for the secret scanner: the unit (npm package, extension, .NET project), how the
+/// file ships when that is not the unit's own package (<c>dotnet publish</c>, <c>NuGet package</c>), and the place in
+/// a project file that sends it there, when there is one.
+/// </summary>
+public sealed record PublishedFile(string Unit, string Path, string? Via = null, SourceLocation? Decider = null);
 
 /// <summary>
 /// Every packaging unit of a workspace folder with its ship set: what `hygiene-lsp ls`, the "What ships" view and the
@@ -68,4 +80,60 @@ public static class ShipUnits
     /// <summary>Absolute paths of the files that published units would ship.</summary>
     public static IEnumerable<(string Unit, string Path)> ShippedFiles(AnalysisContext context) =>
         For(context, includeUnpublished: false).Where(u => u.IsPublished).SelectMany(u => u.Files.Select(f => (u.Name, u.Root + "/" + f.Path)));
+
+    /// <summary>
+    /// Every file something would publish: what npm packages and extensions ship (<see cref="ShippedFiles"/>) and the
+    /// content and settings files of .NET projects (<see cref="DotNetShippedFiles"/>). The secret scanner reads this,
+    /// so a secret's finding says the file ships exactly when a package or project rule says so.
+    /// </summary>
+    public static IEnumerable<PublishedFile> PublishedFiles(AnalysisContext context, CancellationToken cancellationToken = default) =>
+        ShippedFiles(context).Select(f => new PublishedFile(f.Unit, f.Path)).Concat(DotNetShippedFiles(context, cancellationToken));
+
+    /// <summary>
+    /// The project files (content, settings) that <c>dotnet publish</c> copies to the publish folder and <c>dotnet pack</c>
+    /// puts in the package, as <see cref="DotNetShipPredictor"/> predicts them for the .NET rules: publish unless the
+    /// project is known not to publish (test projects, IsPublishable false), pack when it is known to pack. Only the
+    /// project's own files are listed (not the dlls it builds), which is why .NET projects are not <see cref="ShipUnit"/>s.
+    /// </summary>
+    public static IReadOnlyList<PublishedFile> DotNetShippedFiles(AnalysisContext context, CancellationToken cancellationToken = default)
+    {
+        var projects = context.Index.Files.Where(DotNetAnalyzer.IsProjectFile).ToList();
+        if (projects.Count == 0) return [];
+        // Predictions read MSBuild files and glob the file list: memoised on both (settings files' contents do not matter).
+        var msbuild = context.Index.Files.Where(IsMsBuildFile).ToList();
+        var listing = new HashCode();
+        foreach (var f in context.Index.Files) listing.Add(f, StringComparer.Ordinal);
+        return context.Cache.GetOrAdd(DotNetShipCacheKind, context.Index.Files.Count + ":" + listing.ToHashCode(), msbuild, context.Files,
+            () => PredictDotNet(context, projects, cancellationToken).ToList());
+    }
+
+    private const string DotNetShipCacheKind = "dotnet.published-files";
+
+    private static bool IsMsBuildFile(string path) =>
+        DotNetAnalyzer.IsProjectFile(path) || path.EndsWith(".props", StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".targets", StringComparison.OrdinalIgnoreCase);
+
+    private static IEnumerable<PublishedFile> PredictDotNet(AnalysisContext context, List<string> projects, CancellationToken cancellationToken)
+    {
+        foreach (var projectPath in projects)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            EvaluatedProject? project;
+            try { project = ProjectEvaluator.Evaluate(context.Files, projectPath).Project; }
+            catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException) { continue; }
+            if (project is null) continue;
+            var prediction = DotNetShipPredictor.Predict(project);
+            if (prediction.BuildError is not null) continue;
+            if (prediction.Publish.Publishes != Tri.False)
+                foreach (var f in prediction.Publish.Files)
+                    yield return new PublishedFile(project.Name, f.SourcePath, "dotnet publish", Decider(project, f));
+            if (prediction.Pack.Packs == Tri.True)
+                foreach (var f in prediction.Pack.Content)
+                    yield return new PublishedFile(project.Name, f.SourcePath, "NuGet package", Decider(project, f));
+        }
+    }
+
+    /// <summary>The element that sends the file (an item or its Update), else the project's Sdk attribute (an SDK default glob).</summary>
+    private static SourceLocation Decider(EvaluatedProject project, ShippedFile file) =>
+        file.Item.LastTouchedBy?.Location ?? file.Item.Source?.Location ?? DotNetFindingBuilder.SdkLocation(project);
 }

@@ -35,7 +35,41 @@ public static class Placeholders
             if (value.Contains(m, StringComparison.OrdinalIgnoreCase)) return true;
         if (value[0] == '$' && value.Length > 1 && (char.IsLetter(value[1]) || value[1] == '_')) return true; // $NPM_TOKEN
         if (value[0] == '%' && value[^1] == '%') return true; // %DB_PASSWORD%
-        return IsRegular(value);
+        return IsRegular(value) || NamesAField(value);
+    }
+
+    /// <summary>Words that name a credential field.</summary>
+    private static readonly string[] CredentialWords =
+        ["token", "key", "secret", "password", "passwd", "pass", "pwd", "passphrase", "auth", "sid", "credential", "credentials", "apikey"];
+
+    /// <summary>
+    /// Words that name the field instead of filling it: <c>AuthToken</c> (in <c>twilio://AccountSid:AuthToken@…</c>),
+    /// <c>personal-access-token123</c>, <c>client_secret_key</c>. Two or more words of two letters or more, in
+    /// camelCase or joined by <c>-</c>, <c>_</c> or <c>.</c>, at most a few digits at the end, and one of the words names
+    /// a credential. Random keys are not made of words; real passwords seldom name themselves.
+    /// </summary>
+    public static bool NamesAField(ReadOnlySpan<char> value)
+    {
+        var end = value.Length;
+        while (end > 0 && char.IsAsciiDigit(value[end - 1])) end--;
+        if (end == 0 || value.Length - end > 4) return false;
+        var body = value[..end];
+        int words = 0, i = 0;
+        var credential = false;
+        while (i < body.Length)
+        {
+            if (body[i] is '-' or '_' or '.') { i++; continue; }
+            if (!char.IsAsciiLetter(body[i])) return false;
+            var start = i++;
+            // A word: letters up to a separator or to a lower-to-upper turn (camelCase); an upper-case run stays one word.
+            while (i < body.Length && char.IsAsciiLetter(body[i]) && !(char.IsAsciiLetterUpper(body[i]) && char.IsAsciiLetterLower(body[i - 1]))) i++;
+            var word = body[start..i];
+            if (word.Length < 2) return false;
+            words++;
+            foreach (var w in CredentialWords)
+                if (word.Equals(w, StringComparison.OrdinalIgnoreCase)) { credential = true; break; }
+        }
+        return words >= 2 && credential;
     }
 
     /// <summary>

@@ -28,10 +28,10 @@ internal static class PublicByDesign
             return "a Datadog client token is meant for browser code";
         if (kind == SecretKind.UrlCredentials && IsSentryHost(text, c.ValueEnd))
             return "a Sentry DSN is meant to be embedded in the client it reports from";
-        if (kind == SecretKind.Jwt && IsSupabaseAnonKey(value))
-            return "a Supabase anon key is meant for client code (row-level security guards the data)";
+        if (kind == SecretKind.Jwt && SupabaseJwt(value) is { } supabase) return supabase;
         if (kind == SecretKind.GoogleApiKey && InFirebaseConfig(text, c))
             return "a Firebase web API key identifies the project and is meant for client code";
+        if (kind == SecretKind.GoogleApiKey && GoogleBrowserKey(text, c) is { } browser) return browser;
         if (value.StartsWith("GOCSPX-", StringComparison.Ordinal) && Around(text, c, OAuthWindow).Contains(".apps.googleusercontent.com", StringComparison.Ordinal))
             return "the client secret of an installed (desktop or CLI) app's Google OAuth client, which Google does not treat as confidential";
         if (kind == SecretKind.Generic) return ForName(text, c);
@@ -57,22 +57,66 @@ internal static class PublicByDesign
             || host.StartsWith("sentry.", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>A JWT whose payload says <c>"role":"anon"</c>: Supabase's anonymous (public) API key.</summary>
-    private static bool IsSupabaseAnonKey(ReadOnlySpan<char> jwt)
+    /// <summary>
+    /// A JWT whose payload says <c>"role":"anon"</c>: Supabase's anonymous (public) API key; or one issued by
+    /// <c>supabase-demo</c>: the keys of the Supabase CLI's local stack, the same for every install and printed in its
+    /// documentation.
+    /// </summary>
+    private static string? SupabaseJwt(ReadOnlySpan<char> jwt)
     {
         var first = jwt.IndexOf('.');
-        if (first < 0) return false;
+        if (first < 0) return null;
         var rest = jwt[(first + 1)..];
         var second = rest.IndexOf('.');
-        if (second < 0 || second > 4096) return false;
+        if (second < 0 || second > 4096) return null;
         var payload = rest[..second];
         Span<byte> utf8 = stackalloc byte[payload.Length];
         for (var i = 0; i < payload.Length; i++) utf8[i] = (byte)payload[i];
         Span<byte> decoded = stackalloc byte[Base64Url.GetMaxDecodedLength(payload.Length)];
-        if (Base64Url.DecodeFromUtf8(utf8, decoded, out _, out var written) != System.Buffers.OperationStatus.Done) return false;
+        if (Base64Url.DecodeFromUtf8(utf8, decoded, out _, out var written) != System.Buffers.OperationStatus.Done) return null;
         var json = Encoding.UTF8.GetString(decoded[..written]).Replace(" ", "", StringComparison.Ordinal);
-        return json.Contains("\"role\":\"anon\"", StringComparison.Ordinal);
+        if (json.Contains("\"role\":\"anon\"", StringComparison.Ordinal))
+            return "a Supabase anon key is meant for client code (row-level security guards the data)";
+        if (json.Contains("\"iss\":\"supabase-demo\"", StringComparison.Ordinal))
+            return "a key of the Supabase CLI's local development stack (issuer supabase-demo), the same for every install and published in its documentation";
+        return null;
     }
+
+    /// <summary>
+    /// A Google browser key (Maps JavaScript API, Firebase), which Google restricts by referrer and which is meant to
+    /// be in the page: in a <c>maps.googleapis.com</c> script URL, under a name that says maps or Firebase, or under a
+    /// name with a prefix that bundlers compile into the browser bundle (<c>VITE_</c>, <c>NEXT_PUBLIC_</c>,
+    /// <c>REACT_APP_</c>…) that says maps, places or Firebase. Other Google keys (Gemini, server APIs) stay secrets.
+    /// </summary>
+    private static string? GoogleBrowserKey(ReadOnlySpan<char> text, SecretCandidate c)
+    {
+        var before = text[Math.Max(0, c.Start - 200)..c.Start];
+        var urlStart = before.LastIndexOfAny('"', '\'', '`');
+        var url = urlStart < 0 ? before : before[(urlStart + 1)..];
+        if (url.Contains("maps.googleapis.com/", StringComparison.OrdinalIgnoreCase) || url.Contains("maps.google.com/", StringComparison.OrdinalIgnoreCase))
+            return "a Google Maps JavaScript API key is a browser key (restricted by referrer) and is meant to be in the page";
+        var name = NameBefore(text, c.ValueStart);
+        if (name.IsEmpty) return null;
+        var browserName = name.Contains("map", StringComparison.OrdinalIgnoreCase) || name.Contains("places", StringComparison.OrdinalIgnoreCase)
+            || name.Contains("firebase", StringComparison.OrdinalIgnoreCase);
+        if (!browserName)
+        {
+            // firebase: { apiKey: "AIza…" } (an Angular environment file): the object's name says what the key is for.
+            if (!(name.Equals("apiKey", StringComparison.OrdinalIgnoreCase) || name.Equals("api_key", StringComparison.OrdinalIgnoreCase))) return null;
+            var head = text[Math.Max(0, c.Start - 120)..c.Start];
+            var brace = head.LastIndexOf('{');
+            if (brace < 0 || !NameBefore(head, brace).ToString().Contains("firebase", StringComparison.OrdinalIgnoreCase)) return null;
+            return "a Firebase web API key identifies the project and is meant for client code";
+        }
+        foreach (var prefix in PublicEnvPrefixes)
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
+                return $"a {prefix} variable is compiled into the browser bundle, and a Google Maps or Firebase key is a browser key meant for it";
+        return "a Google Maps or Firebase key is a browser key (restricted by referrer) and is meant for client code";
+    }
+
+    /// <summary>Environment-variable prefixes that front-end build tools inline into the browser bundle.</summary>
+    private static readonly string[] PublicEnvPrefixes =
+        ["VITE_", "NEXT_PUBLIC_", "REACT_APP_", "VUE_APP_", "NUXT_PUBLIC_", "EXPO_PUBLIC_", "GATSBY_", "NG_APP_", "PUBLIC_"];
 
     /// <summary>An <c>AIza…</c> key next to at least two other keys of a Firebase web config object.</summary>
     private static bool InFirebaseConfig(ReadOnlySpan<char> text, SecretCandidate c)
@@ -87,7 +131,8 @@ internal static class PublicByDesign
     /// <summary>
     /// Keys the name says are public: a library's shared default (<c>defaultApiKey</c>), a key named public or
     /// publishable, analytics keys (Amplitude, Segment, Mixpanel, PostHog: written to from browsers), and Algolia
-    /// search-only keys (next to an <c>appId</c> and an <c>indexName</c>, as DocSearch ships them).
+    /// search-only keys (an <c>apiKey</c> next to an <c>appId</c> and an <c>indexName</c>, or in a <c>docsearch(…)</c>
+    /// call with an <c>indexName</c>; a <c>searchKey</c> next to either).
     /// </summary>
     private static string? ForName(ReadOnlySpan<char> text, SecretCandidate c)
     {
@@ -105,10 +150,16 @@ internal static class PublicByDesign
             return "the name says the key is public";
         foreach (var vendor in (ReadOnlySpan<string>)["amplitude", "mixpanel", "segmentwritekey", "posthog"])
             if (lower.Contains(vendor, StringComparison.Ordinal)) return "an analytics key is meant to be written to from client code";
-        if (lower.SequenceEqual("apikey"))
+        var searchName = lower.EndsWith("searchkey", StringComparison.Ordinal) || lower.EndsWith("searchapikey", StringComparison.Ordinal)
+                         || lower.EndsWith("searchonlyapikey", StringComparison.Ordinal) || lower.EndsWith("searchonlykey", StringComparison.Ordinal);
+        if (lower.SequenceEqual("apikey") || searchName)
         {
             var around = Around(text, c, 200);
-            if (around.Contains("appId", StringComparison.Ordinal) && around.Contains("indexName", StringComparison.Ordinal))
+            var appId = around.Contains("appId", StringComparison.Ordinal) || around.Contains("applicationId", StringComparison.Ordinal);
+            var index = around.Contains("indexName", StringComparison.Ordinal);
+            // DocSearch v2 takes no appId: the call names it.
+            var docSearch = text[Math.Max(0, c.Start - 200)..c.Start].Contains("docsearch(", StringComparison.OrdinalIgnoreCase);
+            if ((appId && index) || (index && docSearch) || (searchName && (appId || index)))
                 return "an Algolia search-only key is meant for client code";
         }
         return null;

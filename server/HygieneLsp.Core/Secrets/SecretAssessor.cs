@@ -8,6 +8,10 @@ namespace HygieneLsp.Core.Secrets;
 /// <list type="number">
 /// <item>In a lockfile only distinctive token shapes, JWTs and URL credentials count (a registry token in a
 /// <c>resolved</c> URL); keyword-named values there are versions and hashes.</item>
+/// <item>In a template (<c>.env.example</c>) values are examples: only a distinctive token shape counts, as information
+/// (someone may have pasted a live one).</item>
+/// <item>In a locale file a password-named value that is a phrase in words (<c>"smtpPassword": "SMTP-lösenord"</c>) is
+/// the field's label.</item>
 /// <item>A value public by design (<see cref="PublicByDesign"/>) is low, with the vendor's reason.</item>
 /// <item>In documentation, tests, examples, vendored tool releases and doc comments, a distinctive token shape
 /// (<c>ghp_…</c>, <c>AKIA…</c> that is not a documented example) is medium, since such values are sometimes real
@@ -22,12 +26,15 @@ internal static class SecretAssessor
     public static SecretAssessment? Assess(ReadOnlySpan<char> text, SecretKind kind, SecretCandidate c, TextKind textKind, FileRole role)
     {
         if (role == FileRole.Lockfile && !(kind.Distinctive || kind == SecretKind.Jwt || kind == SecretKind.UrlCredentials)) return null;
+        if (role == FileRole.Template && !kind.Distinctive) return null;
+        if (role == FileRole.Translations && kind == SecretKind.Generic && ValueShapes.IsPhrase(text[c.ValueStart..c.ValueEnd])) return null;
         if (PublicByDesign.Reason(text, kind, c) is { } publicReason)
             return new SecretAssessment(SecretConfidence.Low, "public by design: " + publicReason);
         // What survives in a lockfile is a credential in a registry URL or a token field: as certain as anywhere.
         var where = role == FileRole.Lockfile ? null : FileRoles.Reason(role);
         if (where is null && textKind == TextKind.Code && OnDocCommentLine(text, c.Start)) where = "in a doc comment";
         if (where is null) return SecretAssessment.Certain;
+        if (role == FileRole.Template) return new SecretAssessment(SecretConfidence.Low, where + ", but shaped like a live " + kind.Title);
         return kind.Distinctive
             ? new SecretAssessment(SecretConfidence.Medium, where + ", but shaped like a live " + kind.Title)
             : new SecretAssessment(SecretConfidence.Low, where);

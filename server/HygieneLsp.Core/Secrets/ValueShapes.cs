@@ -90,4 +90,31 @@ public static class ValueShapes
         foreach (var c in s) if (!char.IsAsciiDigit(c)) return false;
         return true;
     }
+
+    /// <summary>
+    /// Words of a natural language, not a credential: letters of any script, with spaces and word punctuation, no
+    /// digit, and at least one space or non-ASCII letter (<c>SMTP-lösenord</c>, <c>RabbitMQパスワード</c>,
+    /// <c>Mot de passe</c>). A password of letters alone is hardly ever non-ASCII; translations usually are.
+    /// </summary>
+    public static bool IsPhrase(ReadOnlySpan<char> v)
+    {
+        var letters = 0;
+        var wordy = false;
+        foreach (var c in v)
+        {
+            if (char.IsLetter(c))
+            {
+                letters++;
+                if (c > 127) wordy = true;
+            }
+            else if (c == ' ') wordy = true;
+            else if (c > 127 && char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
+                         or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.OtherPunctuation
+                         or System.Globalization.UnicodeCategory.DashPunctuation or System.Globalization.UnicodeCategory.OpenPunctuation
+                         or System.Globalization.UnicodeCategory.ClosePunctuation or System.Globalization.UnicodeCategory.InitialQuotePunctuation
+                         or System.Globalization.UnicodeCategory.FinalQuotePunctuation or System.Globalization.UnicodeCategory.SpaceSeparator) { }
+            else if (c is not ('-' or '\'' or '.' or ',' or ':' or '(' or ')' or '/' or '&' or '?' or '!')) return false;
+        }
+        return wordy && letters >= 2;
+    }
 }

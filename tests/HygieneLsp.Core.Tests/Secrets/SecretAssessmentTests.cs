@@ -149,8 +149,8 @@ public sealed class SecretAssessmentTests
     {
         // A Supabase service-role key is the secret one.
         Assert.Equal(SecretConfidence.High, Assert.Single(SecretScanner.Default.ScanText("const k = \"" + SupabaseJwt("service_role") + "\";", TextKind.Code)).Confidence);
-        // A Google API key outside a Firebase config.
-        Assert.Equal(SecretConfidence.High, Assert.Single(SecretScanner.Default.ScanText("const maps = \"" + S.Google() + "\";", TextKind.Code)).Confidence);
+        // A Google API key outside a Firebase config, a Maps script URL or a maps-named setting.
+        Assert.Equal(SecretConfidence.High, Assert.Single(SecretScanner.Default.ScanText("const key = \"" + S.Google() + "\";", TextKind.Code)).Confidence);
         // An OAuth client secret without the installed app's client id next to it.
         Assert.Equal(SecretConfidence.High, Assert.Single(SecretScanner.Default.ScanText("CLIENT_SECRET = \"GOCSPX-" + S.Random(Alnum, 28) + "\"", TextKind.Code)).Confidence);
         // A default password is not a shared API key; a shared secret is a secret.

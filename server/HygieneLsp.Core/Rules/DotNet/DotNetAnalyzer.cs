@@ -28,10 +28,15 @@ public sealed class DotNetAnalyzer : IAnalyzer
     public IEnumerable<Finding> Analyze(AnalysisContext context, CancellationToken cancellationToken)
     {
         var findings = new List<Finding>();
+        // The secret rules' severities decide whether a settings secret is already an error on its line.
+        var secretSeverities = string.Join(",", context.Settings.RuleSeverities.Where(r => r.Key.StartsWith("secrets/", StringComparison.Ordinal))
+            .OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Key + "=" + r.Value));
+        var lineReport = new DotNetFindingBuilder.SecretLineReport(context.Root,
+            rule => context.Settings.SeverityFor(rule, Severity.Error) == Severity.Error);
         foreach (var project in context.Index.Files.Where(IsProjectFile))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            findings.AddRange(AnalyzeProject(context.Files, project, ListingStamp(context, project)));
+            findings.AddRange(AnalyzeProject(context.Files, project, ListingStamp(context, project) + "|" + context.Root + "|" + secretSeverities, lineReport));
         }
         return findings;
     }
@@ -41,7 +46,12 @@ public sealed class DotNetAnalyzer : IAnalyzer
         path.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Findings for one project, with verified fixes. Memoised on the stamps of every file it read.</summary>
-    public IReadOnlyList<Finding> AnalyzeProject(IFileView files, string projectPath, string extraStamp = "")
+    public IReadOnlyList<Finding> AnalyzeProject(IFileView files, string projectPath, string extraStamp = "") =>
+        AnalyzeProject(files, projectPath, extraStamp, null);
+
+    /// <param name="lineReport">How the secret rules report settings secrets on their lines (within an engine run);
+    /// null when only the .NET rules run, so a settings secret is always the project finding's error.</param>
+    internal IReadOnlyList<Finding> AnalyzeProject(IFileView files, string projectPath, string extraStamp, DotNetFindingBuilder.SecretLineReport? lineReport)
     {
         if (_cache.TryGetValue(projectPath, out var hit) && hit.Stamp == Stamp(files, hit.Findings, projectPath, extraStamp, out _)) return hit.Findings;
         ProjectEvaluation evaluation;
@@ -61,7 +71,7 @@ public sealed class DotNetAnalyzer : IAnalyzer
             dependencies = project.Files.Concat(prediction.Publish.Files.Select(f => f.SourcePath)).Concat(prediction.Pack.Content.Select(f => f.SourcePath)).Distinct().ToList();
             if (prediction.BuildError is null)
             {
-                var candidates = new DotNetFindingBuilder(project, prediction, files, _secrets).Build();
+                var candidates = new DotNetFindingBuilder(project, prediction, files, _secrets, lineReport).Build();
                 result = candidates.Select(c => Verified(files, project, prediction, c)).ToList();
             }
         }

@@ -3,6 +3,7 @@ using System.Text;
 using HygieneLsp.Core.BuildConfigs.MsBuild;
 using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Packaging.NuGet;
+using HygieneLsp.Core.Secrets;
 using HygieneLsp.Core.Text;
 using HygieneLsp.Core.Workspace;
 
@@ -24,14 +25,23 @@ internal sealed class DotNetFindingBuilder
     private readonly DotNetShipPrediction _prediction;
     private readonly IFileView _files;
     private readonly ISettingsSecretProbe _secrets;
+    private readonly SecretLineReport? _lineReport;
     private readonly List<Candidate> _candidates = [];
 
-    public DotNetFindingBuilder(EvaluatedProject project, DotNetShipPrediction prediction, IFileView files, ISettingsSecretProbe secrets)
+    /// <summary>
+    /// What the secret rules report on a settings file's own lines: the file's role in the workspace (from its path
+    /// under <paramref name="Root"/>) and whether a rule reports as an error.
+    /// </summary>
+    internal sealed record SecretLineReport(string Root, Func<string, bool> ReportsAsError);
+
+    public DotNetFindingBuilder(EvaluatedProject project, DotNetShipPrediction prediction, IFileView files, ISettingsSecretProbe secrets,
+        SecretLineReport? lineReport = null)
     {
         _project = project;
         _prediction = prediction;
         _files = files;
         _secrets = secrets;
+        _lineReport = lineReport;
     }
 
     public IReadOnlyList<Candidate> Build()
@@ -142,10 +152,11 @@ internal sealed class DotNetFindingBuilder
                     $"<{file.Item.ItemType} Update=\"{System.Security.SecurityElement.Escape(relative)}\" CopyToPublishDirectory=\"Never\" />");
             var path = file.SourcePath;
             var servedToBrowsers = _project.Sdk == SdkKind.BlazorWebAssembly && file.ShippedPath.StartsWith("wwwroot/", StringComparison.OrdinalIgnoreCase);
-            Add(DotNetRules.SettingsSecretShipped, Severity.Error,
-                servedToBrowsers
+            var (severity, onItsLine) = SeverityBesideLineReport(path);
+            Add(DotNetRules.SettingsSecretShipped, severity,
+                (servedToBrowsers
                     ? $"'{relative}' is published to wwwroot, which Blazor WebAssembly serves to every browser, and it holds {kind}."
-                    : $"'{relative}' is copied to the publish folder and holds {kind}.",
+                    : $"'{relative}' is copied to the publish folder and holds {kind}.") + onItsLine,
                 LocationOf(decider) ?? SdkLocation(), [new RelatedLocation(where, "the secret (value not shown)")],
                 [new Fix($"Do not publish {relative}", [fix], IsPreferred: true)],
                 (p, d) => d.Publish.Files.Any(f => f.SourcePath == path), "publish:" + relative);
@@ -162,12 +173,28 @@ internal sealed class DotNetFindingBuilder
                 : MsBuildEdits.AppendGroup(_project.ProjectPath, _project.Document, "ItemGroup", null,
                     $"<{file.Item.ItemType} Update=\"{System.Security.SecurityElement.Escape(relative)}\" Pack=\"false\" />");
             var path = file.SourcePath;
-            Add(DotNetRules.SettingsSecretShipped, Severity.Error,
-                $"'{relative}' is packed into the NuGet package and holds {kind}.",
+            var (severity, onItsLine) = SeverityBesideLineReport(path);
+            Add(DotNetRules.SettingsSecretShipped, severity,
+                $"'{relative}' is packed into the NuGet package and holds {kind}." + onItsLine,
                 LocationOf(pack) ?? file.Item.Source?.Location ?? SdkLocation(), [new RelatedLocation(where, "the secret (value not shown)")],
                 [new Fix($"Do not pack {relative}", [fix], IsPreferred: true)],
                 (p, d) => d.Pack.Packs == Tri.True && d.Pack.Content.Any(f => f.SourcePath == path), "pack:" + relative);
         }
+    }
+
+    /// <summary>
+    /// One error per secret: when a secret rule reports the settings file's secret as an error on its own line (it
+    /// knows the file ships: the secret scanner reads the same publish and pack predictions), this project finding is
+    /// information that carries the fix; otherwise it is the error. A secret the probe doubts is a warning.
+    /// </summary>
+    private (Severity Severity, string Note) SeverityBesideLineReport(string settingsPath)
+    {
+        if (_secrets.Doubt(settingsPath, _files) is { } doubt)
+            return (Severity.Warning, $" It is {doubt}: check whether it is a real secret; if it is, keep the file out or move the secret out of it.");
+        if (_lineReport is null) return (Severity.Error, "");
+        var role = FileRoles.ForPath(Paths.IsUnder(settingsPath, _lineReport.Root) ? Paths.Relative(_lineReport.Root, settingsPath) : Path.GetFileName(settingsPath));
+        if (_secrets.CertainLineRule(settingsPath, _files, role) is not { } rule || !_lineReport.ReportsAsError(rule)) return (Severity.Error, "");
+        return (Severity.Information, $" The secret is reported as an error on its line ({rule}); this finding carries the fix that keeps the file out.");
     }
 
     private static bool IsSettings(string path) =>
@@ -190,12 +217,15 @@ internal sealed class DotNetFindingBuilder
     }
 
     /// <summary>Where SDK-default behaviour is reported: the Sdk attribute's value, else the project's start tag.</summary>
-    private SourceLocation SdkLocation()
+    private SourceLocation SdkLocation() => SdkLocation(_project);
+
+    /// <inheritdoc cref="SdkLocation()"/>
+    internal static SourceLocation SdkLocation(EvaluatedProject project)
     {
-        var doc = _project.Document;
-        return _project.SdkAttribute is { } sdk
-            ? new SourceLocation(_project.ProjectPath, doc.ValueRangeOf(sdk))
-            : new SourceLocation(_project.ProjectPath, doc.Range(doc.Root!.Start, doc.Root.StartTagEnd));
+        var doc = project.Document;
+        return project.SdkAttribute is { } sdk
+            ? new SourceLocation(project.ProjectPath, doc.ValueRangeOf(sdk))
+            : new SourceLocation(project.ProjectPath, doc.Range(doc.Root!.Start, doc.Root.StartTagEnd));
     }
 
     private IReadOnlyList<RelatedLocation> Related(string property, string message) =>

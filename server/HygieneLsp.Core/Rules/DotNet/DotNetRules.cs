@@ -23,6 +23,7 @@ public static class DotNetRules
         new(PublishPdb, Severity.Information, "Release publish copies the .pdb",
             "dotnet publish -c Release copies the project's .pdb into the publish folder unless CopyOutputSymbolsToPublishDirectory is false or DebugType is none."),
         new(SettingsSecretShipped, Severity.Error, "A settings file with a secret is published or packed",
-            "The settings file is copied to the publish folder (Web SDK publishes every **/*.json, CopyToOutputDirectory implies publish) or packed as content, and it holds a secret."),
+            "The settings file is copied to the publish folder (Web SDK publishes every **/*.json, CopyToOutputDirectory implies publish) or packed as content, and it holds a secret. " +
+            "When the secret rules report the secret as an error on its own line, this finding is information that carries the fix; a value the secret scan takes for a placeholder is a warning."),
     ];
 }

@@ -1,4 +1,5 @@
 using HygieneLsp.Core.Findings;
+using HygieneLsp.Core.Packaging;
 using HygieneLsp.Core.Secrets;
 using HygieneLsp.Core.Text;
 using HygieneLsp.Core.Workspace;
@@ -12,14 +13,16 @@ internal sealed class SecretFindingBuilder
 
     public SecretFindingBuilder(IFileView files) => _files = files;
 
-    /// <param name="units">The units that publish <paramref name="path"/>; null when it does not ship (warnings).</param>
-    public IEnumerable<Finding> Build(string path, SecretScanResult result, IReadOnlyList<string>? units)
+    /// <param name="units">How <paramref name="path"/> ships (unit, route, the place that sends it); null when it does not ship (warnings).</param>
+    public IEnumerable<Finding> Build(string path, SecretScanResult result, IReadOnlyList<PublishedFile>? units)
     {
         var ships = units is { Count: > 0 };
         var severity = ships ? Severity.Error : Severity.Warning;
         var where = ships ? $"ships in {Describe(units!)}" : "does not ship, but is in the workspace";
         var shipRelated = ships
-            ? units!.Select(u => new RelatedLocation(new SourceLocation(path, TextRange.Empty), $"{Path.GetFileName(path)} is published by {u}")).ToList()
+            ? units!.Select(u => u.Decider is { } decider
+                ? new RelatedLocation(decider, $"{Path.GetFileName(path)} is sent to the {(u.Via == "dotnet publish" ? "publish output" : u.Via)} of {u.Unit} here")
+                : new RelatedLocation(new SourceLocation(path, TextRange.Empty), $"{Path.GetFileName(path)} is published by {Name(u)}")).ToList()
             : [];
         foreach (var m in result.Matches)
         {
@@ -29,7 +32,7 @@ internal sealed class SecretFindingBuilder
                 Severity = Capped(severity, m.Confidence),
                 Message = $"{Capitalize(m.Kind.Title)} {m.Preview}: this file {where}. " + Advice(m, "Remove it, rotate it, and read it from the environment."),
                 Location = new SourceLocation(path, m.Range),
-                Package = units?.FirstOrDefault(),
+                Package = units?.FirstOrDefault()?.Unit,
                 Related = shipRelated,
                 Fixes = NpmrcTokenFix.For(_files, path, m),
                 Fingerprint = m.Fingerprint,
@@ -54,7 +57,7 @@ internal sealed class SecretFindingBuilder
                 Severity = Capped(severity, e.Match.Confidence),
                 Message = message,
                 Location = original is not null ? new SourceLocation(original, e.Match.Range) : new SourceLocation(path, TextRange.Empty),
-                Package = units?.FirstOrDefault(),
+                Package = units?.FirstOrDefault()?.Unit,
                 Related = related,
                 Fingerprint = e.Match.Fingerprint,
             };
@@ -78,8 +81,11 @@ internal sealed class SecretFindingBuilder
         _ => certain,
     };
 
-    private static string Describe(IReadOnlyList<string> units) =>
-        units.Count == 1 ? units[0] : string.Join(", ", units.Take(3)) + (units.Count > 3 ? $" and {units.Count - 3} more" : "");
+    private static string Describe(IReadOnlyList<PublishedFile> units) =>
+        units.Count == 1 ? Name(units[0]) : string.Join(", ", units.Take(3).Select(Name)) + (units.Count > 3 ? $" and {units.Count - 3} more" : "");
+
+    /// <summary>The unit in message words: <c>my-pkg</c>, <c>Web (dotnet publish)</c>.</summary>
+    private static string Name(PublishedFile u) => u.Via is null ? u.Unit : $"{u.Unit} ({u.Via})";
 
     private static string Capitalize(string s) => s.Length == 0 || char.IsUpper(s[0]) || s[0] == '.' ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

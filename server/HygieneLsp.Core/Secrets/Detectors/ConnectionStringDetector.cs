@@ -36,11 +36,29 @@ public sealed class ConnectionStringDetector : ISecretDetector
         while (i < text.Length && i - start < 256 && text[i] is not (';' or '\r' or '\n' or '"' or '`')
                && (quote == '\0' ? text[i] is not ('\'' or ' ' or '<') : text[i] != quote)) i++;
         var value = text.Slice(start, i - start);
-        if (value.Length < 4 || value[0] is '{' or '$' or '%' or '@' or '[' or '*' || Placeholders.IsPlaceholder(value)) return false;
+        if (value.Length < 4 || value[0] is '{' or '$' or '%' or '[' or '*' || IsSqlParameter(value) || Placeholders.IsPlaceholder(value)) return false;
         if (IsStopWord(value) || Placeholders.NamesItself(value) || IsMemberRead(value)) return false;
         if (!HasConnectionKey(text, hit, i)) return false;
         candidate = new SecretCandidate(hit, i, start, i);
         return true;
+    }
+
+    /// <summary>
+    /// <c>@password</c>, <c>@pwd</c>, <c>@p0</c>: a SQL parameter standing for the value. A password that merely starts
+    /// with '@' (<c>@Xk29…</c>) has digits in a longer body.
+    /// </summary>
+    private static bool IsSqlParameter(ReadOnlySpan<char> value)
+    {
+        if (value[0] != '@') return false;
+        var name = value[1..];
+        if (name.IsEmpty || !(char.IsAsciiLetter(name[0]) || name[0] == '_')) return false;
+        var digits = false;
+        foreach (var c in name)
+        {
+            if (char.IsAsciiDigit(c)) digits = true;
+            else if (!(char.IsAsciiLetter(c) || c == '_')) return false;
+        }
+        return !digits || name.Length <= 3;
     }
 
     /// <summary><c>e.password),t.port=…</c>: a dotted identifier path ending the expression, not a literal.</summary>

@@ -95,6 +95,8 @@ public sealed class GenericSecretDetector : ISecretDetector
         if (!IsKeyPosition(text, identStart, separator, kind)) return false;
         if (name != SecretName.Password && value.ContainsAnyExcept(CharClasses.TokenAlphabet)) return false;
         if (!IsSecretValue(value) || EchoesName(ident, value)) return false;
+        // A password that says it is one (myPassw0rd, yourSecretPassword): what the connection-string and URL rules skip too.
+        if (name == SecretName.Password && Placeholders.NamesItself(value)) return false;
         // A UUID under a token name is an id (a request, change or session id); under a key, secret or password name it may be a credential.
         if (ValueShapes.IsUuid(value) && name == SecretName.Token && !NamesACredential(ident)) return false;
         candidate = new SecretCandidate(start, end, start, end);

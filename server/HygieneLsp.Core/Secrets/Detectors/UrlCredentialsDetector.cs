@@ -2,7 +2,9 @@ namespace HygieneLsp.Core.Secrets.Detectors;
 
 /// <summary>
 /// <c>scheme://user:password@host</c>. Documentation forms (<c>user:password@</c>, <c>:pass@</c>, <c>${PASS}</c>,
-/// <c>&lt;password&gt;</c>, <c>****</c>, a password that says it is one such as <c>randompassword</c>) are placeholders. The value fingerprinted is the password alone.
+/// <c>&lt;password&gt;</c>, <c>****</c>, a password that says it is one such as <c>randompassword</c>, a field name such as
+/// <c>AuthToken</c>), anonymous logins and documentation hosts (<c>example.com</c>) are placeholders. The value
+/// fingerprinted is the password alone.
 /// </summary>
 public sealed class UrlCredentialsDetector : ISecretDetector
 {
@@ -39,8 +41,25 @@ public sealed class UrlCredentialsDetector : ISecretDetector
         foreach (var w in StopWords)
             if (password.Equals(w, StringComparison.OrdinalIgnoreCase)) return false;
         if (password.Equals(user, StringComparison.OrdinalIgnoreCase) || Placeholders.IsPlaceholder(password) || Placeholders.NamesItself(password)) return false;
+        // Anonymous login (FTP's convention: any password is accepted) and documentation hosts are examples.
+        if (user.Equals("anonymous", StringComparison.OrdinalIgnoreCase) || IsDocumentationHost(text, i + 1)) return false;
         candidate = new SecretCandidate(s, i, passStart, i);
         return true;
+    }
+
+    /// <summary>
+    /// The host after the '@' is a documentation domain (RFC 2606: <c>example.com</c>, <c>.org</c>, <c>.net</c>) or MDN,
+    /// whose URL pages use a sample password.
+    /// </summary>
+    private static bool IsDocumentationHost(ReadOnlySpan<char> text, int hostStart)
+    {
+        var i = hostStart;
+        while (i < text.Length && i - hostStart < 256 && (CharClasses.IsAlnum(text[i]) || text[i] is '.' or '-')) i++;
+        var host = text[hostStart..i].TrimEnd('.');
+        foreach (var reserved in (ReadOnlySpan<string>)["example.com", "example.org", "example.net", "developer.mozilla.org"])
+            if (host.Equals(reserved, StringComparison.OrdinalIgnoreCase)
+                || (host.EndsWith(reserved, StringComparison.OrdinalIgnoreCase) && host[^(reserved.Length + 1)] == '.')) return true;
+        return false;
     }
 
     /// <summary>RFC 3986 userinfo characters (unreserved, sub-delims, percent escapes), without ':' and '@'.</summary>
