@@ -124,7 +124,9 @@ public static class ShipUnits
             if (project is null) continue;
             var prediction = DotNetShipPredictor.Predict(project);
             if (prediction.BuildError is not null) continue;
-            if (prediction.Publish.Publishes != Tri.False)
+            // `dotnet publish` of a test project works, but nobody deploys one (the predictor still says what publish does).
+            var isTest = project.Value("IsTestProject").Equals("true", StringComparison.OrdinalIgnoreCase);
+            if (prediction.Publish.Publishes != Tri.False && !isTest)
                 foreach (var f in prediction.Publish.Files)
                     yield return new PublishedFile(project.Name, f.SourcePath, "dotnet publish", Decider(project, f));
             if (prediction.Pack.Packs == Tri.True)

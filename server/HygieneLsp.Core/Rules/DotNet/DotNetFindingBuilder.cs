@@ -138,7 +138,7 @@ internal sealed class DotNetFindingBuilder
     private void SettingsSecrets()
     {
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in _prediction.Publish.Files)
+        foreach (var file in IsTestProject ? [] : _prediction.Publish.Files)
         {
             if (!IsSettings(file.SourcePath) || !_secrets.HasSecret(file.SourcePath, _files, out var kind, out var where)) continue;
             reported.Add(file.SourcePath);
