@@ -12,6 +12,13 @@ public sealed record SourceOpenness(bool IsOpen, string Reason)
 {
     public static readonly SourceOpenness Unknown = new(false, "no package.json license and repository");
 
+    /// <summary>The sentence appended to a map finding lowered because the sources are public.</summary>
+    public string MapNote => $" Open source ({Reason}): the maps reveal nothing that is not published.";
+
+    /// <summary>The note when every unit that ships a path is open source (and the policy allows it), else null.</summary>
+    public static string? NoteWhenAllOpen(IReadOnlyList<Analysis.ShipExposureHit> hits, Analysis.AnalysisContext context) =>
+        hits.Count > 0 && hits.All(h => h.Openness is { } o && context.TreatsAsOpenSource(o)) ? hits[0].Openness!.MapNote : null;
+
     /// <summary>Reads `license` (SPDX expression, or the legacy `{ type }` object / `licenses` array) and `repository` of a package.json.</summary>
     public static SourceOpenness Of(JsoncObject? manifest)
     {

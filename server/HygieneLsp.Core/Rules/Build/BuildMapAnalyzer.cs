@@ -68,12 +68,8 @@ public sealed class BuildMapAnalyzer : IAnalyzer
         else if (p.IsWebApp) severity = sources ? Severity.Warning : Severity.Information;
         else return null;
         if (certainty == Certainty.May) severity = severity == Severity.Error ? Severity.Warning : Severity.Information;
-        var openNote = "";
-        if (hits.Count > 0 && hits.All(h => h.Openness is { } o && context.TreatsAsOpenSource(o)))
-        {
-            severity = Severity.Information;
-            openNote = $" Open source ({hits[0].Openness!.Reason}): the maps reveal nothing that is not published.";
-        }
+        var openNote = Packaging.SourceOpenness.NoteWhenAllOpen(hits, context) ?? "";
+        if (openNote.Length > 0) severity = Severity.Information;
 
         var dir = RelativeDir(context.Root, p.OutputDirectory);
         var verb = certainty == Certainty.Definitely ? "writes" : "may write";

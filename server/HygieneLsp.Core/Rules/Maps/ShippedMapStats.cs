@@ -47,7 +47,7 @@ public static class ShippedMapStats
     public static (Severity Severity, string Note) Judge(IReadOnlyList<ShippedMap> maps, Packaging.SourceOpenness openness, AnalysisContext context)
     {
         if (context.TreatsAsOpenSource(openness))
-            return (Severity.Information, $" Open source ({openness.Reason}): the maps reveal nothing that is not published.");
+            return (Severity.Information, openness.MapNote);
         if (maps.Any(m => m.Inspection.FirstPartyContentCount > 0 || !m.Inspection.IsComplete)) return (Severity.Error, "");
         return (Severity.Warning, "");
     }

@@ -103,12 +103,11 @@ public sealed class TsconfigMapAnalyzer : IAnalyzer
             if (hits.Count == 0) continue;
             var embedsSources = config.IsTrue("inlineSources") && option is "sourceMap" or "inlineSourceMap" or "inlineSources";
             var hit = hits[0];
-            var open = hits.All(h => h.Openness is { } o && context.TreatsAsOpenSource(o));
+            var openNote = Packaging.SourceOpenness.NoteWhenAllOpen(hits, context);
             return finding with
             {
-                Severity = open ? Severity.Information : embedsSources ? Severity.Error : finding.Severity,
-                Message = finding.Message.TrimEnd('.') + $"; {hit.UnitKind} '{hit.UnitName}' would publish them." +
-                          (open ? $" Open source ({hit.Openness!.Reason}): the maps reveal nothing that is not published." : ""),
+                Severity = openNote is not null ? Severity.Information : embedsSources ? Severity.Error : finding.Severity,
+                Message = finding.Message.TrimEnd('.') + $"; {hit.UnitKind} '{hit.UnitName}' would publish them." + openNote,
                 Related = [.. finding.Related, new RelatedLocation(hit.Cause ?? new SourceLocation(predicted, TextRange.Empty), hit.Reason)],
             };
         }
