@@ -10,6 +10,7 @@ using HygieneLsp.Core.BuildConfigs.Tsup;
 using HygieneLsp.Core.BuildConfigs.Vite;
 using HygieneLsp.Core.BuildConfigs.Webpack;
 using HygieneLsp.Core.Findings;
+using HygieneLsp.Core.Packaging.Vsix;
 using HygieneLsp.Core.Workspace;
 
 namespace HygieneLsp.Core.Rules.Build;
@@ -59,14 +60,16 @@ public sealed class BuildMapAnalyzer : IAnalyzer
     private Finding? ToFinding(AnalysisContext context, PredictedMaps p)
     {
         if (p.Certainty is not { } certainty) return null;
-        var hits = _exposure.WhoShips(context, p.SampleFile);
+        // Each real output the config names (a map is reported when any of them ships); the sample file otherwise.
+        var hits = p.ShipQueries().SelectMany(q => _exposure.WhoShips(context, q))
+            .DistinctBy(h => (h.UnitKind, h.UnitName)).ToList();
         // An example, playground or fixture app is never deployed from here (vite's playgrounds test maps on purpose).
         if (hits.Count == 0 && SampleFolders.SegmentOf(context.Root, p.ConfigPath) is not null) return null;
         var sources = p.AnySourcesContent;
         Severity severity;
         if (hits.Count > 0) severity = sources ? Severity.Error : Severity.Warning;
-        else if (p.IsWebApp) severity = sources ? Severity.Warning : Severity.Information;
-        else return null;
+        else if (p.IsWebApp && InsideExtension(context, p.OutputDirectory) is null) severity = sources ? Severity.Warning : Severity.Information;
+        else return null; // a VS Code extension's bundles (webview, web worker) ship in the .vsix only: its ship set decided
         if (certainty == Certainty.May) severity = severity == Severity.Error ? Severity.Warning : Severity.Information;
         var openNote = "";
         if (hits.Count > 0 && hits.All(h => h.Openness is { } o && context.TreatsAsOpenSource(o)))
@@ -109,6 +112,10 @@ public sealed class BuildMapAnalyzer : IAnalyzer
             Fingerprint = Fingerprint(context.Root, p),
         };
     }
+
+    /// <summary>The VS Code extension whose folder holds the output, or null: what it builds is packed into the .vsix, never deployed.</summary>
+    private static string? InsideExtension(AnalysisContext context, string outputDirectory) =>
+        VsixExtension.FindAll(context).FirstOrDefault(e => Paths.IsUnder(outputDirectory, e.Root))?.Root;
 
     private static string RelativeDir(string root, string dir)
     {

@@ -1,0 +1,87 @@
+using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.Findings;
+using HygieneLsp.Core.Rules.Build;
+using HygieneLsp.Core.Tests.Support;
+using HygieneLsp.Core.Workspace;
+
+namespace HygieneLsp.Core.Tests.BuildConfigs;
+
+/// <summary>
+/// Build shapes from the real-repository study (made-up names, the shape only), checked with the real packagers'
+/// exposure: extension bundles, real output names against ignore files, CLI overrides, loops, release scripts.
+/// </summary>
+public class RealShapeBuildTests
+{
+    private static List<Finding> Analyze(TempDir dir) =>
+        new Engine([new BuildMapAnalyzer(AnalyzerCatalog.CreateExposure())]).AnalyzeFolder(Paths.Normalize(dir.Path), EngineSettings.Default)
+            .Where(f => f.RuleId.StartsWith("build/", StringComparison.Ordinal)).ToList();
+
+    private const string Extension = """
+        { "name": "ext", "version": "1.0.0", "publisher": "someone", "engines": { "vscode": "^1.80.0" },
+          "main": "./dist/extension.js", "scripts": { "vscode:prepublish": "webpack --mode production" } }
+        """;
+
+    [Fact]
+    public void An_extensions_web_worker_bundle_is_judged_by_the_vsix_not_as_a_public_deploy()
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", Extension);
+        dir.Write(".vscodeignore", "src/**\n**/*.map\n");
+        dir.Write("webpack.config.js", "module.exports = { target: 'webworker', devtool: 'nosources-source-map', output: { path: __dirname + '/dist/web' } };\n");
+        Assert.Empty(Analyze(dir));
+
+        // Without the exclusion the .vsix carries them.
+        dir.Write(".vscodeignore", "src/**\n");
+        var f = Assert.Single(Analyze(dir));
+        Assert.Contains("which vsix 'ext' would publish", f.Message);
+    }
+
+    [Theory]
+    [InlineData("filename: 'extension.js'", "", false)]
+    [InlineData("filename: '[name].js'", "entry: { extension: './src/extension.ts' }, ", false)]
+    [InlineData("filename: '[name].js'", "entry: { extension: './src/extension.ts', worker: './src/worker.ts' }, ", true)] // worker.js.map ships
+    [InlineData("filename: 'main.js'", "", true)]
+    public void Ignore_lines_naming_the_real_map_file_exclude_it(string filename, string entry, bool reported)
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", Extension);
+        dir.Write(".vscodeignore", "src/**\nnode_modules/**\ndist/extension.js.map\n");
+        dir.Write("webpack.config.js", "const path = require('path');\nmodule.exports = { target: 'node', " + entry + "devtool: 'source-map', output: { path: path.resolve(__dirname, 'dist'), " + filename + " } };\n");
+        var findings = Analyze(dir);
+        Assert.Equal(reported, findings.Count == 1);
+        if (reported) Assert.Equal(Severity.Error, findings[0].Severity);
+    }
+
+    [Fact]
+    public void An_npmignore_line_naming_the_esbuild_outfile_map_excludes_it()
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{ \"name\": \"tool\", \"version\": \"1.0.0\", \"bin\": \"out/cli.js\", \"scripts\": { \"build\": \"esbuild src/cli.ts --bundle --platform=node --sourcemap --outfile=out/cli.js\" } }\n");
+        dir.Write(".npmignore", "src/\nout/cli.js.map\n");
+        Assert.Empty(Analyze(dir));
+        dir.Write(".npmignore", "src/\nout/other.js.map\n");
+        Assert.Equal(Severity.Error, Assert.Single(Analyze(dir)).Severity);
+    }
+
+    [Fact]
+    public void Esbuild_outdir_names_come_from_the_entry_points()
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{ \"name\": \"tool\", \"version\": \"1.0.0\", \"main\": \"lib/index.js\", \"scripts\": { \"build\": \"node build.mjs\" } }\n");
+        dir.Write(".npmignore", "src/\nlib/index.js.map\nlib/node/server.js.map\n");
+        dir.Write("build.mjs", "import { build } from 'esbuild';\nawait build({ entryPoints: ['src/index.ts', 'src/node/server.ts'], outdir: 'lib', sourcemap: true });\n");
+        Assert.Empty(Analyze(dir));
+        dir.Write("build.mjs", "import { build } from 'esbuild';\nawait build({ entryPoints: ['src/index.ts', 'src/node/server.ts', 'src/extra.ts'], outdir: 'lib', sourcemap: true });\n");
+        Assert.Single(Analyze(dir)); // lib/extra.js.map ships
+    }
+
+    [Fact]
+    public void Rollup_output_file_map_excluded_by_name_is_not_reported()
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{ \"name\": \"lib\", \"version\": \"1.0.0\", \"main\": \"dist/lib.cjs\", \"scripts\": { \"build\": \"rollup -c\" } }\n");
+        dir.Write(".npmignore", "src/\ndist/lib.cjs.map\n");
+        dir.Write("rollup.config.mjs", "export default { input: 'src/index.js', output: { file: 'dist/lib.cjs', format: 'cjs', sourcemap: true } };\n");
+        Assert.Empty(Analyze(dir));
+    }
+}
