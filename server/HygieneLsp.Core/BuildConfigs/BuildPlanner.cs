@@ -66,10 +66,13 @@ public sealed class BuildPlanner
                     var lifecycle = role.Script.Name is "prepublishOnly" or "prepack" or "prepare" or "prepublish" or "vscode:prepublish";
                     var reason = role.NotProductionReason ?? (lifecycle ? null : ScriptRoles.NonProductionFlag(command) is { } flag ? $"{flag} is not the production build" : null);
                     _invocation = ($"`npm run {role.Script.Name}` ({command.ToolText})", reason);
+                    _script = (role.RunByRelease && reason is null, command.Has("--devtool", "-d", "--no-devtool"));
                     TryPlanCommand(request);
                     Dependencies.AddRange(request.Loaders.SelectMany(l => l.LoadedFiles));
                 }
         _invocation = null;
+        _script = null;
+        DropOverwrittenScriptBuilds();
 
         var defaults = new PlanRequest(_files, _dir, manifest, null);
         Default("webpack", WebpackPlanner.ConfigNames, () => WebpackPlanner.Plan(defaults));
@@ -103,10 +106,39 @@ public sealed class BuildPlanner
         ["next"] = "next build", ["angular"] = "ng build",
     };
 
+    /// <summary>While planning a script: whether a release surely runs it, and whether it sets webpack's devtool on the command line.</summary>
+    private (bool Release, bool CliDevtool)? _script;
+
+    /// <summary>The script each prediction came from (by reference), for <see cref="DropOverwrittenScriptBuilds"/>.</summary>
+    private readonly Dictionary<PredictedMaps, (bool Release, bool CliDevtool)> _scriptOf = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Drops predictions of other scripts that the release build surely undoes, for the same webpack config:
+    /// when the release sets devtool on the command line, the config's own devtool never reaches what ships; and a
+    /// build whose maps are only inline in bundles the release rewrites under the same names leaves nothing behind.
+    /// </summary>
+    private void DropOverwrittenScriptBuilds()
+    {
+        var release = _scriptOf.Where(kv => kv.Value.Release).Select(kv => kv.Key).ToList();
+        if (release.Count == 0) return;
+        bool Undone(PredictedMaps p)
+        {
+            if (p.NotProductionReason is null || !_scriptOf.TryGetValue(p, out var origin) || origin.Release || origin.CliDevtool || p.Tool != "webpack") return false;
+            var same = release.Where(r => r.Tool == p.Tool && r.ConfigPath == p.ConfigPath).ToList();
+            if (same.Any(r => _scriptOf[r].CliDevtool)) return true;
+            var inlineOnly = p.Outcomes.Where(o => o.Emits).All(o => o.Kind == MapKind.Inline);
+            return inlineOnly && p.Files is { Count: > 0 } files
+                && files.All(f => same.Any(r => r.Files is { } rf && rf.Any(x => x.Bundle == f.Bundle)));
+        }
+        for (var i = 0; i < _plans.Count; i++)
+            if (_plans[i].Outputs.Any(Undone)) _plans[i] = _plans[i] with { Outputs = _plans[i].Outputs.Where(o => !Undone(o)).ToList() };
+    }
+
     internal void Add(BuildPlan? plan)
     {
         if (plan is null) return;
         plan = plan with { Outputs = plan.Outputs.Select(Annotate).ToList() };
+        if (_script is { } script) foreach (var o in plan.Outputs) _scriptOf[o] = script;
         _plans.Add(plan);
         Dependencies.Add(plan.ConfigPath);
         Dependencies.AddRange(plan.Outputs.SelectMany(o => o.Fixes.DisableMaps ?? []).Select(e => e.Path));

@@ -84,4 +84,42 @@ public class RealShapeBuildTests
         dir.Write("rollup.config.mjs", "export default { input: 'src/index.js', output: { file: 'dist/lib.cjs', format: 'cjs', sourcemap: true } };\n");
         Assert.Empty(Analyze(dir));
     }
+
+    [Fact]
+    public void The_release_scripts_devtool_flag_replaces_the_configs_devtool()
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{ \"name\": \"lib\", \"version\": \"1.0.0\", \"files\": [\"dist\"], \"scripts\": { \"compile\": \"webpack\", \"prepublishOnly\": \"npm run package\", \"package\": \"webpack --mode production --devtool hidden-source-map\" } }\n");
+        dir.Write("webpack.config.js", "module.exports = { devtool: 'nosources-source-map', output: { path: __dirname + '/dist' } };\n");
+        var f = Assert.Single(Analyze(dir));
+        Assert.EndsWith("/package.json", f.Location.Path, StringComparison.Ordinal);
+        Assert.Contains("(--devtool hidden-source-map)", f.Message);
+    }
+
+    [Theory]
+    [InlineData("(env, argv) => ({ mode: argv.mode, devtool: argv.mode === 'production' ? false : 'inline-source-map', entry: './src/index.ts', output: { path: __dirname + '/out', filename: 'index.js' } })", false)]
+    // argv.mode kept in a local and handed to a helper that builds the config
+    [InlineData("function (env, argv) { const mode = argv.mode || 'none'; return [make(mode)]; };\nfunction make(mode) { return { mode, devtool: mode === 'production' ? false : 'inline-source-map', output: { path: __dirname + '/out', filename: 'index.js' } }; }", false)]
+    // .map files of the development build are not rewritten by a release build without maps: they may be left behind
+    [InlineData("(env, argv) => ({ devtool: argv.mode === 'production' ? false : 'source-map', output: { path: __dirname + '/out', filename: 'index.js' } })", true)]
+    public void A_development_build_of_the_release_config_is_rewritten_by_the_release_build(string config, bool reported)
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{ \"name\": \"renderer\", \"version\": \"1.0.0\", \"publisher\": \"someone\", \"engines\": { \"vscode\": \"^1.80.0\" }, \"main\": \"./out/index.js\", \"scripts\": { \"vscode:prepublish\": \"webpack --mode production\", \"webpack\": \"webpack --mode development\" } }\n");
+        dir.Write("webpack.config.js", "module.exports = " + config + ";\n");
+        var findings = Analyze(dir);
+        Assert.Equal(reported, findings.Count > 0);
+        if (reported) Assert.Contains("may write", Assert.Single(findings).Message);
+    }
+
+    [Fact]
+    public void A_loop_that_may_turn_maps_off_makes_the_finding_possible_only()
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{ \"name\": \"lib\", \"version\": \"1.0.0\", \"files\": [\"dist\"], \"scripts\": { \"build\": \"webpack\" } }\n");
+        dir.Write("webpack.config.js", "const config = { devtool: 'source-map', output: { path: __dirname + '/dist' } };\nfor (const arg of process.argv) {\n  if (arg === '--no-maps') config.devtool = false;\n}\nmodule.exports = config;\n");
+        var f = Assert.Single(Analyze(dir));
+        Assert.Equal(Severity.Warning, f.Severity);
+        Assert.Contains("may write", f.Message);
+    }
 }

@@ -7,6 +7,8 @@ namespace HygieneLsp.Core.BuildConfigs.Scripts;
 public sealed record ScriptRole(PackageScript Script, string? NotProductionReason, string? RunBy, string? ForwardedArgs = null)
 {
     public bool IsProduction => NotProductionReason is null;
+    /// <summary>A release entry point (publish lifecycle, CI, deploy file) surely runs it before shipping, not a guess from names.</summary>
+    public bool RunByRelease { get; init; }
 }
 
 /// <summary>
@@ -71,12 +73,12 @@ public static class ScriptRoles
                 var other = Segments(s.Name).FirstOrDefault(OtherModeWords.Contains);
                 reason = other is not null ? $"named for '{other}', not the release build"
                     : byEntry is not null ? $"not run by {DescribeEntries(entries, byEntry, scripts)}"
-                    : chosen.Count > 0 ? $"not the release build ({string.Join(", ", chosen.Where(n => IsBuilder(scripts[n])).Select(n => "`npm run " + n + "`"))} is)"
+                    : chosen.Any(n => IsBuilder(scripts[n])) ? $"not the release build ({string.Join(", ", chosen.Where(n => IsBuilder(scripts[n])).Select(n => "`npm run " + n + "`"))} is)"
                     : "not a release build";
             }
             else if (byEntry is null && direct.FirstOrDefault(d => ShellCommand.Parse(s).Any(c => c.Tool == d.Command.Tool && c.ToolText != d.Command.ToolText)) is { } d)
                 reason = $"{d.Display} runs `{d.Command.ToolText}` itself";
-            roles.Add(new ScriptRole(s, reason, runBy, forwarded.GetValueOrDefault(s.Name)));
+            roles.Add(new ScriptRole(s, reason, runBy, forwarded.GetValueOrDefault(s.Name)) { RunByRelease = reason is null && byEntry is not null });
         }
         // Release builds first: a config several scripts run is reported for the release one.
         return roles.OrderBy(x => x.IsProduction ? 0 : 1).ToList();

@@ -203,7 +203,7 @@ public static class WebpackPlanner
             Outcomes = set.Outcomes,
             HasUnknown = set.HasUnknown,
             Cause = cause,
-            Explanation = Explain(set),
+            Explanation = cliDevtoolWord is not null && cliDevtool?.Value is { } cv ? $"--devtool {cv}" : Explain(set),
             IsWebApp = webApp,
             Fixes = Fixes(request, set, cliDevtool),
         };
