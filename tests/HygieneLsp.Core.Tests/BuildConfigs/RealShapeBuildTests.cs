@@ -122,4 +122,28 @@ public class RealShapeBuildTests
         Assert.Equal(Severity.Warning, f.Severity);
         Assert.Contains("may write", f.Message);
     }
+
+    private const string OldAngularJson = """
+        { "projects": { "admin": { "architect": { "build": {
+          "builder": "@angular-devkit/build-angular:browser",
+          "options": { "outputPath": "dist", "sourceMap": true },
+          "configurations": { "production": { "sourceMap": false }, "staging": { "sourceMap": true } }
+        } } } } }
+        """;
+
+    [Theory]
+    [InlineData("\"build\": \"ng build\", \"build:prod\": \"ng build --configuration production\"", null)]
+    [InlineData("\"build\": \"ng build\", \"build:prod\": \"npm run build -- --configuration production --aot\"", null)]
+    // a build named for another mode may be deployed elsewhere (a staging server): still possible
+    [InlineData("\"build\": \"ng build --configuration production\", \"build:staging\": \"ng build -c staging\"", "named for 'staging'")]
+    public void Old_angular_bare_ng_build_beside_the_production_build_is_the_development_build(string scripts, string? reportedReason)
+    {
+        // No defaultConfiguration: a bare `ng build` builds the options alone (development); ng build empties dist first.
+        using var dir = new TempDir();
+        dir.Write("package.json", "{ \"name\": \"admin\", \"private\": true, \"scripts\": { " + scripts + " } }\n");
+        dir.Write("angular.json", OldAngularJson);
+        var findings = Analyze(dir);
+        if (reportedReason is null) { Assert.Empty(findings); return; }
+        Assert.Contains(reportedReason, Assert.Single(findings).Message);
+    }
 }

@@ -54,14 +54,23 @@ public static class ScriptRoles
         var direct = release.Where(rc => rc.Command.Tool is { } t && BuilderTools.Contains(t) && !PackageRunners.Contains(t)).ToList();
 
         HashSet<string> chosen;
+        IEnumerable<string> roots = entries.Keys;
         if (byEntry is not null) chosen = byEntry;
         else
         {
             var named = candidates.Where(s => Segments(s.Name).Any(ProductionWords.Contains) && !Segments(s.Name).Any(OtherModeWords.Contains)).Select(s => s.Name).ToList();
+            roots = named.Count > 0 ? named : scripts.ContainsKey("build") ? ["build"] : [];
             chosen = named.Count > 0 ? Closure(named, scripts)
                 : scripts.ContainsKey("build") ? Closure(["build"], scripts)
                 : candidates.Where(s => !Segments(s.Name).Any(OtherModeWords.Contains)).Select(s => s.Name).ToHashSet();
         }
+        // A script the release reaches only through `npm run build -- --configuration production` runs with those
+        // arguments: that is its release form (the bare script is another build, e.g. old Angular's development one).
+        var calls = new Dictionary<string, List<string?>>(StringComparer.Ordinal);
+        Closure(roots, scripts, calls);
+        foreach (var (target, args) in calls)
+            if (chosen.Contains(target) && !roots.Contains(target) && args.All(a => a is not null))
+                forwarded.TryAdd(target, args[0]!);
 
         var roles = new List<ScriptRole>();
         foreach (var s in candidates)
@@ -131,7 +140,7 @@ public static class ScriptRoles
         name.ToLowerInvariant().Split([':', '-', '_', '.', '/'], StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>The scripts reachable from <paramref name="roots"/> through script calls and pre/post hooks.</summary>
-    private static HashSet<string> Closure(IEnumerable<string> roots, Dictionary<string, PackageScript> scripts)
+    private static HashSet<string> Closure(IEnumerable<string> roots, Dictionary<string, PackageScript> scripts, Dictionary<string, List<string?>>? calls = null)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<string>(roots.Where(scripts.ContainsKey));
@@ -142,8 +151,18 @@ public static class ScriptRoles
             foreach (var hook in new[] { "pre" + name, "post" + name })
                 if (scripts.ContainsKey(hook)) queue.Enqueue(hook);
             foreach (var cmd in ShellCommand.Parse(scripts[name]))
-                foreach (var target in RunTargets(cmd.Words.Select(w => w.Value).ToList(), scripts.Keys))
+            {
+                var words = cmd.Words.Select(w => w.Value).ToList();
+                foreach (var target in RunTargets(words, scripts.Keys))
+                {
                     queue.Enqueue(target);
+                    if (calls is not null)
+                    {
+                        if (!calls.TryGetValue(target, out var list)) calls[target] = list = [];
+                        list.Add(Forwarded(words, target));
+                    }
+                }
+            }
         }
         return seen;
     }
