@@ -146,4 +146,20 @@ public class RealShapeBuildTests
         if (reportedReason is null) { Assert.Empty(findings); return; }
         Assert.Contains(reportedReason, Assert.Single(findings).Message);
     }
+
+    [Theory]
+    [InlineData("{ output: 'export', productionBrowserSourceMaps: true }", "out/")]
+    [InlineData("{ output: 'export', distDir: 'site', productionBrowserSourceMaps: true }", "site/")]
+    // a bundle-analyzer wrapper under an unknown switch changes nothing about maps
+    [InlineData("require('@next/bundle-analyzer')({ enabled: process.env.ANALYZE === 'true' })({ output: 'export', productionBrowserSourceMaps: true, webpack: (config) => config })", "out/")]
+    public void A_next_static_export_with_browser_maps_surely_serves_them_from_the_export_folder(string config, string folder)
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{ \"name\": \"site\", \"private\": true, \"dependencies\": { \"next\": \"15.5.0\" }, \"scripts\": { \"build\": \"next build\" } }\n");
+        dir.Write("next.config.js", "module.exports = " + config + ";\n");
+        var f = Assert.Single(Analyze(dir));
+        Assert.Equal(Severity.Warning, f.Severity);
+        Assert.Contains($" writes source maps with the original source code embedded (productionBrowserSourceMaps", f.Message);
+        Assert.Contains($"into {folder}: served publicly when {folder} is deployed", f.Message);
+    }
 }
