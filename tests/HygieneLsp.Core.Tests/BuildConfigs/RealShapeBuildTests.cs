@@ -162,4 +162,33 @@ public class RealShapeBuildTests
         Assert.Contains($" writes source maps with the original source code embedded (productionBrowserSourceMaps", f.Message);
         Assert.Contains($"into {folder}: served publicly when {folder} is deployed", f.Message);
     }
+
+    [Theory]
+    [InlineData("microbundle", Severity.Error, "dist/index.js.map")]
+    [InlineData("microbundle build --format cjs", Severity.Error, "dist/index.js.map")]
+    [InlineData("microbundle --sourcemap inline", Severity.Error, "dist/index.js")]
+    [InlineData("microbundle --no-sourcemap", null, null)]
+    [InlineData("microbundle --sourcemap false", null, null)]
+    [InlineData("microbundle watch", null, null)]
+    public void Microbundle_writes_maps_with_sources_beside_main_unless_turned_off(string script, Severity? severity, string? excludedLeavesNothing)
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{ \"name\": \"tiny\", \"version\": \"1.0.0\", \"source\": \"src/index.ts\", \"main\": \"dist/index.js\", \"files\": [\"dist\"], \"scripts\": { \"build\": \"" + script + "\" } }\n");
+        var findings = Analyze(dir);
+        if (severity is null) { Assert.Empty(findings); return; }
+        var f = Assert.Single(findings);
+        Assert.Equal("build/microbundle-sourcemap", f.RuleId);
+        Assert.Equal(severity, f.Severity);
+        Assert.Contains("into dist/, which npm 'tiny' would publish", f.Message);
+        var fixedText = HygieneLsp.Core.Text.TextEdits.Apply(File.ReadAllText(Path.Combine(dir.Path, "package.json")), f.Fixes.First(x => x.IsPreferred).Edits.Single().Edits);
+        Assert.Contains(script.Contains("inline", StringComparison.Ordinal) ? "microbundle --sourcemap false" : "microbundle --no-sourcemap", fixedText);
+
+        // With --format cjs the only bundle is dist/index.js: excluding its map by name leaves nothing to report.
+        if (script.Contains("--format cjs", StringComparison.Ordinal))
+        {
+            dir.Write(".npmignore", excludedLeavesNothing + "\n");
+            dir.Write("package.json", "{ \"name\": \"tiny\", \"version\": \"1.0.0\", \"main\": \"dist/index.js\", \"scripts\": { \"build\": \"" + script + "\" } }\n");
+            Assert.Empty(Analyze(dir));
+        }
+    }
 }

@@ -25,7 +25,7 @@ public static class ScriptRoles
     private static readonly HashSet<string> ProductionWords = ["prod", "production", "release", "dist", "deploy", "publish"];
     private static readonly HashSet<string> OtherModeWords = ["dev", "develop", "development", "staging", "stage", "test", "testing", "qa", "debug", "local", "e2e", "analyze", "analyse", "profile", "stats", "demo", "example", "examples", "playground", "sandbox"];
     private static readonly HashSet<string> BuildWords = ["build", "bundle", "dist", "compile", "pack", "release", "deploy", "publish", "prod", "production"];
-    private static readonly HashSet<string> BuilderTools = ["webpack", "webpack-cli", "vite", "rollup", "tsup", "esbuild", "bun", "next", "ng", "react-scripts", "craco", "react-app-rewired", "parcel", "babel", "swc", "tsc", "vue-cli-service", "node", "tsx", "ts-node", "esno", "vite-node", "jiti", "deno", "rolldown", "nuxt", "astro"];
+    private static readonly HashSet<string> BuilderTools = ["webpack", "webpack-cli", "vite", "rollup", "tsup", "esbuild", "bun", "next", "ng", "react-scripts", "craco", "react-app-rewired", "parcel", "babel", "swc", "tsc", "vue-cli-service", "node", "tsx", "ts-node", "esno", "vite-node", "jiti", "deno", "rolldown", "nuxt", "astro", "microbundle"];
     private static readonly HashSet<string> PackageRunners = ["npm", "yarn", "pnpm", "bun"];
 
     public static List<ScriptRole> Classify(PackageManifest manifest, IReadOnlyList<ReleaseCommand> release)
