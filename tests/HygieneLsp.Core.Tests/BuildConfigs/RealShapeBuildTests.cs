@@ -191,4 +191,27 @@ public class RealShapeBuildTests
             Assert.Empty(Analyze(dir));
         }
     }
+
+    [Fact]
+    public void Esbuild_options_shared_through_spread_into_a_generated_publish_folder_may_ship()
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", """
+            { "name": "sdk", "version": "0.0.0-development", "scripts": { "build": "node scripts/build.mjs" },
+              "release": { "plugins": [["@semantic-release/npm", { "pkgRoot": "./pkg" }]] } }
+            """);
+        dir.Write("scripts/build.mjs", """
+            import esbuild from 'esbuild';
+            const shared = { sourcemap: 'external', sourcesContent: true, format: 'esm' };
+            async function main() {
+              await esbuild.build({ entryPoints: ['src/index.ts'], outdir: 'pkg/dist-src', ...shared, sourcemap: false });
+              await esbuild.build({ entryPoints: ['pkg/dist-src/index.js'], outdir: 'pkg/dist-bundle', bundle: true, ...shared });
+            }
+            main();
+            """);
+        var f = Assert.Single(Analyze(dir));
+        Assert.Equal("build/esbuild-sourcemap", f.RuleId);
+        Assert.Equal(Severity.Warning, f.Severity); // the generated package.json's file list is unknown: possible only
+        Assert.Contains("into pkg/dist-bundle/, which npm 'sdk' may publish", f.Message);
+    }
 }
