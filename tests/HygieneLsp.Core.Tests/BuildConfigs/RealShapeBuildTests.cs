@@ -214,4 +214,19 @@ public class RealShapeBuildTests
         Assert.Equal(Severity.Warning, f.Severity); // the generated package.json's file list is unknown: possible only
         Assert.Contains("into pkg/dist-bundle/, which npm 'sdk' may publish", f.Message);
     }
+
+    [Fact]
+    public void A_typescript_import_equals_require_is_read_so_the_output_folder_is_known()
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", """
+            { "name": "ext", "version": "1.0.0", "publisher": "someone", "engines": { "vscode": "^1.80.0" },
+              "main": "./dist/extension/index.js", "files": ["dist/extension/**/*", "package.json"],
+              "scripts": { "bundle": "webpack --mode production" } }
+            """);
+        dir.Write("webpack.config.ts", "import path = require('path');\nmodule.exports = { target: 'node', devtool: 'source-map', output: { path: path.resolve(__dirname, 'dist/extension'), filename: 'index.js' } };\n");
+        var f = Assert.Single(Analyze(dir));
+        Assert.Equal(Severity.Error, f.Severity);
+        Assert.Contains("into dist/extension/, which vsix 'ext' would publish", f.Message);
+    }
 }

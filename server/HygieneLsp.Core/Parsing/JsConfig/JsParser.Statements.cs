@@ -273,6 +273,16 @@ public sealed partial class JsParser
     private JsNode ParseImport()
     {
         var start = Advance().Start;
+        // TypeScript `import path = require('path')`: a const bound to the require call.
+        if (Tok.Kind == JsTokenKind.Identifier && Peek().Is("=") && !IsWord("type"))
+        {
+            var name = Advance();
+            _pos++; // =
+            var init = ParseAssignment();
+            Eat(";");
+            return new JsVariableDeclaration(start, PrevEnd, "const",
+                [new JsDeclarator(name.Start, PrevEnd, new JsNamePattern(name.Start, name.End, name.Value, null), init)]);
+        }
         if (IsWord("type") && (Peek().Kind == JsTokenKind.Identifier || Peek().Is("{") || Peek().Is("*")) && !Peek().IsWord("from"))
         {
             SkipStatementRest(true);
