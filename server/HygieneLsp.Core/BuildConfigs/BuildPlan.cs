@@ -51,6 +51,12 @@ public sealed record PredictedMaps
     public required string OutputDirectory { get; init; }
     /// <summary>A representative output file (bundle for inline maps, .map otherwise) to ask who ships it.</summary>
     public required string SampleFile { get; init; }
+    /// <summary>
+    /// The files the build writes when the config names them (webpack output.filename with its entry names, esbuild
+    /// outfile / outdir with its entry points, Rollup output.file / entryFileNames); null when it does not say, then
+    /// <see cref="SampleFile"/> stands for them.
+    /// </summary>
+    public IReadOnlyList<OutputFile>? Files { get; init; }
     public required IReadOnlyList<MapOutcome> Outcomes { get; init; }
     public bool HasUnknown { get; init; }
     /// <summary>The key value (or anchor when the key is missing) that decides the maps.</summary>
@@ -71,6 +77,67 @@ public sealed record PredictedMaps
     public Certainty? Certainty => !AnyEmits ? null
         : Outcomes.All(o => o.Emits) && !HasUnknown && NotProductionReason is null ? BuildConfigs.Certainty.Definitely : BuildConfigs.Certainty.May;
     public bool AnySourcesContent => Outcomes.Any(o => o.Emits && o.SourcesContent);
+
+    /// <summary>
+    /// The paths to ask packagers about: each real .map file (when some outcome writes map files) and each real
+    /// bundle (when some outcome inlines the map), or the sample file when the names are unknown.
+    /// </summary>
+    public IReadOnlyList<string> ShipQueries()
+    {
+        if (Files is not { Count: > 0 } files) return [SampleFile];
+        var maps = Outcomes.Any(o => o.WritesMapFile);
+        var inline = Outcomes.Any(o => o.Kind is MapKind.Inline or MapKind.InlineAndFile);
+        var paths = new List<string>();
+        foreach (var f in files)
+        {
+            if (maps) paths.Add(f.Map);
+            if (inline || !maps) paths.Add(f.Bundle);
+        }
+        return paths.Distinct(StringComparer.Ordinal).ToList();
+    }
+}
+
+/// <summary>One bundle a build writes and the .map file next to it (absolute paths).</summary>
+public sealed record OutputFile(string Bundle, string Map)
+{
+    public static OutputFile Of(string bundle) => new(bundle, bundle + ".map");
+}
+
+/// <summary>Output file names from bundler name templates (`[name].[contenthash].js`).</summary>
+public static class OutputNames
+{
+    /// <summary>A stand-in for content hashes: ignore files cannot name a hash, so only their patterns matter.</summary>
+    private const string Hash = "0123456789abcdef0123";
+
+    /// <summary>The template with [name], [id], [file], [ext] and hash placeholders filled in; null when another placeholder stays.</summary>
+    public static string? Fill(string template, string name, string? file = null)
+    {
+        var result = System.Text.RegularExpressions.Regex.Replace(template, @"\[(name|id|chunkname|file|ext|extname|contenthash|chunkhash|fullhash|hash)(?::(\d+))?\]", m =>
+        {
+            var len = m.Groups[2].Success ? int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : 20;
+            return m.Groups[1].Value switch
+            {
+                "name" or "id" or "chunkname" => name,
+                "file" => file ?? name + ".js",
+                "ext" or "extname" => ".js",
+                _ => Hash[..Math.Min(len, Hash.Length)],
+            };
+        });
+        return result.Contains('[') ? null : result;
+    }
+
+    /// <summary>A config member where a missing object reads as undefined (an unset `output` has no `filename`).</summary>
+    public static Parsing.JsConfig.Evaluation.JsValue Member(Parsing.JsConfig.Evaluation.JsValue obj, string name) =>
+        obj is Parsing.JsConfig.Evaluation.JsPrimitive { IsUndefined: true } ? Parsing.JsConfig.Evaluation.JsValue.Undefined
+            : Parsing.JsConfig.Evaluation.JsEvaluator.GetMember(obj, name, null);
+
+    /// <summary>A script entry's name without folder and extension (`./src/extension.ts` → extension).</summary>
+    public static string EntryName(string path)
+    {
+        var file = path[(path.LastIndexOf('/') + 1)..];
+        var dot = file.LastIndexOf('.');
+        return dot > 0 ? file[..dot] : file;
+    }
 }
 
 /// <summary>Everything one config (or build script / package.json script) is predicted to produce.</summary>

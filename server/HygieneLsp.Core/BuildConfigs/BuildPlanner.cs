@@ -66,10 +66,14 @@ public sealed class BuildPlanner
                     var lifecycle = role.Script.Name is "prepublishOnly" or "prepack" or "prepare" or "prepublish" or "vscode:prepublish";
                     var reason = role.NotProductionReason ?? (lifecycle ? null : ScriptRoles.NonProductionFlag(command) is { } flag ? $"{flag} is not the production build" : null);
                     _invocation = ($"`npm run {role.Script.Name}` ({command.ToolText})", reason);
+                    _script = new ScriptOrigin(role.RunByRelease && reason is null, reason is null, command.Has("--devtool", "-d", "--no-devtool"),
+                        Bare: command.Tool == "ng" && !command.Has("--configuration", "-c", "--prod") && role.NotProductionReason?.StartsWith("named for", StringComparison.Ordinal) != true);
                     TryPlanCommand(request);
                     Dependencies.AddRange(request.Loaders.SelectMany(l => l.LoadedFiles));
                 }
         _invocation = null;
+        _script = null;
+        DropOverwrittenScriptBuilds();
 
         var defaults = new PlanRequest(_files, _dir, manifest, null);
         Default("webpack", WebpackPlanner.ConfigNames, () => WebpackPlanner.Plan(defaults));
@@ -103,10 +107,50 @@ public sealed class BuildPlanner
         ["next"] = "next build", ["angular"] = "ng build",
     };
 
+    /// <summary>
+    /// A script being planned: whether a release surely runs it, whether it is the release build (by entry or by
+    /// name), whether it sets webpack's devtool on the command line, and whether it is a bare `ng build` (no
+    /// configuration, not named for another mode).
+    /// </summary>
+    private sealed record ScriptOrigin(bool Release, bool Production, bool CliDevtool, bool Bare);
+
+    private ScriptOrigin? _script;
+
+    /// <summary>The script each prediction came from (by reference), for <see cref="DropOverwrittenScriptBuilds"/>.</summary>
+    private readonly Dictionary<PredictedMaps, ScriptOrigin> _scriptOf = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Drops predictions of other scripts that the release build surely undoes, for the same webpack config:
+    /// when the release sets devtool on the command line, the config's own devtool never reaches what ships; and a
+    /// build whose maps are only inline in bundles the release rewrites under the same names leaves nothing behind.
+    /// A bare `ng build` beside a production-configuration release build into the same folder is the development
+    /// build: `ng build` empties its output path first (deleteOutputPath), so the release build leaves none of it.
+    /// </summary>
+    private void DropOverwrittenScriptBuilds()
+    {
+        var release = _scriptOf.Where(kv => kv.Value.Release).Select(kv => kv.Key).ToList();
+        var production = _scriptOf.Where(kv => kv.Value.Production).Select(kv => kv.Key).ToList();
+        bool Undone(PredictedMaps p)
+        {
+            if (p.NotProductionReason is null || !_scriptOf.TryGetValue(p, out var origin) || origin.Production || origin.CliDevtool) return false;
+            if (p.Tool == "angular")
+                return origin.Bare && production.Any(r => r.Tool == "angular" && r.ConfigPath == p.ConfigPath && r.OutputDirectory == p.OutputDirectory && !_scriptOf[r].Bare);
+            if (p.Tool != "webpack") return false;
+            var same = release.Where(r => r.Tool == p.Tool && r.ConfigPath == p.ConfigPath).ToList();
+            if (same.Any(r => _scriptOf[r].CliDevtool)) return true;
+            var inlineOnly = p.Outcomes.Where(o => o.Emits).All(o => o.Kind == MapKind.Inline);
+            return inlineOnly && p.Files is { Count: > 0 } files
+                && files.All(f => same.Any(r => r.Files is { } rf && rf.Any(x => x.Bundle == f.Bundle)));
+        }
+        for (var i = 0; i < _plans.Count; i++)
+            if (_plans[i].Outputs.Any(Undone)) _plans[i] = _plans[i] with { Outputs = _plans[i].Outputs.Where(o => !Undone(o)).ToList() };
+    }
+
     internal void Add(BuildPlan? plan)
     {
         if (plan is null) return;
         plan = plan with { Outputs = plan.Outputs.Select(Annotate).ToList() };
+        if (_script is { } script) foreach (var o in plan.Outputs) _scriptOf[o] = script;
         _plans.Add(plan);
         Dependencies.Add(plan.ConfigPath);
         Dependencies.AddRange(plan.Outputs.SelectMany(o => o.Fixes.DisableMaps ?? []).Select(e => e.Path));

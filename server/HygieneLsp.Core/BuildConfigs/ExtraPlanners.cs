@@ -43,6 +43,9 @@ internal static class ExtraPlanners
             case "parcel" when firstPositional == "build":
                 planner.Add(ParcelPlanner.Plan(request));
                 return true;
+            case "microbundle":
+                planner.Add(Microbundle.MicrobundlePlanner.Plan(request));
+                return true;
             case "babel" when !request.Command!.Has("--watch", "-w"):
                 planner.Dependencies.AddRange(TranspilerPlanner.BabelConfigFiles(request.ProjectDirectory));
                 planner.Add(TranspilerPlanner.Plan(request, swc: false));

@@ -31,6 +31,7 @@ public static class EsbuildPlanner
             var set = new OutcomeSet { HasUnknown = !call.Certain || call.Api == "esbuild.context" };
             var options = call.Arguments.Count > 0 ? call.Arguments[0] : JsValue.Unknown();
             var dirs = new List<string>();
+            List<OutputFile>? files = [];
             var dropTargets = new List<(JsObject Options, JsEntry Sourcemap)>();
             foreach (var o in options.Options)
             {
@@ -40,6 +41,11 @@ public static class EsbuildPlanner
                 var outdir = (obj.Get("outdir") as JsPrimitive)?.AsString;
                 var outfile = (obj.Get("outfile") as JsPrimitive)?.AsString;
                 dirs.Add(Resolve(cwd, outdir) ?? (outfile is not null ? Workspace.Paths.Parent(Resolve(cwd, outfile)!) : cwd));
+                var named = outfile is not null ? [OutputFile.Of(Resolve(cwd, outfile)!)]
+                    : outdir is not null && obj.Get("entryNames") is JsPrimitive { IsUndefined: true } && OutExtension(obj) is { } ext
+                        ? FilesInOutdir(Resolve(cwd, outdir)!, cwd, EntryPoints(obj.Get("entryPoints")), ext) : null;
+                if (named is null) files = null;
+                else files?.AddRange(named);
                 var sources = obj.Get("sourcesContent") is not JsPrimitive { Value: false };
                 if (obj.HasUnknownAfter("sourcesContent")) set.HasUnknown = true;
                 foreach (var v in obj.Get("sourcemap").Options)
@@ -53,8 +59,71 @@ public static class EsbuildPlanner
             var dropSources = ConfigEdits.Combine(dropTargets.Select(t => t.Options.TryGetEntry("sourcesContent", out var sc) && sc!.Value.Source is { } s
                 ? ConfigEdits.ReplaceValue(s, "false")
                 : ConfigEdits.InsertAfterProperty(t.Sourcemap.PropertySource, "sourcesContent", "false")).DistinctBy(e => e?.Edits.FirstOrDefault()));
-            yield return set.ForScriptCall("esbuild", RuleId, scriptPath, dirs.FirstOrDefault() ?? request.ProjectDirectory, call, "false", dropSources);
+            yield return set.ForScriptCall("esbuild", RuleId, scriptPath, dirs.FirstOrDefault() ?? request.ProjectDirectory, call, "false", dropSources)
+                with { Files = files is { Count: > 0 } && options.Options.All(o => o is JsObject) ? files : null };
         }
+    }
+
+    /// <summary>
+    /// The entry points as (output name or null, input path): an array of paths or `{ in, out }` objects, or an
+    /// object of out → in. Null when unknown or a glob.
+    /// </summary>
+    private static List<(string? Out, string In)>? EntryPoints(JsValue value)
+    {
+        var result = new List<(string?, string)>();
+        switch (value)
+        {
+            case JsArray { HasUnknownItems: false } a:
+                foreach (var item in a.Items)
+                {
+                    if (item is JsPrimitive { Value: string p }) result.Add((null, p));
+                    else if (item is JsObject o && o.Get("in") is JsPrimitive { Value: string i } && o.Get("out") is JsPrimitive { Value: string ot }) result.Add((ot, i));
+                    else return null;
+                }
+                break;
+            case JsObject { HasUnknownEntries: false } o:
+                foreach (var key in o.Keys)
+                    if (o.Get(key) is JsPrimitive { Value: string i }) result.Add((key, i));
+                    else return null;
+                break;
+            default:
+                return null;
+        }
+        return result.Count == 0 || result.Any(r => r.Item2.Contains('*')) ? null : result;
+    }
+
+    /// <summary>outExtension['.js'] (default .js); null when not a known string.</summary>
+    private static string? OutExtension(JsObject options) =>
+        OutputNames.Member(options.Get("outExtension"), ".js") switch
+        {
+            JsPrimitive { IsUndefined: true } => ".js",
+            JsPrimitive { Value: string e } => e,
+            _ => null,
+        };
+
+    /// <summary>
+    /// esbuild's names in an outdir: each entry's path relative to the entries' lowest common folder (the default
+    /// outbase), with a script extension replaced by the out extension; an explicit out name as given.
+    /// </summary>
+    internal static List<OutputFile>? FilesInOutdir(string outdir, string cwd, List<(string? Out, string In)>? entries, string extension)
+    {
+        if (entries is null) return null;
+        var scripts = new[] { ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts" };
+        var inputs = entries.Select(e => Resolve(cwd, e.In)!).ToList();
+        var common = Workspace.Paths.Parent(inputs[0]);
+        foreach (var i in inputs.Skip(1))
+            while (!Workspace.Paths.IsUnder(i, common) && common.Length > 1) common = Workspace.Paths.Parent(common);
+        var files = new List<OutputFile>();
+        for (var k = 0; k < entries.Count; k++)
+        {
+            var (explicitOut, _) = entries[k];
+            if (explicitOut is not null) { files.Add(OutputFile.Of(JsBuiltinPath.Normalize(outdir + "/" + explicitOut + extension))); continue; }
+            var rel = Workspace.Paths.Relative(common, inputs[k]);
+            var ext = scripts.FirstOrDefault(e => rel.EndsWith(e, StringComparison.Ordinal));
+            if (ext is null) return null; // css, assets: other names
+            files.Add(OutputFile.Of(JsBuiltinPath.Normalize(outdir + "/" + rel[..^ext.Length] + extension)));
+        }
+        return files;
     }
 
     private static string? Resolve(string cwd, string? path) =>
@@ -84,6 +153,10 @@ public static class EsbuildPlanner
                 ConfigPath = request.Manifest.Path,
                 OutputDirectory = dir,
                 SampleFile = outfile is not null && !outcome.WritesMapFile ? request.Resolve(outfile) : outfile is not null ? request.Resolve(outfile) + ".map" : dir + "/index.js.map",
+                Files = outfile is not null ? [OutputFile.Of(request.Resolve(outfile))]
+                    : outdir is not null && !cmd.Args.Any(a => a.Value.StartsWith("--entry-names", StringComparison.Ordinal) || a.Value.StartsWith("--out-extension", StringComparison.Ordinal))
+                        ? FilesInOutdir(dir, request.ProjectDirectory, cmd.Positionals.Select(p => ((string?)null, p.Value)).ToList() is { Count: > 0 } e && e.All(x => !x.Item2.Contains('*')) ? e : null, ".js")
+                        : null,
                 Outcomes = [outcome],
                 Cause = cause,
                 Explanation = flag?.Value ?? "no --sourcemap",

@@ -13,7 +13,8 @@ namespace HygieneLsp.Core.BuildConfigs.Next;
 /// <c>config.devtool</c> for the client production build (dev false, isServer false) then wins over Next's own
 /// choice. Turbopack ignores the hook, and Next 16 refuses to build at all when a hook is configured and neither
 /// a flag nor a <c>turbopack</c> key says which bundler is meant (next 16.4, tests/oracles). Server bundles get
-/// maps too, but .next/server is never served.
+/// maps too, but .next/server is never served. With <c>output: 'export'</c> the deployed site is the export folder
+/// (<c>out</c>, or distDir), its client maps under _next/static.
 /// </summary>
 public static class NextPlanner
 {
@@ -31,11 +32,15 @@ public static class NextPlanner
             o => o is JsFunctionValue ? loader.Evaluator.Call(o, [JsValue.Of("phase-production-build"), defaults], o.Source) : o, module.ConfigValue.Source);
         var set = new OutcomeSet();
         var dirs = new List<string>();
+        var exportDirs = new List<string>();
         var (webpack, explicitBundler) = Bundler(request);
         foreach (var option in config.Options)
         {
             if (option is not JsObject obj) { set.HasUnknown = true; continue; }
-            dirs.Add(request.Resolve((obj.Get("distDir") as JsPrimitive)?.AsString ?? ".next") + "/static");
+            var distDir = (obj.Get("distDir") as JsPrimitive)?.AsString;
+            // A static export writes the site into `out` (or distDir) with the client maps under _next/static: the deployed folder.
+            if (obj.Get("output") is JsPrimitive { Value: "export" }) { exportDirs.Add(request.Resolve(distDir ?? "out")); dirs.Add(request.Resolve(distDir ?? "out")); }
+            else dirs.Add(request.Resolve(distDir ?? ".next") + "/static");
             var browserMaps = obj.Get("productionBrowserSourceMaps");
             var hook = obj.Get("webpack");
             if (!webpack && !explicitBundler && hook is JsFunctionValue && obj.Get("turbopack") is JsPrimitive { IsUndefined: true })
@@ -73,6 +78,7 @@ public static class NextPlanner
                             _ => null,
                         };
                         if (outcome is null) set.HasUnknown = true;
+                        else if (ReferenceEquals(d, nextDevtool)) set.Add(outcome, b.Source, b); // the hook kept Next's own choice
                         else set.Add(outcome, d.Source, d);
                     }
             }
@@ -87,12 +93,12 @@ public static class NextPlanner
                 RuleId = RuleId,
                 ConfigPath = configPath,
                 OutputDirectory = dir,
-                SampleFile = dir + "/chunks/main.js.map",
+                SampleFile = dir + (exportDirs.Contains(dir) ? "/_next/static" : "") + "/chunks/main.js.map",
                 Outcomes = set.Outcomes,
                 HasUnknown = set.HasUnknown,
                 Cause = set.CauseSource?.Location ?? PlanRequest.Anchor(config.Source, configPath),
                 Explanation = (emitting.Any(e => e.Value is JsPrimitive { Value: bool }) ? "productionBrowserSourceMaps" : "webpack hook devtool " + string.Join(" / ", emitting.Select(e => e.Value?.ToString()).Distinct()))
-                    + (webpack ? " (webpack build)" : " (Turbopack build)"),
+                    + (webpack ? " (webpack build)" : " (Turbopack build)") + (exportDirs.Contains(dir) ? ", output 'export'" : ""),
                 IsWebApp = true,
                 Fixes = new PlanFixes(emitting.Count == 0 ? null : ConfigEdits.Combine(emitting.Select(e => ConfigEdits.ReplaceValue(e.Source, "false"))), null),
             },

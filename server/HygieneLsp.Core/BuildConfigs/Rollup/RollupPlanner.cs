@@ -77,6 +77,7 @@ public static class RollupPlanner
         // Several outputs into one folder all happen: each has its own possible outcomes, and the folder surely
         // gets maps when one output surely makes them (see Folder below).
         var byDir = new Dictionary<string, (List<OutcomeSet> Outputs, List<ConfigEditTarget> Targets)>(StringComparer.Ordinal);
+        var filesByDir = new Dictionary<string, List<OutputFile>?>(StringComparer.Ordinal);
         (OutcomeSet Set, List<ConfigEditTarget> Targets) For(string dir)
         {
             if (!byDir.TryGetValue(dir, out var entry)) byDir[dir] = entry = ([], []);
@@ -95,6 +96,10 @@ public static class RollupPlanner
                 var file = cmd?.Option("--file", "-o")?.Value ?? (JsEvaluator.GetMember(o, "file", null) as JsPrimitive)?.AsString;
                 var outDir = dir is not null ? request.Resolve(dir) : file is not null ? Workspace.Paths.Parent(request.Resolve(file)) : request.ProjectDirectory;
                 var (target, excludeEdits) = For(outDir);
+                var named = file is not null ? [OutputFile.Of(request.Resolve(file))] : Files(obj, o, outDir, cmd);
+                if (!filesByDir.TryGetValue(outDir, out var known)) filesByDir[outDir] = known = [];
+                if (named is null) filesByDir[outDir] = null;
+                else known?.AddRange(named);
                 var exclude = cliExclude || JsOperators.ToBool(JsEvaluator.GetMember(o, "sourcemapExcludeSources", null)) == true;
                 var values = cliMap is { } c
                     ? [JsValue.Of(c.Value switch { null or "true" => true, "false" => false, var v => v })]
@@ -130,6 +135,7 @@ public static class RollupPlanner
                 ConfigPath = anchorPath,
                 OutputDirectory = outDir,
                 SampleFile = outDir + (outSet.Outcomes.Any(x => x.WritesMapFile) ? "/index.js.map" : "/index.js"),
+                Files = filesByDir.GetValueOrDefault(outDir) is { Count: > 0 } named && !set.HasUnknown ? named.Distinct().ToList() : null,
                 Outcomes = outSet.Outcomes,
                 HasUnknown = outSet.HasUnknown || set.HasUnknown,
                 Cause = cause,
@@ -138,6 +144,45 @@ public static class RollupPlanner
             });
         }
         return new BuildPlan("rollup", anchorPath, predictions);
+    }
+
+    /// <summary>
+    /// An output.dir's entry chunks: entryFileNames (default [name].js) filled with each input's name (a path's file
+    /// name without extension, or an input object's keys); maps are the chunk name plus .map. Null when unknown
+    /// (a function, sourcemapFileNames, an unknown input).
+    /// </summary>
+    private static List<OutputFile>? Files(JsObject config, JsValue output, string outDir, ShellCommand? cmd)
+    {
+        if (cmd?.Option("--entryFileNames") is not null || OutputNames.Member(output, "sourcemapFileNames") is not JsPrimitive { IsUndefined: true }) return null;
+        var template = OutputNames.Member(output, "entryFileNames") switch
+        {
+            JsPrimitive { IsUndefined: true } => "[name].js",
+            JsPrimitive { Value: string t } => t,
+            _ => null,
+        };
+        if (template is null) return null;
+        if (template.Contains("[format]", StringComparison.Ordinal))
+        {
+            if (OutputNames.Member(output, "format") is not JsPrimitive { Value: string format }) return null;
+            template = template.Replace("[format]", format, StringComparison.Ordinal);
+        }
+        var names = new List<string>();
+        switch (config.Get("input"))
+        {
+            case JsPrimitive { Value: string i }: names.Add(OutputNames.EntryName(i)); break;
+            case JsArray { HasUnknownItems: false } a when a.Items.All(x => x is JsPrimitive { Value: string }):
+                names.AddRange(a.Items.Select(x => OutputNames.EntryName((string)((JsPrimitive)x).Value!)));
+                break;
+            case JsObject { HasUnknownEntries: false } o: names.AddRange(o.Keys); break;
+            default: return null;
+        }
+        var files = new List<OutputFile>();
+        foreach (var n in names)
+        {
+            if (OutputNames.Fill(template, n) is not { } f) return null;
+            files.Add(OutputFile.Of(JsBuiltinPath.Normalize(outDir + "/" + f)));
+        }
+        return files;
     }
 
     /// <summary>

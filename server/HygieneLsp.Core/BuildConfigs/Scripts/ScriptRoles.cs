@@ -7,6 +7,8 @@ namespace HygieneLsp.Core.BuildConfigs.Scripts;
 public sealed record ScriptRole(PackageScript Script, string? NotProductionReason, string? RunBy, string? ForwardedArgs = null)
 {
     public bool IsProduction => NotProductionReason is null;
+    /// <summary>A release entry point (publish lifecycle, CI, deploy file) surely runs it before shipping, not a guess from names.</summary>
+    public bool RunByRelease { get; init; }
 }
 
 /// <summary>
@@ -23,7 +25,7 @@ public static class ScriptRoles
     private static readonly HashSet<string> ProductionWords = ["prod", "production", "release", "dist", "deploy", "publish"];
     private static readonly HashSet<string> OtherModeWords = ["dev", "develop", "development", "staging", "stage", "test", "testing", "qa", "debug", "local", "e2e", "analyze", "analyse", "profile", "stats", "demo", "example", "examples", "playground", "sandbox"];
     private static readonly HashSet<string> BuildWords = ["build", "bundle", "dist", "compile", "pack", "release", "deploy", "publish", "prod", "production"];
-    private static readonly HashSet<string> BuilderTools = ["webpack", "webpack-cli", "vite", "rollup", "tsup", "esbuild", "bun", "next", "ng", "react-scripts", "craco", "react-app-rewired", "parcel", "babel", "swc", "tsc", "vue-cli-service", "node", "tsx", "ts-node", "esno", "vite-node", "jiti", "deno", "rolldown", "nuxt", "astro"];
+    private static readonly HashSet<string> BuilderTools = ["webpack", "webpack-cli", "vite", "rollup", "tsup", "esbuild", "bun", "next", "ng", "react-scripts", "craco", "react-app-rewired", "parcel", "babel", "swc", "tsc", "vue-cli-service", "node", "tsx", "ts-node", "esno", "vite-node", "jiti", "deno", "rolldown", "nuxt", "astro", "microbundle"];
     private static readonly HashSet<string> PackageRunners = ["npm", "yarn", "pnpm", "bun"];
 
     public static List<ScriptRole> Classify(PackageManifest manifest, IReadOnlyList<ReleaseCommand> release)
@@ -52,14 +54,23 @@ public static class ScriptRoles
         var direct = release.Where(rc => rc.Command.Tool is { } t && BuilderTools.Contains(t) && !PackageRunners.Contains(t)).ToList();
 
         HashSet<string> chosen;
+        IEnumerable<string> roots = entries.Keys;
         if (byEntry is not null) chosen = byEntry;
         else
         {
             var named = candidates.Where(s => Segments(s.Name).Any(ProductionWords.Contains) && !Segments(s.Name).Any(OtherModeWords.Contains)).Select(s => s.Name).ToList();
+            roots = named.Count > 0 ? named : scripts.ContainsKey("build") ? ["build"] : [];
             chosen = named.Count > 0 ? Closure(named, scripts)
                 : scripts.ContainsKey("build") ? Closure(["build"], scripts)
                 : candidates.Where(s => !Segments(s.Name).Any(OtherModeWords.Contains)).Select(s => s.Name).ToHashSet();
         }
+        // A script the release reaches only through `npm run build -- --configuration production` runs with those
+        // arguments: that is its release form (the bare script is another build, e.g. old Angular's development one).
+        var calls = new Dictionary<string, List<string?>>(StringComparer.Ordinal);
+        Closure(roots, scripts, calls);
+        foreach (var (target, args) in calls)
+            if (chosen.Contains(target) && !roots.Contains(target) && args.All(a => a is not null))
+                forwarded.TryAdd(target, args[0]!);
 
         var roles = new List<ScriptRole>();
         foreach (var s in candidates)
@@ -71,12 +82,12 @@ public static class ScriptRoles
                 var other = Segments(s.Name).FirstOrDefault(OtherModeWords.Contains);
                 reason = other is not null ? $"named for '{other}', not the release build"
                     : byEntry is not null ? $"not run by {DescribeEntries(entries, byEntry, scripts)}"
-                    : chosen.Count > 0 ? $"not the release build ({string.Join(", ", chosen.Where(n => IsBuilder(scripts[n])).Select(n => "`npm run " + n + "`"))} is)"
+                    : chosen.Any(n => IsBuilder(scripts[n])) ? $"not the release build ({string.Join(", ", chosen.Where(n => IsBuilder(scripts[n])).Select(n => "`npm run " + n + "`"))} is)"
                     : "not a release build";
             }
             else if (byEntry is null && direct.FirstOrDefault(d => ShellCommand.Parse(s).Any(c => c.Tool == d.Command.Tool && c.ToolText != d.Command.ToolText)) is { } d)
                 reason = $"{d.Display} runs `{d.Command.ToolText}` itself";
-            roles.Add(new ScriptRole(s, reason, runBy, forwarded.GetValueOrDefault(s.Name)));
+            roles.Add(new ScriptRole(s, reason, runBy, forwarded.GetValueOrDefault(s.Name)) { RunByRelease = reason is null && byEntry is not null });
         }
         // Release builds first: a config several scripts run is reported for the release one.
         return roles.OrderBy(x => x.IsProduction ? 0 : 1).ToList();
@@ -129,7 +140,7 @@ public static class ScriptRoles
         name.ToLowerInvariant().Split([':', '-', '_', '.', '/'], StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>The scripts reachable from <paramref name="roots"/> through script calls and pre/post hooks.</summary>
-    private static HashSet<string> Closure(IEnumerable<string> roots, Dictionary<string, PackageScript> scripts)
+    private static HashSet<string> Closure(IEnumerable<string> roots, Dictionary<string, PackageScript> scripts, Dictionary<string, List<string?>>? calls = null)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<string>(roots.Where(scripts.ContainsKey));
@@ -140,8 +151,18 @@ public static class ScriptRoles
             foreach (var hook in new[] { "pre" + name, "post" + name })
                 if (scripts.ContainsKey(hook)) queue.Enqueue(hook);
             foreach (var cmd in ShellCommand.Parse(scripts[name]))
-                foreach (var target in RunTargets(cmd.Words.Select(w => w.Value).ToList(), scripts.Keys))
+            {
+                var words = cmd.Words.Select(w => w.Value).ToList();
+                foreach (var target in RunTargets(words, scripts.Keys))
+                {
                     queue.Enqueue(target);
+                    if (calls is not null)
+                    {
+                        if (!calls.TryGetValue(target, out var list)) calls[target] = list = [];
+                        list.Add(Forwarded(words, target));
+                    }
+                }
+            }
         }
         return seen;
     }

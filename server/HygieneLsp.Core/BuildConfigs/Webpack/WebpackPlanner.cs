@@ -147,6 +147,7 @@ public static class WebpackPlanner
         var cmd = request.Command;
         var set = new OutcomeSet { HasUnknown = unknownShape };
         var outDirs = new List<string>();
+        List<OutputFile>? files = [];
         var webApp = true;
         ShellWord? cliDevtoolWord = null;
         var cliDevtool = cmd?.Option("--devtool", "-d");
@@ -184,6 +185,9 @@ public static class WebpackPlanner
                 : JsEvaluator.GetMember(output, "path", null) is JsPrimitive { Value: string p } ? request.Resolve(p)
                 : request.ProjectDirectory + "/dist";
             outDirs.Add(path);
+            var named = Files(obj, path, cmd);
+            if (named is null) files = null;
+            else files?.AddRange(named);
         }
         var outDir = outDirs.FirstOrDefault() ?? request.ProjectDirectory + "/dist";
         var cause = cliDevtoolWord is not null ? request.ScriptLocation(cliDevtoolWord)
@@ -195,13 +199,73 @@ public static class WebpackPlanner
             ConfigPath = configPath,
             OutputDirectory = outDir,
             SampleFile = outDir + (set.Outcomes.Any(o => o.WritesMapFile) ? "/main.js.map" : "/main.js"),
+            Files = files is { Count: > 0 } && configs.All(c => c is JsObject) ? files.Distinct().ToList() : null,
             Outcomes = set.Outcomes,
             HasUnknown = set.HasUnknown,
             Cause = cause,
-            Explanation = Explain(set),
+            Explanation = cliDevtoolWord is not null && cliDevtool?.Value is { } cv ? $"--devtool {cv}" : Explain(set),
             IsWebApp = webApp,
             Fixes = Fixes(request, set, cliDevtool),
         };
+    }
+
+    /// <summary>
+    /// The entry bundles and their maps: output.filename (CLI --output-filename; default [name].js) filled with
+    /// each entry's name (a string or array entry is `main`), an entry descriptor's own filename, and the map name
+    /// from a SourceMapDevToolPlugin filename or output.sourceMapFilename (default [file].map). An explicit
+    /// chunkFilename adds one chunk. Null when a name is not a known string.
+    /// </summary>
+    private static List<OutputFile>? Files(JsObject config, string outputPath, ShellCommand? cmd)
+    {
+        var output = config.Get("output");
+        var filenameValue = cmd?.Option("--output-filename")?.Value is { } cliName ? JsValue.Of(cliName) : OutputNames.Member(output, "filename");
+        var filename = filenameValue switch { JsPrimitive { IsUndefined: true } => "[name].js", JsPrimitive { Value: string f } => f, _ => null };
+        if (filename is null) return null;
+        var mapTemplate = MapTemplate(config) ?? OutputNames.Member(output, "sourceMapFilename") switch
+        {
+            JsPrimitive { IsUndefined: true } => "[file].map",
+            JsPrimitive { Value: string m } => m,
+            _ => null,
+        };
+        if (mapTemplate is null) return null;
+        var bundles = new List<(string Name, string Template)>();
+        switch (config.Get("entry"))
+        {
+            case JsPrimitive { IsUndefined: true } or JsPrimitive { Value: string } or JsArray:
+                bundles.Add(("main", filename));
+                break;
+            case JsObject { HasUnknownEntries: false } entries:
+                foreach (var key in entries.Keys)
+                {
+                    var own = entries.Get(key) is JsObject descriptor ? descriptor.Get("filename") : JsValue.Undefined;
+                    if (own is JsPrimitive { Value: string ownName }) bundles.Add((key, ownName));
+                    else if (own is JsPrimitive { IsUndefined: true }) bundles.Add((key, filename));
+                    else return null;
+                }
+                break;
+            default:
+                return null;
+        }
+        if (OutputNames.Member(output, "chunkFilename") is JsPrimitive { Value: string chunk }) bundles.Add(("0", chunk));
+        var result = new List<OutputFile>();
+        foreach (var (name, template) in bundles)
+        {
+            var file = OutputNames.Fill(template, name);
+            var map = file is null ? null : OutputNames.Fill(mapTemplate, name, file);
+            if (file is null || map is null) return null;
+            result.Add(new OutputFile(JsBuiltinPath.Normalize(outputPath + "/" + file), JsBuiltinPath.Normalize(outputPath + "/" + map)));
+        }
+        return result;
+    }
+
+    /// <summary>A SourceMapDevToolPlugin's filename template (its maps' names), when it has one.</summary>
+    private static string? MapTemplate(JsObject config)
+    {
+        if (config.Get("plugins") is not JsArray plugins) return null;
+        foreach (var p in plugins.Items.SelectMany(i => i.Options).OfType<JsObject>())
+            if (p.ClassName == "SourceMapDevToolPlugin" && OutputNames.Member(p.Get("options"), "filename") is JsPrimitive { Value: string f })
+                return f;
+        return null;
     }
 
     private static void AddDevtool(OutcomeSet set, JsValue d)

@@ -71,7 +71,15 @@ public sealed record JsSwitchCase(int Start, int End, JsNode? Test, IReadOnlyLis
 /// <summary>`try { } catch (p) { } finally { }`: <see cref="Handler"/>/<see cref="Finalizer"/> null when absent.</summary>
 public sealed record JsTry(int Start, int End, JsBlock Block, JsPattern? Param, JsBlock? Handler, JsBlock? Finalizer) : JsNode(Start, End);
 public sealed record JsThrow(int Start, int End, JsNode? Argument) : JsNode(Start, End);
-/// <summary>`break` (a label, if any, is dropped: loops are not modelled, so a break only leaves a switch).</summary>
+/// <summary>`break` (a label, if any, is dropped: it leaves the innermost loop or switch).</summary>
 public sealed record JsBreak(int Start, int End) : JsNode(Start, End);
-/// <summary>A statement the reader does not model (loops, classes...): skipped as a whole.</summary>
+/// <summary>`for (init; test; update) body`: <see cref="Init"/> a declaration or an expression.</summary>
+public sealed record JsFor(int Start, int End, JsNode? Init, JsNode? Test, JsNode? Update, JsNode? Body) : JsNode(Start, End);
+/// <summary>`for (const x of xs)` / `for (k in o)`: <see cref="Kind"/> const/let/var, or null for an existing name.</summary>
+public sealed record JsForOf(int Start, int End, string? Kind, JsPattern Target, bool In, JsNode Iterable, JsNode? Body) : JsNode(Start, End);
+/// <summary>`while (test) body` and `do body while (test)` (<see cref="Do"/>).</summary>
+public sealed record JsWhile(int Start, int End, JsNode? Test, JsNode? Body, bool Do) : JsNode(Start, End);
+/// <summary>`continue` (a label, if any, is dropped).</summary>
+public sealed record JsContinue(int Start, int End) : JsNode(Start, End);
+/// <summary>A statement the reader does not model (classes, `with`...): skipped as a whole.</summary>
 public sealed record JsSkippedStatement(int Start, int End) : JsNode(Start, End);

@@ -52,7 +52,18 @@ public sealed partial class JsParser
                 }
             case "switch" when Peek().Is("("):
                 return ParseSwitch();
-            case "for" or "while" or "with" when Peek().Is("("):
+            case "for" when Peek().Is("(") || Peek().IsWord("await") && Peek(2).Is("("):
+                return ParseFor();
+            case "while" when Peek().Is("("):
+                {
+                    _pos++;
+                    _pos++;
+                    var test = ParseExpression();
+                    Expect(")");
+                    var body = ParseStatement();
+                    return new JsWhile(t.Start, PrevEnd, test, body, false);
+                }
+            case "with" when Peek().Is("("):
                 {
                     _pos++;
                     _pos = SkipBalanced(_pos);
@@ -62,10 +73,11 @@ public sealed partial class JsParser
             case "do":
                 {
                     _pos++;
-                    ParseStatement();
-                    if (IsWord("while")) { _pos++; if (Is("(")) _pos = SkipBalanced(_pos); }
+                    var body = ParseStatement();
+                    JsNode? test = null;
+                    if (IsWord("while")) { _pos++; if (Eat("(")) { test = ParseExpression(); Expect(")"); } }
                     Eat(";");
-                    return new JsSkippedStatement(t.Start, PrevEnd);
+                    return new JsWhile(t.Start, PrevEnd, test, body, true);
                 }
             case "try" when Peek().Is("{"):
                 return ParseTry();
@@ -79,12 +91,65 @@ public sealed partial class JsParser
             case "break":
                 SkipStatementRest(true);
                 return new JsBreak(t.Start, PrevEnd);
-            case "throw" or "continue" or "debugger":
+            case "continue":
+                SkipStatementRest(true);
+                return new JsContinue(t.Start, PrevEnd);
+            case "throw" or "debugger":
                 SkipStatementRest(true);
                 return new JsSkippedStatement(t.Start, PrevEnd);
             default:
                 return ParseExpressionStatement();
         }
+    }
+
+    /// <summary>
+    /// `for (init; test; update) body`, `for (const x of xs) body`, `for (k in o) body`, `for await (...)`. A head
+    /// the reader cannot take apart makes the whole loop a skipped statement.
+    /// </summary>
+    private JsNode ParseFor()
+    {
+        var start = Advance().Start;
+        if (IsWord("await")) _pos++;
+        var open = _pos;
+        var errors = _errors.Count;
+        _pos++; // (
+        string? kind = null;
+        if ((IsWord("const") || IsWord("let") || IsWord("var")) && (Peek().Kind == JsTokenKind.Identifier || Peek().Is("{") || Peek().Is("[")))
+            kind = Advance().Value;
+        if (kind is not null || Tok.Kind == JsTokenKind.Identifier && (Peek().IsWord("of") || Peek().IsWord("in")) || Is("{") || Is("["))
+        {
+            var headStart = _pos;
+            var target = ParsePatternWithoutDefault();
+            if (target is not null && (IsWord("of") || IsWord("in")))
+            {
+                var isIn = Advance().Value == "in";
+                var iterable = isIn ? ParseExpression() : ParseAssignment();
+                if (Eat(")"))
+                {
+                    var body = ParseStatement();
+                    return new JsForOf(start, PrevEnd, kind, target, isIn, iterable, body);
+                }
+            }
+            _pos = headStart;
+            _errors.RemoveRange(errors, _errors.Count - errors);
+        }
+        JsNode? init = null;
+        if (kind is not null) { _pos--; init = ParseVariableDeclaration(); }
+        else if (!Eat(";")) { init = ParseExpression(); Expect(";"); }
+        JsNode? test = Is(";") ? null : ParseExpression();
+        var ok = Eat(";");
+        JsNode? update = Is(")") ? null : ParseExpression();
+        ok &= Eat(")");
+        if (!ok || _errors.Count > errors)
+        {
+            // Not a head the reader understands: skip the loop as before.
+            _errors.RemoveRange(errors, _errors.Count - errors);
+            _pos = SkipBalanced(open);
+            ParseStatement();
+            return new JsSkippedStatement(start, PrevEnd);
+        }
+        var loopBody = ParseStatement();
+        return new JsFor(start, PrevEnd, init, test, update, loopBody);
     }
 
     private JsNode ParseExpressionStatement()
@@ -208,6 +273,16 @@ public sealed partial class JsParser
     private JsNode ParseImport()
     {
         var start = Advance().Start;
+        // TypeScript `import path = require('path')`: a const bound to the require call.
+        if (Tok.Kind == JsTokenKind.Identifier && Peek().Is("=") && !IsWord("type"))
+        {
+            var name = Advance();
+            _pos++; // =
+            var init = ParseAssignment();
+            Eat(";");
+            return new JsVariableDeclaration(start, PrevEnd, "const",
+                [new JsDeclarator(name.Start, PrevEnd, new JsNamePattern(name.Start, name.End, name.Value, null), init)]);
+        }
         if (IsWord("type") && (Peek().Kind == JsTokenKind.Identifier || Peek().Is("{") || Peek().Is("*")) && !Peek().IsWord("from"))
         {
             SkipStatementRest(true);

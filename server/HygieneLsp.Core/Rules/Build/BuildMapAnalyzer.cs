@@ -10,6 +10,7 @@ using HygieneLsp.Core.BuildConfigs.Tsup;
 using HygieneLsp.Core.BuildConfigs.Vite;
 using HygieneLsp.Core.BuildConfigs.Webpack;
 using HygieneLsp.Core.Findings;
+using HygieneLsp.Core.Packaging.Vsix;
 using HygieneLsp.Core.Workspace;
 
 namespace HygieneLsp.Core.Rules.Build;
@@ -59,15 +60,25 @@ public sealed class BuildMapAnalyzer : IAnalyzer
     private Finding? ToFinding(AnalysisContext context, PredictedMaps p)
     {
         if (p.Certainty is not { } certainty) return null;
-        var hits = _exposure.WhoShips(context, p.SampleFile);
+        // Each real output the config names (a map is reported when any of them ships); the sample file otherwise.
+        var hits = p.ShipQueries().SelectMany(q => _exposure.WhoShips(context, q))
+            .DistinctBy(h => (h.UnitKind, h.UnitName)).ToList();
+        // A package published from a folder its build generates (semantic-release pkgRoot, publishConfig.directory):
+        // maps written there are published unless the generated package.json (unknown here) leaves them out.
+        string? generatedNote = null;
+        if (hits.Count == 0 && GeneratedPublishFolder(context, p.OutputDirectory) is { } generated)
+        {
+            hits = [generated.Hit];
+            generatedNote = generated.Note;
+        }
         // An example, playground or fixture app is never deployed from here (vite's playgrounds test maps on purpose).
         if (hits.Count == 0 && SampleFolders.SegmentOf(context.Root, p.ConfigPath) is not null) return null;
         var sources = p.AnySourcesContent;
         Severity severity;
         if (hits.Count > 0) severity = sources ? Severity.Error : Severity.Warning;
-        else if (p.IsWebApp) severity = sources ? Severity.Warning : Severity.Information;
-        else return null;
-        if (certainty == Certainty.May) severity = severity == Severity.Error ? Severity.Warning : Severity.Information;
+        else if (p.IsWebApp && InsideExtension(context, p.OutputDirectory) is null) severity = sources ? Severity.Warning : Severity.Information;
+        else return null; // a VS Code extension's bundles (webview, web worker) ship in the .vsix only: its ship set decided
+        if (certainty == Certainty.May || generatedNote is not null) severity = severity == Severity.Error ? Severity.Warning : Severity.Information;
         var openNote = Packaging.SourceOpenness.NoteWhenAllOpen(hits, context) ?? "";
         if (openNote.Length > 0) severity = Severity.Information;
 
@@ -81,13 +92,14 @@ public sealed class BuildMapAnalyzer : IAnalyzer
         };
         var what = sources ? "with the original source code embedded" : "without sources content, but file paths and names still leak";
         var where = hits.Count > 0
-            ? $"{dir}, which {string.Join(", ", hits.Select(h => $"{h.UnitKind} '{h.UnitName}'").Distinct())} would publish"
+            ? $"{dir}, which {string.Join(", ", hits.Select(h => $"{h.UnitKind} '{h.UnitName}'").Distinct())} {(generatedNote is null ? "would" : "may")} publish"
             : p.ServedBy is { } html
                 ? $"{dir}: served publicly when {RelativeDir(context.Root, Paths.Parent(html))} is deployed ({RelativeFile(context.Root, html)} loads its scripts)"
                 : $"{dir}: served publicly when {dir} is deployed";
         var who = p.Invocation ?? $"The {p.Tool} production build";
         var message = $"{who} {verb} {kind} {what} ({p.Explanation}) into {where}.";
         if (p.NotProductionReason is { } reason) message += $" Reported as possible only: {reason}.";
+        if (generatedNote is not null) message += $" {generatedNote}";
         message += openNote;
 
         var fixes = new List<Fix>();
@@ -105,6 +117,28 @@ public sealed class BuildMapAnalyzer : IAnalyzer
             Fingerprint = Fingerprint(context.Root, p),
         };
     }
+
+    /// <summary>
+    /// The publishable npm package (name, version, not private, not an example) that publishes a generated folder
+    /// holding the output, as a possible hit.
+    /// </summary>
+    private static (ShipExposureHit Hit, string Note)? GeneratedPublishFolder(AnalysisContext context, string outputDirectory)
+    {
+        foreach (var pkg in Packaging.Npm.NpmPackageDiscovery.Discover(context))
+        {
+            if (pkg.Manifest.PublishedFrom is not { } from || !pkg.IsPackage || pkg.IsPrivate || pkg.IsVsCodeExtension || pkg.SampleFolder is not null) continue;
+            var folder = JsBuiltinPath.Normalize(pkg.Root + "/" + from);
+            if (!Paths.IsUnder(outputDirectory, folder) || folder == pkg.Root) continue;
+            var rel = RelativeDir(context.Root, folder);
+            return (new ShipExposureHit(Packaging.Npm.NpmShipExposure.UnitKind, pkg.DisplayName, $"the release publishes {rel}", new SourceLocation(pkg.PackageJsonPath, Text.TextRange.Empty), pkg.Manifest.Openness),
+                $"Reported as possible only: the release publishes the generated folder {rel}, whose package.json the build writes (its file list is not known here).");
+        }
+        return null;
+    }
+
+    /// <summary>The VS Code extension whose folder holds the output, or null: what it builds is packed into the .vsix, never deployed.</summary>
+    private static string? InsideExtension(AnalysisContext context, string outputDirectory) =>
+        VsixExtension.FindAll(context).FirstOrDefault(e => Paths.IsUnder(outputDirectory, e.Root))?.Root;
 
     private static string RelativeDir(string root, string dir)
     {

@@ -31,5 +31,6 @@ public static class BuildRules
         new(TranspilerPlanner.BabelRuleId, Severity.Error, "babel --source-maps makes source maps that ship.", Help),
         new(AngularPlanner.RuleId, Severity.Warning, "angular.json sourceMap makes production source maps that are served publicly.", Help),
         new(TranspilerPlanner.SwcRuleId, Severity.Error, "swc source maps that ship.", Help),
+        new(BuildConfigs.Microbundle.MicrobundlePlanner.RuleId, Severity.Error, "microbundle makes source maps (with the sources) unless --no-sourcemap.", Help),
     ];
 }

@@ -2,7 +2,7 @@ namespace HygieneLsp.Core.Parsing.JsConfig.Evaluation;
 
 /// <summary>
 /// The packages configs import whose behaviour matters to the build plan, modelled (never loaded): node:path,
-/// webpack-merge, webpack's devtool plugins, the defineConfig helpers, esbuild's build API. Other packages are unknown.
+/// webpack-merge, @next/bundle-analyzer, webpack's devtool plugins, the defineConfig helpers, esbuild's build API. Other packages are unknown.
 /// </summary>
 internal static class JsBuiltinModules
 {
@@ -13,6 +13,7 @@ internal static class JsBuiltinModules
     {
         var name = specifier.StartsWith("node:", StringComparison.Ordinal) ? specifier[5..] : specifier;
         if (name == "webpack-merge") return WebpackMerge();
+        if (name == "@next/bundle-analyzer") return NextBundleAnalyzer();
         JsObject? ns = name switch
         {
             "path" or "path/posix" => PathModule(loader),
@@ -104,6 +105,22 @@ internal static class JsBuiltinModules
     /// `merge.strategy(rules)`, `merge({ customizeArray })`); v5 exports `merge`, `mergeWithCustomize`,
     /// `customizeArray`/`customizeObject` rules, `unique`, `mergeWithRules`. Both are modelled on one callable.
     /// </summary>
+    /// <summary>
+    /// `require('@next/bundle-analyzer')({ enabled })(nextConfig)`: the config comes back with an analyzer plugin in its
+    /// webpack hook, which changes nothing about maps; read as the config itself.
+    /// </summary>
+    private static BuiltinModule NextBundleAnalyzer()
+    {
+        var props = Open();
+        var factory = new JsFunctionValue
+        {
+            Builtin = _ => Fn(call => call.Arguments.Count > 0 ? call.Arguments[0] : new JsObject()),
+            Properties = props,
+        };
+        props.Set("default", factory);
+        return new BuiltinModule(factory, props);
+    }
+
     private static BuiltinModule WebpackMerge()
     {
         var props = Open();

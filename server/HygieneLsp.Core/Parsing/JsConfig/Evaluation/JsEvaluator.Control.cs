@@ -86,8 +86,8 @@ public sealed partial class JsEvaluator
             {
                 if (_steps > MaxSteps) break;
                 done = Execute(s, tryScope, module, frame);
-                if (done is Completion.Return or Completion.Throw or Completion.Break) break;
-                if (raised == 0 && (_throwSignals > before || done == Completion.MaybeBreak)) { Conditional++; raised = 1; }
+                if (done is Completion.Return or Completion.Throw or Completion.Break or Completion.Continue) break;
+                if (raised == 0 && (_throwSignals > before || done is Completion.MaybeBreak or Completion.MaybeContinue)) { Conditional++; raised = 1; }
             }
         }
         finally
@@ -127,6 +127,7 @@ public sealed partial class JsEvaluator
             done = Completion.Return;
         }
         else if (raised > 0 && done == Completion.Break) done = Completion.MaybeBreak;
+        else if (raised > 0 && done == Completion.Continue) done = Completion.MaybeContinue;
         if (t.Finalizer is not null)
         {
             var fin = ExecuteBlock(t.Finalizer.Body, new JsScope(scope), module, frame);

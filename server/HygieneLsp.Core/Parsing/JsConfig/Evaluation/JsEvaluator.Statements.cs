@@ -6,8 +6,8 @@ public sealed partial class JsEvaluator
     /// A function activation. A `return` under an unknown condition is only "possible": it is collected and
     /// execution goes on; a `return` at the frame's own certainty level ends the function.
     /// </summary>
-    /// <summary>How a statement ended. MaybeBreak: a break under an unknown condition.</summary>
-    internal enum Completion { Normal, Return, Throw, Break, MaybeBreak }
+    /// <summary>How a statement ended. MaybeBreak / MaybeContinue: a break / continue under an unknown condition.</summary>
+    internal enum Completion { Normal, Return, Throw, Break, MaybeBreak, Continue, MaybeContinue }
 
     internal sealed class Frame
     {
@@ -47,11 +47,11 @@ public sealed partial class JsEvaluator
             {
                 if (_steps > MaxSteps) return Completion.Normal;
                 var c = Execute(s, scope, module, frame);
-                if (c is Completion.Return or Completion.Throw or Completion.Break) return c;
-                if (c == Completion.MaybeBreak)
+                if (c is Completion.Return or Completion.Throw or Completion.Break or Completion.Continue) return c;
+                if (c is Completion.MaybeBreak or Completion.MaybeContinue)
                 {
-                    // The rest runs only when the break did not happen.
-                    result = Completion.MaybeBreak;
+                    // The rest runs only when the break (continue) did not happen.
+                    result = result == Completion.MaybeBreak ? result : c;
                     Conditional++;
                     raised++;
                 }
@@ -93,6 +93,14 @@ public sealed partial class JsEvaluator
                 return Completion.Throw;
             case JsBreak:
                 return Completion.Break;
+            case JsContinue:
+                return Completion.Continue;
+            case JsFor f:
+                return ExecuteFor(f, scope, module, frame);
+            case JsForOf fo:
+                return ExecuteForOf(fo, scope, module, frame);
+            case JsWhile w:
+                return ExecuteWhile(w, scope, module, frame);
             case JsImport imp:
                 BindImport(imp, scope, module);
                 return Completion.Normal;
@@ -140,7 +148,9 @@ public sealed partial class JsEvaluator
             return a == Completion.Throw && b == Completion.Throw ? Completion.Throw : Completion.Return;
         }
         if (a == Completion.Break && b == Completion.Break) return Completion.Break;
+        if (a == Completion.Continue && b == Completion.Continue) return Completion.Continue;
         if (a is Completion.Break or Completion.MaybeBreak || b is Completion.Break or Completion.MaybeBreak) return Completion.MaybeBreak;
+        if (a is Completion.Continue or Completion.MaybeContinue || b is Completion.Continue or Completion.MaybeContinue) return Completion.MaybeContinue;
         return Completion.Normal;
     }
 

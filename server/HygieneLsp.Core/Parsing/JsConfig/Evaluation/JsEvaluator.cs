@@ -191,8 +191,19 @@ public sealed partial class JsEvaluator
             "typeof" => PerOption(v, o => JsOperators.TypeOf(o) is { } t ? JsValue.Of(t, src) : JsValue.Unknown(src), src),
             "void" => JsValue.Undefined,
             "await" => v,
+            "++" or "--" or "post++" or "post--" => Increment(u, v, scope, module, src),
             _ => JsValue.Unknown(src),
         };
+    }
+
+    /// <summary>`i++`, `--n`: assigns the number plus or minus one; the expression is the new (prefix) or old (postfix) number.</summary>
+    private JsValue Increment(JsUnary u, JsValue current, JsScope scope, JsModuleContext module, ValueSource src)
+    {
+        var delta = u.Operator.EndsWith("++", StringComparison.Ordinal) ? 1 : -1;
+        var old = PerOption(current, o => o is JsPrimitive p && JsOperators.ToNumber(p) is { } n ? JsValue.Of(n, src) : JsValue.Unknown(src), src);
+        var updated = PerOption(old, o => o is JsPrimitive { Value: double n } ? JsValue.Of(n + delta, src) : JsValue.Unknown(src), src);
+        if (u.Operand is not null) Assign(u.Operand, updated, scope, module, src);
+        return u.Operator.StartsWith("post", StringComparison.Ordinal) ? old : updated;
     }
 
     private JsValue EvaluateBinary(JsBinary b, JsScope scope, JsModuleContext module, ValueSource src)
