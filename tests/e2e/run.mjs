@@ -53,6 +53,8 @@ const userDataDir = join(tmp, 'user-data');
 const extensionsDir = join(tmp, 'extensions');
 cpSync(join(repo, 'tests', 'fixtures', FIXTURE), workspace, { recursive: true });
 const originals = new Map(findings.map(f => [f.file, readFileSync(join(workspace, f.file), 'utf8')]));
+// What decides whether the package ships the maps; Fix all may exclude them (a files negation or a new .npmignore).
+const packaging = new Map(['package.json', '.npmignore', '.gitignore'].map(f => [f, existsSync(join(workspace, f)) ? readFileSync(join(workspace, f), 'utf8') : null]));
 
 let vsix = vsixArg;
 if (!vsix) {
@@ -235,6 +237,11 @@ async function expectFixed(finding) {
 async function checkCrashRestart() {
   // Undo one fix on disk so the restarted server has something to report.
   const finding = findings[0];
+  // Fix all also kept the maps out of the package, and tsc's maps are reported only where they ship: undo that too.
+  for (const [file, text] of packaging) {
+    if (text === null) rmSync(join(workspace, file), { force: true });
+    else writeFileSync(join(workspace, file), text);
+  }
   writeFileSync(join(workspace, finding.file), originals.get(finding.file));
   await waitFor(`the ${finding.id} problem to come back`, async () => hasProblem(await problemRowsOf(finding), finding), 60_000);
   if (fake) {
