@@ -14,7 +14,8 @@ public sealed record OracleCase(string Name, string Tool, IReadOnlyDictionary<st
 }
 
 /// <summary>What the bundler actually wrote: map kind, embedded sources, and the folders of bundles/maps.</summary>
-public sealed record ActualMaps(MapOutcome Outcome, IReadOnlyList<string> Folders, int ExitCode, string Log);
+/// <param name="Finished">False when the real tool was killed (twice) at its time limit or by a signal: no verdict.</param>
+public sealed record ActualMaps(MapOutcome Outcome, IReadOnlyList<string> Folders, int ExitCode, string Log, bool Finished = true);
 
 /// <summary>
 /// Runs the real bundlers over many case folders in one batch: a temp root (outside the repo) with a node_modules
@@ -66,14 +67,22 @@ public sealed class BundlerOracle : IDisposable
                 const dir = cases[next++];
                 let cmd = readFileSync(join(dir, '.oracle-cmd'), 'utf8');
                 if (cmd === '@build') cmd = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts.build;
-                await new Promise(resolve => {
-                  const child = spawn('sh', ['-c', cmd], { cwd: dir, env });
-                  let log = '';
-                  child.stdout.on('data', d => { log += d; });
-                  child.stderr.on('data', d => { log += d; });
-                  const timer = setTimeout(() => child.kill('SIGKILL'), 120000);
-                  child.on('close', code => { clearTimeout(timer); writeFileSync(join(dir, '.oracle-result'), JSON.stringify({ code, log: log.slice(-4000) })); resolve(); });
-                });
+                // A build killed at its time limit (a loaded machine) is run once more with twice the time; if it
+                // still does not finish it is recorded as unfinished (code null), never as a result.
+                let result;
+                for (const limit of [120000, 240000]) {
+                  result = await new Promise(resolve => {
+                    const child = spawn('sh', ['-c', cmd], { cwd: dir, env });
+                    let log = '';
+                    let killed = false;
+                    child.stdout.on('data', d => { log += d; });
+                    child.stderr.on('data', d => { log += d; });
+                    const timer = setTimeout(() => { killed = true; child.kill('SIGKILL'); }, limit);
+                    child.on('close', (code, signal) => { clearTimeout(timer); resolve({ code: killed || code === null ? null : code, signal, timedOut: killed, log: log.slice(-4000) }); });
+                  });
+                  if (result.code !== null) break;
+                }
+                writeFileSync(join(dir, '.oracle-result'), JSON.stringify(result));
               }
             }
             await Promise.all([worker(), worker()]);
@@ -129,7 +138,8 @@ public sealed class BundlerOracle : IDisposable
             _ => MapKind.None,
         };
         var folders = (maps.Count > 0 ? maps : inline ? bundles : []).Select(f => Path.GetDirectoryName(f)!.Replace('\\', '/')).Distinct().ToList();
-        return new ActualMaps(new MapOutcome(kind, kind != MapKind.None && sources), folders, (int)result["code"]!, (string?)result["log"] ?? "");
+        var code = result["code"] is { Type: JTokenType.Integer } c ? (int)c : -1;
+        return new ActualMaps(new MapOutcome(kind, kind != MapKind.None && sources), folders, code, (string?)result["log"] ?? "", Finished: code >= 0);
     }
 
     private static bool IsConfig(string dir, string file)
