@@ -39,8 +39,9 @@ public sealed record NpmPackage(string Root, NpmManifest Manifest)
     /// <summary>The example/sample/fixture/test folder this package sits in, or null (workspace members too: a monorepo's examples are not released).</summary>
     public string? SampleFolder { get; init; }
     /// <summary>
-    /// A web or desktop app, not a library: no entry point or file list, and a script that builds with an app tool
-    /// (vite, vue-cli-service, react-scripts, ng, next, nuxt…). Apps are deployed, not published to npm.
+    /// A web or desktop app, not a library: no entry point or file list and a script that builds with an app tool
+    /// (vite, vue-cli-service, react-scripts, ng, next, nuxt…), or an Electron app (electron-builder or Forge config,
+    /// or the app manifest electron-builder's `directories.app` names). Apps are deployed, not published to npm.
     /// </summary>
     public bool IsApp { get; init; }
     /// <summary>

@@ -25,23 +25,26 @@ public static class NpmPackageDiscovery
         var packages = manifests.Select(m => new NpmPackage(Paths.Parent(m.Path), m)).ToList();
         var roots = packages.Where(p => p.Manifest.Workspaces is not null).ToList();
         var members = roots.ToDictionary(r => r.Root, r => WorkspaceFolders(r, packages), StringComparer.Ordinal);
-        var result = new List<NpmPackage>(packages.Count);
-        foreach (var p in packages)
+        // electron-builder's two-package layout: the root names the folder (release/app) whose manifest is the app's.
+        var desktopAppFolders = packages.Where(p => p.Manifest.DesktopAppFolder is not null)
+            .Select(p => Paths.Combine(p.Root, p.Manifest.DesktopAppFolder!)).ToHashSet(StringComparer.Ordinal);
+        // What each manifest is on its own first; then whether it sits inside a package that is published.
+        var own = packages.Select(p => p with
+        {
+            SampleFolder = SampleFolders.SegmentOf(index.Root, p.Root),
+            IsApp = (!p.Manifest.DeclaresEntryPoints && AppScripts.BuildsAnApp(p.Manifest)) || p.Manifest.IsDesktopApp || desktopAppFolders.Contains(p.Root),
+        }).ToList();
+        var result = new List<NpmPackage>(own.Count);
+        foreach (var p in own)
         {
             var root = roots.Where(r => r.Root != p.Root && members[r.Root].Contains(p.Root))
                 .OrderByDescending(r => r.Root.Length).FirstOrDefault();
             // Inside a package that npm or vsce publishes (and not its workspace member), a manifest is content of it.
-            var enclosing = packages.Where(o => o.Root != p.Root && Paths.IsUnder(p.Root, o.Root)
-                                                && (o.IsPublishedToNpm || (o.IsPackage && o.IsVsCodeExtension))
-                                                && !(members.TryGetValue(o.Root, out var m) && m.Contains(p.Root)))
+            var enclosing = own.Where(o => o.Root != p.Root && Paths.IsUnder(p.Root, o.Root)
+                                           && (o.IsPublishedToNpm || (o.IsPackage && o.IsVsCodeExtension))
+                                           && !(members.TryGetValue(o.Root, out var m) && m.Contains(p.Root)))
                 .OrderBy(o => o.Root.Length).FirstOrDefault();
-            result.Add(p with
-            {
-                WorkspaceRoot = root?.Root,
-                EnclosingPackage = enclosing?.Root,
-                SampleFolder = SampleFolders.SegmentOf(index.Root, p.Root),
-                IsApp = !p.Manifest.DeclaresEntryPoints && AppScripts.BuildsAnApp(p.Manifest),
-            });
+            result.Add(p with { WorkspaceRoot = root?.Root, EnclosingPackage = enclosing?.Root });
         }
         return result;
     }

@@ -55,6 +55,17 @@ public class NpmPublishabilityTests
         Assert.Equal(["admin"], Published(dir.Path)); // a library built with the same tool is published
     }
 
+    [Fact]
+    public void AnElectronAppAndItsAppManifestAreShippedInAnInstallerNotToNpm()
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{\"name\": \"desk\", \"version\": \"1.0.0\", \"main\": \"src/main.ts\", \"build\": {\"productName\": \"Desk\", \"directories\": {\"app\": \"release/app\"}}}");
+        dir.Write("release/app/package.json", "{\"name\": \"desk\", \"version\": \"1.0.0\", \"main\": \"./dist/main/main.js\"}");
+        dir.Write("forge/package.json", "{\"name\": \"forged\", \"version\": \"1.0.0\", \"main\": \"main.js\", \"config\": {\"forge\": {}}}");
+        dir.Write("lib/package.json", "{\"name\": \"lib\", \"version\": \"1.0.0\", \"main\": \"index.js\", \"build\": {\"target\": \"es2020\"}}");
+        Assert.Equal(["lib"], Published(dir.Path));
+    }
+
     [Theory]
     [InlineData("\"publishConfig\": {\"directory\": \"dist\"}")]
     [InlineData("\"release\": {\"plugins\": [\"@semantic-release/commit-analyzer\", [\"@semantic-release/npm\", {\"pkgRoot\": \"./pkg\"}]]}")]
