@@ -21,7 +21,7 @@ test('initializationOptions carry enable, rules and the secrets scope, not launc
   const settings = readSettings(
     getter({
       enable: false,
-      rules: { 'build/webpack-devtool': 'error', 'secrets/generic': 'off' },
+      rules: { 'build/webpack-devtool': 'error', 'secrets/generic-secret': 'off' },
       'secrets.scope': 'workspace',
       'trace.server': 'verbose',
       serverPath: ' /opt/hygiene-lsp.dll ',
@@ -32,7 +32,7 @@ test('initializationOptions carry enable, rules and the secrets scope, not launc
   assert.equal(settings.trace, 'verbose');
   assert.deepEqual(toServerSettings(settings), {
     enable: false,
-    rules: { 'build/webpack-devtool': 'error', 'secrets/generic': 'off' },
+    rules: { 'build/webpack-devtool': 'error', 'secrets/generic-secret': 'off' },
     secrets: { scope: 'workspace' },
   });
 });

@@ -35,6 +35,17 @@ public class CliTests
     }
 
     [Fact]
+    public void AnUnknownRuleIdIsAUsageErrorNamingTheNearestRules()
+    {
+        using var ws = Workspace();
+        var (code, _, err) = Check(ws.Root, "--rule", "secrets/generic:off");
+        Assert.Equal(2, code);
+        Assert.Contains("unknown rule 'secrets/generic'", err);
+        Assert.Contains("secrets/generic-secret", err);
+        Assert.Equal(0, Check(ws.Root, "--rule", "secrets/generic-secret:off").Code);
+    }
+
+    [Fact]
     public void AnErrorSeverityFailsTheGateAndUsageErrorsExitTwo()
     {
         using var ws = Workspace();
