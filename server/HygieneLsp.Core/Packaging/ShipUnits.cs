@@ -101,9 +101,7 @@ public static class ShipUnits
         if (projects.Count == 0) return [];
         // Predictions read MSBuild files and glob the file list: memoised on both (settings files' contents do not matter).
         var msbuild = context.Index.Files.Where(IsMsBuildFile).ToList();
-        var listing = new HashCode();
-        foreach (var f in context.Index.Files) listing.Add(f, StringComparer.Ordinal);
-        return context.Cache.GetOrAdd(DotNetShipCacheKind, context.Index.Files.Count + ":" + listing.ToHashCode(), msbuild, context.Files,
+        return context.Cache.GetOrAdd(DotNetShipCacheKind, Fingerprints.OfList(context.Index.Files), msbuild, context.Files,
             () => PredictDotNet(context, projects, cancellationToken).ToList());
     }
 
@@ -124,9 +122,8 @@ public static class ShipUnits
             if (project is null) continue;
             var prediction = DotNetShipPredictor.Predict(project);
             if (prediction.BuildError is not null) continue;
-            // `dotnet publish` of a test project works, but nobody deploys one (the predictor still says what publish does).
-            var isTest = project.Value("IsTestProject").Equals("true", StringComparison.OrdinalIgnoreCase);
-            if (prediction.Publish.Publishes != Tri.False && !isTest)
+            // The predictor says what publish does; nobody deploys a test project's publish output.
+            if (prediction.Publish.Publishes != Tri.False && !project.IsTestProject)
                 foreach (var f in prediction.Publish.Files)
                     yield return new PublishedFile(project.Name, f.SourcePath, "dotnet publish", Decider(project, f));
             if (prediction.Pack.Packs == Tri.True)

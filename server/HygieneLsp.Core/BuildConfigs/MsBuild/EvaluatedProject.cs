@@ -55,6 +55,9 @@ public sealed class EvaluatedProject
 
     public string Value(string name) => Properties.Get(name)?.Value ?? "";
 
+    /// <summary>A test project (Microsoft.NET.Test.Sdk, MSTest.Sdk or IsTestProject set): `dotnet publish` works on it, but nobody deploys one.</summary>
+    public bool IsTestProject => Value("IsTestProject").Equals("true", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The property as a boolean the way MSBuild tasks read it (empty = false); unknown when undecidable.</summary>
     public Tri Bool(string name)
     {

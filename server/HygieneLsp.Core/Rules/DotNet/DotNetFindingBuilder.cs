@@ -57,8 +57,8 @@ internal sealed class DotNetFindingBuilder
     private bool IsExe => _project.Value("OutputType").Equals("Exe", StringComparison.OrdinalIgnoreCase) ||
                           _project.Value("OutputType").Equals("WinExe", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>`dotnet publish` of a test project works, but nobody deploys one: its publish output is not reported.</summary>
-    private bool IsTestProject => _project.Value("IsTestProject").Equals("true", StringComparison.OrdinalIgnoreCase);
+    /// <summary>A test project's publish output is not reported: nobody deploys one.</summary>
+    private bool IsTestProject => _project.IsTestProject;
 
     private static bool Yes(Tri t) => t == Tri.True;
 
