@@ -21,13 +21,12 @@ public sealed record NpmPackage(string Root, NpmManifest Manifest)
     /// <summary>
     /// What npm rules report on: a package (name and version), not private, not a VS Code extension, not part of another,
     /// not an example or fixture (<see cref="SampleFolder"/>), not an app (<see cref="IsApp"/>), and published from its
-    /// own folder (not a generated `publishConfig.directory` / `pkgRoot`).
+    /// own folder (not a generated `publishConfig.directory` / `pkgRoot`): every case <see cref="NotPublishedReason"/> names.
     /// </summary>
-    public bool IsPublishedToNpm => IsPackage && !IsPrivate && !IsVsCodeExtension && EnclosingPackage is null && SampleFolder is null && !IsApp && Manifest.PublishedFrom is null;
-    /// <summary>Why npm rules do not report on this package, in words; null when it is published.</summary>
+    public bool IsPublishedToNpm => NotPublishedReason is null;
+    /// <summary>Why npm does not publish this package from here, in words; null when it does.</summary>
     public string? NotPublishedReason =>
-        IsPublishedToNpm ? null
-        : !IsPackage ? (IsTemplate ? "a project template" : "no name and version")
+        !IsPackage ? (IsTemplate ? "a project template" : "no name and version")
         : IsPrivate ? "private"
         : IsVsCodeExtension ? "a VS Code extension (packaged by vsce)"
         : EnclosingPackage is not null ? "part of the package around it"
