@@ -4,9 +4,8 @@ using HygieneLsp.Core.Packaging.Vsix;
 using HygieneLsp.Core.Rules.Build;
 using HygieneLsp.Core.Rules.Vsix;
 using HygieneLsp.Core.Rules.DotNet;
-using HygieneLsp.Core.Rules.Maps;
 using HygieneLsp.Core.Secrets;
-using HygieneLsp.Core.Rules.Npm;
+using HygieneLsp.Core.Rules.Units;
 using HygieneLsp.Core.Rules.Secrets;
 using HygieneLsp.Core.Rules.TypeScript;
 
@@ -22,10 +21,10 @@ public static class AnalyzerCatalog
     public static IReadOnlyList<IAnalyzer> CreateAnalyzers() =>
     [
         new TsconfigMapAnalyzer(CreateExposure()),
-        new NpmEnvFileAnalyzer(),
-        new NpmSourceMapAnalyzer(),
-        new VsixEnvFileAnalyzer(),
-        new VsixSourceMapAnalyzer(),
+        new SourceMapShippedRule(),
+        new EnvFileShippedRule(),
+        new AgentFileShippedRule(),
+        new VsixConflictAnalyzer(),
         new SecretsAnalyzer(context => ShipUnits.PublishedFiles(context)),
         new DotNetAnalyzer(new ScannerSettingsSecretProbe(SecretScanner.Default)),
         new BuildMapAnalyzer(CreateExposure()),

@@ -23,13 +23,18 @@ public sealed record SourceOpenness(bool IsOpen, string Reason)
     public static SourceOpenness Of(JsoncObject? manifest)
     {
         if (manifest is null) return Unknown;
-        var license = LicenseText(manifest);
-        if (license is null) return new(false, "package.json names no license");
+        return Of(LicenseText(manifest), RepositoryUrl(manifest), "package.json");
+    }
+
+    /// <summary>From a license expression and a repository URL (a project's PackageLicenseExpression and RepositoryUrl, say).</summary>
+    public static SourceOpenness Of(string? license, string? repository, string source = "the project")
+    {
+        if (string.IsNullOrWhiteSpace(license)) return new(false, $"{source} names no license");
+        license = license.Trim();
         if (license.StartsWith("SEE LICENSE", StringComparison.OrdinalIgnoreCase) || license.Equals("UNLICENSED", StringComparison.OrdinalIgnoreCase))
             return new(false, $"license \"{license}\" is not open source");
         if (!SpdxExpression.IsOpen(license)) return new(false, $"license \"{license}\" is not an OSI-approved license");
-        var repository = RepositoryUrl(manifest);
-        if (repository is null) return new(false, $"{license} license, but package.json names no repository");
+        if (string.IsNullOrWhiteSpace(repository)) return new(false, $"{license} license, but {source} names no repository");
         var host = PublicHost(repository);
         if (host is null) return new(false, $"{license} license, but the repository ({Shorten(repository)}) is not on a public code host");
         return new(true, $"{license} license, public repository on {host}");

@@ -60,7 +60,7 @@ public static class LsCommand
             ["version"] = 1,
             ["packages"] = new JArray(units.Select(u => new JObject
             {
-                ["kind"] = u.Kind,
+                ["kind"] = u.Kind.Id,
                 ["name"] = u.Name,
                 ["version"] = u.Version,
                 ["root"] = Paths.Relative(root, u.Root),

@@ -1,3 +1,4 @@
+using HygieneLsp.Core.Fixes.DotNet;
 using System.Diagnostics;
 using HygieneLsp.Core.BuildConfigs.MsBuild;
 using HygieneLsp.Core.Packaging.NuGet;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using HygieneLsp.Core.BuildConfigs.MsBuild;
 using HygieneLsp.Core.Findings;
+using HygieneLsp.Core.Fixes.DotNet;
 using HygieneLsp.Core.Packaging.NuGet;
 using HygieneLsp.Core.Secrets;
 using HygieneLsp.Core.Text;

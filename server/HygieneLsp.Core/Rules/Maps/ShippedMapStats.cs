@@ -20,9 +20,10 @@ public static class ShippedMapStats
 {
     private static readonly string[] ScriptExtensions = [".js", ".mjs", ".cjs"];
 
-    public static ShippedMap? Inspect(AnalysisContext context, string root, string relativePath)
+    /// <param name="absolute">The workspace file to read.</param>
+    /// <param name="relativePath">Its path inside the unit, for messages.</param>
+    public static ShippedMap? Inspect(AnalysisContext context, string absolute, string relativePath)
     {
-        var absolute = root + "/" + relativePath;
         if (relativePath.EndsWith(".map", StringComparison.OrdinalIgnoreCase))
         {
             var inspection = context.Cache.GetOrAdd("map-inspection", absolute, context.Files, () => SourceMapReader.Inspect(context.Files, absolute));

@@ -24,7 +24,7 @@ public sealed class HoverHandler(ShipUnitLookup lookup)
         {
             var effect = ShipRuleEffects.At(unit, path, position);
             if (effect.LetsIn.Count == 0 && effect.KeepsOut.Count == 0) continue;
-            var what = unit.Kind == "vsix" ? $"the .vsix of **{unit.Name}**" : $"the npm package **{unit.Name}**";
+            var what = unit.Kind == ShipUnitKind.Npm ? $"the npm package **{unit.Name}**" : $"the {unit.Kind.Noun} of **{unit.Name}**";
             if (effect.LetsIn.Count > 0) Append(text, $"Lets {effect.LetsIn.Count} file(s) into {what}", effect.LetsIn);
             if (effect.KeepsOut.Count > 0) Append(text, $"Keeps {effect.KeepsOut.Count} path(s) out of {what}", effect.KeepsOut);
         }

@@ -26,7 +26,7 @@ public sealed class ShipSetsHandler(ShipUnitLookup lookup, PublishedFindings pub
         {
             units.Add(new JObject
             {
-                ["kind"] = unit.Kind,
+                ["kind"] = unit.Kind.Id,
                 ["name"] = unit.Name,
                 ["root"] = unit.Root,
                 ["version"] = unit.Version,

@@ -1,7 +1,7 @@
 using HygieneLsp.Core.Analysis;
 using HygieneLsp.Core.Discovery;
 using HygieneLsp.Core.Packaging.Npm;
-using HygieneLsp.Core.Rules.Npm;
+using HygieneLsp.Core.Rules.Units;
 using HygieneLsp.Core.Tests.Support;
 using HygieneLsp.Core.Workspace;
 
@@ -25,7 +25,7 @@ public sealed class NpmBadInputTests
         t.Write(".env", "A=1");
         var (context, packages) = Load(Paths.Normalize(t.Path));
         Assert.NotNull(Assert.Single(packages).Manifest.Error);
-        Assert.Empty(new NpmEnvFileAnalyzer().Analyze(context, CancellationToken.None));
+        Assert.Empty(new EnvFileShippedRule().Analyze(context, CancellationToken.None));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using HygieneLsp.Core.Analysis;
 using HygieneLsp.Core.Discovery;
 using HygieneLsp.Core.Findings;
-using HygieneLsp.Core.Rules.Maps;
+using HygieneLsp.Core.Rules.Units;
 using HygieneLsp.Core.Tests.Support;
 using HygieneLsp.Core.Workspace;
 
@@ -12,9 +12,9 @@ public class NpmSourceMapAnalyzerTests
 {
     private static IReadOnlyList<Finding> Analyze(string root)
     {
-        var engine = new Engine([new NpmSourceMapAnalyzer()]);
+        var engine = new Engine([new SourceMapShippedRule()]);
         return engine.Analyze(FileView.Disk, WorkspaceIndex.Build(FileView.Disk, root), EngineSettings.Default)
-            .Where(f => f.RuleId == NpmSourceMapAnalyzer.RuleId).ToList();
+            .Where(f => f.RuleId == "npm/source-map-shipped").ToList();
     }
 
     private static string Map(params (string Path, string? Content)[] sources) =>

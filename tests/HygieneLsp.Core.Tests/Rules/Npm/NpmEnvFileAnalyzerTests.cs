@@ -1,7 +1,7 @@
 using HygieneLsp.Core.Analysis;
 using HygieneLsp.Core.Discovery;
 using HygieneLsp.Core.Findings;
-using HygieneLsp.Core.Rules.Npm;
+using HygieneLsp.Core.Rules.Units;
 using HygieneLsp.Core.Tests.Packaging.Npm;
 using HygieneLsp.Core.Tests.Support;
 using HygieneLsp.Core.Text;
@@ -20,7 +20,7 @@ public sealed class NpmEnvFileAnalyzerTests
         var files = FileView.Disk;
         var index = WorkspaceIndex.Build(files, root);
         var context = new AnalysisContext(files, index, EngineSettings.Default, new AnalysisCache());
-        return new NpmEnvFileAnalyzer().Analyze(context, CancellationToken.None).ToList();
+        return new EnvFileShippedRule().Analyze(context, CancellationToken.None).ToList();
     }
 
     private static HashSet<string> NpmPack(string root) => NpmPackOracle.Pack([root])[0] ?? throw new InvalidOperationException("npm refused " + root);
@@ -76,8 +76,8 @@ public sealed class NpmEnvFileAnalyzerTests
         t.Write(".env", "A=1");
         t.Write("README.md", "r");
         var finding = Assert.Single(Analyze(t.Path));
-        Assert.Equal(NpmEnvFileAnalyzer.RuleId, finding.RuleId);
-        Assert.Equal(".env and .env.production would ship in @acme/cli (2 files)", finding.Message);
+        Assert.Equal("npm/env-file-shipped", finding.RuleId);
+        Assert.Equal(".env and .env.production would ship in @acme/cli (2 files: dist/.env, dist/sub/.env.production).", finding.Message);
         Assert.Equal(Paths.Normalize(t.Path) + "/package.json", finding.Location.Path);
         Assert.Equal(new TextPosition(4, 4), finding.Location.Range.Start); // the "dist" entry
         Assert.Equal(2, finding.Related.Count);
@@ -97,7 +97,7 @@ public sealed class NpmEnvFileAnalyzerTests
         t.Write("index.js", "x");
         t.Write("src/a.ts", "x");
         var finding = Assert.Single(Analyze(t.Path));
-        Assert.Equal(".env would ship in pkg-a (1 file)", finding.Message);
+        Assert.Equal(".env would ship in pkg-a (1 file: .env).", finding.Message);
         Assert.EndsWith("/.npmignore", finding.Location.Path);
         Assert.Equal(new TextRange(new TextPosition(0, 0), new TextPosition(0, 14)), finding.Location.Range);
         Assert.Contains("\".env\" to .npmignore", finding.Fixes[0].Title);

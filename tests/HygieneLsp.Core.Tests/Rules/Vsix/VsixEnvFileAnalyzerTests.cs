@@ -1,6 +1,7 @@
 using HygieneLsp.Core.Analysis;
 using HygieneLsp.Core.Discovery;
 using HygieneLsp.Core.Findings;
+using HygieneLsp.Core.Rules.Units;
 using HygieneLsp.Core.Rules.Vsix;
 using HygieneLsp.Core.Tests.Packaging.Vsix;
 using HygieneLsp.Core.Tests.Support;
@@ -32,7 +33,7 @@ public sealed class VsixEnvFileAnalyzerTests
 
     internal static IReadOnlyList<Finding> Analyze(string root)
     {
-        var engine = new Engine([new VsixEnvFileAnalyzer()]);
+        var engine = new Engine([new EnvFileShippedRule(), new VsixConflictAnalyzer()]);
         return engine.Analyze(FileView.Disk, WorkspaceIndex.Build(FileView.Disk, root), EngineSettings.Default);
     }
 
@@ -110,7 +111,7 @@ public sealed class VsixEnvFileAnalyzerTests
         var after = VsceList(dir.Path);
         Assert.Subset(before, after);
         Assert.DoesNotContain("config/.env.production", after);
-        Assert.Equal("config/**\r\n# keep\r\nsrc/**\r\n**/.env.production\r\n", dir.Read(".vscodeignore"));
+        Assert.Equal("config/**\r\n# keep\r\nsrc/**\r\n**/.env.*\r\n", dir.Read(".vscodeignore"));
     }
 
     [Fact]
@@ -123,7 +124,7 @@ public sealed class VsixEnvFileAnalyzerTests
         var fix = Assert.Single(f.Repairs());
         Assert.True(fix.Edits[0].CreateFile);
         AssertFixShrinks(dir.Path, fix, ".env.local", "lib/.env");
-        Assert.Equal("**/.env.local\n**/.env\n", dir.Read(".vscodeignore"));
+        Assert.Equal("**/.env\n**/.env.*\n", dir.Read(".vscodeignore"));
     }
 
     [Fact]

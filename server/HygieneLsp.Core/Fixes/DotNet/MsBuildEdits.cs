@@ -3,7 +3,7 @@ using HygieneLsp.Core.BuildConfigs.MsBuild;
 using HygieneLsp.Core.Parsing.MsBuildXml;
 using HygieneLsp.Core.Text;
 
-namespace HygieneLsp.Core.Rules.DotNet;
+namespace HygieneLsp.Core.Fixes.DotNet;
 
 /// <summary>
 /// Text edits on MSBuild files that touch only the bytes they must: an element's inner text, an attribute's value,

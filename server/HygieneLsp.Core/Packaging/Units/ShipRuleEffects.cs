@@ -27,7 +27,7 @@ public static class ShipRuleEffects
             < 1024 * 1024 => $"{unit.TotalBytes / 1024.0:0.#} KB",
             _ => $"{unit.TotalBytes / (1024.0 * 1024):0.#} MB",
         };
-        var what = unit.Kind == "vsix" ? ".vsix" : "npm package";
+        var what = unit.Kind.Noun;
         var maps = mapCount == 0 ? "no source maps" : mapCount == 1 ? "1 source map" : $"{mapCount} source maps";
         return $"{(unit.IsPublished ? "" : "(not published) ")}{what}: {unit.Files.Count} file{(unit.Files.Count == 1 ? "" : "s")}, {size} would ship; {maps}";
     }

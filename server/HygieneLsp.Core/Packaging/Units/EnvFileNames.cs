@@ -1,4 +1,4 @@
-namespace HygieneLsp.Core.Rules.Npm;
+namespace HygieneLsp.Core.Packaging;
 
 /// <summary>Which file names are dotenv files holding real settings (templates such as .env.example are meant to ship).</summary>
 public static class EnvFileNames

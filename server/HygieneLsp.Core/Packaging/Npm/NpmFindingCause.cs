@@ -3,7 +3,7 @@ using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Packaging.Npm;
 using HygieneLsp.Core.Text;
 
-namespace HygieneLsp.Core.Rules.Npm;
+namespace HygieneLsp.Core.Packaging.Npm;
 
 /// <summary>
 /// Where a finding about a shipped file goes: the `files` entry (or ignore line, main/bin value) that lets it in, else

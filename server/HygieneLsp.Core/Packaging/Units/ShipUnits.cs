@@ -1,0 +1,41 @@
+using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.Findings;
+using HygieneLsp.Core.Packaging.NuGet;
+using HygieneLsp.Core.Packaging.Npm;
+using HygieneLsp.Core.Packaging.Vsix;
+
+namespace HygieneLsp.Core.Packaging;
+
+/// <summary>
+/// One file that a unit publishes, for the secret scanner: the unit, how the file ships when that is not the unit's own
+/// package (<c>dotnet publish</c>, <c>NuGet package</c>), and the place that sends it there, when there is one.
+/// </summary>
+public sealed record PublishedFile(string Unit, string Path, string? Via = null, SourceLocation? Decider = null);
+
+/// <summary>
+/// Every packaging unit of a workspace folder, from every packager: what `hygiene-lsp ls`, the "What ships" view, the
+/// code lens and the unit rules (maps, .env, agent files, secrets) all read, so they cannot disagree.
+/// </summary>
+public static class ShipUnits
+{
+    /// <summary>The packagers, in listing order; an artifact or Docker provider joins here.</summary>
+    public static readonly IReadOnlyList<IShipUnitProvider> Providers = [new NpmUnitProvider(), new VsixUnitProvider(), new DotNetUnitProvider()];
+
+    /// <param name="includeUnpublished">List units nobody publishes too (private packages, refused extensions, test
+    /// projects): `ls` and the What ships view show them; rules never need their ship sets, so they are not computed for them.</param>
+    public static IReadOnlyList<ShipUnit> For(AnalysisContext context, CancellationToken cancellationToken = default, bool includeUnpublished = true) =>
+        Providers.SelectMany(p => p.Units(context, includeUnpublished, cancellationToken))
+            .OrderBy(u => u.Root, StringComparer.Ordinal).ThenBy(u => u.Kind.Id, StringComparer.Ordinal).ToList();
+
+    /// <summary>The units rules report on: published ones only.</summary>
+    public static IReadOnlyList<ShipUnit> Published(AnalysisContext context, CancellationToken cancellationToken = default) =>
+        For(context, cancellationToken, includeUnpublished: false).Where(u => u.IsPublished).ToList();
+
+    /// <summary>
+    /// Every existing file something would publish, for the secret scanner: a secret's finding says the file ships
+    /// exactly when a unit lists it. .NET units name the route (publish or pack) and the element that sends the file.
+    /// </summary>
+    public static IEnumerable<PublishedFile> PublishedFiles(AnalysisContext context, CancellationToken cancellationToken = default) =>
+        Published(context, cancellationToken).SelectMany(u => u.Files.Where(f => !f.IsPredicted).Select(f =>
+            new PublishedFile(u.Name, u.SourceOf(f), u.Kind.Via, u.Kind.Via is null ? null : f.ReasonLocation)));
+}

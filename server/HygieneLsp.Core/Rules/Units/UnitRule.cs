@@ -1,0 +1,58 @@
+using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.Findings;
+using HygieneLsp.Core.Packaging;
+
+namespace HygieneLsp.Core.Rules.Units;
+
+/// <summary>
+/// A rule written once over ship units: it picks the files it cares about in each published unit, and reports one
+/// finding per unit and cause (the config place the packager names), in the unit's rule family
+/// (`npm/…`, `vsix/…`, `dotnet/…`).
+/// </summary>
+public abstract class UnitRule : IAnalyzer
+{
+    /// <summary>The id without its family, e.g. `source-map-shipped`.</summary>
+    protected abstract string Suffix { get; }
+
+    protected abstract Severity DefaultSeverity { get; }
+
+    protected abstract string Summary(ShipUnitKind kind);
+
+    protected abstract string Help { get; }
+
+    public abstract string Name { get; }
+
+    public IReadOnlyList<RuleDescriptor> Rules => _rules ??= ShipUnitKind.RulePrefixes
+        .Select(prefix => new RuleDescriptor($"{prefix}/{Suffix}", DefaultSeverity, Summary(KindOf(prefix)), Help)).ToList();
+    private IReadOnlyList<RuleDescriptor>? _rules;
+
+    public string RuleIdFor(ShipUnit unit) => $"{unit.Kind.RulePrefix}/{Suffix}";
+
+    public IEnumerable<Finding> Analyze(AnalysisContext context, CancellationToken cancellationToken)
+    {
+        var findings = new List<Finding>();
+        foreach (var unit in ShipUnits.Published(context, cancellationToken))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            findings.AddRange(Analyze(context, unit, cancellationToken));
+        }
+        return findings;
+    }
+
+    /// <summary>The findings for one unit (also used on artifacts, whose units come from an archive).</summary>
+    public abstract IEnumerable<Finding> Analyze(AnalysisContext context, ShipUnit unit, CancellationToken cancellationToken);
+
+    /// <summary>Files grouped by the place their finding goes: the packager's cause, and the bundled dependency they came with.</summary>
+    protected static IEnumerable<IGrouping<(SourceLocation Location, string? Dependency), T>> ByCause<T>(AnalysisContext context, ShipUnit unit,
+        IEnumerable<T> items, Func<T, ShipUnitFile> file) =>
+        items.GroupBy(i => (unit.Packager.CauseOf(context, unit, file(i)), file(i).Dependency));
+
+    protected static string FileName(string path) => path[(path.LastIndexOf('/') + 1)..];
+
+    private static ShipUnitKind KindOf(string prefix) => prefix switch
+    {
+        "vsix" => ShipUnitKind.Vsix,
+        "dotnet" => ShipUnitKind.DotNetPublish,
+        _ => ShipUnitKind.Npm,
+    };
+}
