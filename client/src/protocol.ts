@@ -23,7 +23,7 @@ export const ServerCommands = {
   scanWorkspace: 'hygiene.scanWorkspace',
 } as const;
 
-export type UnitKind = 'npm' | 'vsix' | 'nuget';
+export type UnitKind = 'npm' | 'vsix' | 'nuget' | 'dotnet-publish';
 
 export interface ShippedFile {
   /** Relative to the unit's root, forward slashes. */
@@ -33,6 +33,8 @@ export interface ShippedFile {
   reason: string;
   flagged: boolean;
   ruleIds: string[];
+  /** Set for a build output that does not exist yet: the config place predicted to write it. */
+  predictedFrom?: { path: string; line: number };
 }
 
 export interface ShipUnit {

@@ -13,6 +13,8 @@ export interface FileNode {
   reason: string;
   flagged: boolean;
   ruleIds: string[];
+  /** A predicted build output (not on disk yet): the config file and 0-based line that make it. */
+  predictedFrom?: { path: string; line: number };
 }
 
 export interface FolderNode {
@@ -92,6 +94,9 @@ function addFile(top: FolderNode, root: string, file: ShippedFile): void {
     reason: typeof file.reason === 'string' ? file.reason : '',
     flagged: file.flagged === true,
     ruleIds: Array.isArray(file.ruleIds) ? file.ruleIds.filter(r => typeof r === 'string') : [],
+    ...(file.predictedFrom && typeof file.predictedFrom.path === 'string' && Number.isInteger(file.predictedFrom.line)
+      ? { predictedFrom: { path: file.predictedFrom.path, line: file.predictedFrom.line } }
+      : {}),
   });
 }
 
@@ -136,4 +141,4 @@ export function unitLabel(unit: UnitNode): string {
   return unit.version ? `${unit.name}@${unit.version}` : unit.name;
 }
 
-export const UNIT_KIND_LABEL: Record<UnitKind, string> = { npm: 'npm', vsix: 'vsix', nuget: 'NuGet' };
+export const UNIT_KIND_LABEL: Record<UnitKind, string> = { npm: 'npm', vsix: 'vsix', nuget: 'NuGet', 'dotnet-publish': 'dotnet publish' };

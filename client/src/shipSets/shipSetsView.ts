@@ -121,18 +121,32 @@ export class ShipSetsView implements vscode.TreeDataProvider<ShipSetNode>, vscod
         const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.None);
         item.id = `file:${node.absolutePath}`;
         item.resourceUri = uri;
-        item.description = formatBytes(node.bytes);
-        item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
-        const tooltip = new vscode.MarkdownString(`**${escape(node.path)}**, ${formatBytes(node.bytes)}`);
+        item.description = node.predictedFrom ? 'predicted' : formatBytes(node.bytes);
+        // A predicted output does not exist yet: open the config line that makes it instead.
+        item.command = node.predictedFrom
+          ? {
+              command: 'vscode.open',
+              title: 'Open the config',
+              arguments: [
+                vscode.Uri.file(node.predictedFrom.path),
+                { selection: new vscode.Range(node.predictedFrom.line, 0, node.predictedFrom.line, 0) },
+              ],
+            }
+          : { command: 'vscode.open', title: 'Open', arguments: [uri] };
+        const tooltip = new vscode.MarkdownString(
+          node.predictedFrom
+            ? `**${escape(node.path)}** (predicted build output, not on disk yet)`
+            : `**${escape(node.path)}**, ${formatBytes(node.bytes)}`,
+        );
         if (node.reason) tooltip.appendMarkdown(`\n\nShips because: ${escape(node.reason)}`);
         if (node.flagged) {
           const rules = node.ruleIds.length > 0 ? node.ruleIds.join(', ') : 'flagged';
           tooltip.appendMarkdown(`\n\n$(warning) Flagged by: ${escape(rules)}`);
           tooltip.supportThemeIcons = true;
           item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-          item.description = `${formatBytes(node.bytes)} · ${rules}`;
+          item.description = `${node.predictedFrom ? 'predicted' : formatBytes(node.bytes)} · ${rules}`;
         } else {
-          item.iconPath = vscode.ThemeIcon.File;
+          item.iconPath = node.predictedFrom ? new vscode.ThemeIcon('gear') : vscode.ThemeIcon.File;
         }
         item.tooltip = tooltip;
         item.contextValue = node.flagged ? 'hygiene.file.flagged' : 'hygiene.file';

@@ -32,7 +32,7 @@ public static class LsCommand
         }
         var files = FileView.Disk;
         var context = new AnalysisContext(files, WorkspaceIndex.Build(files, root), EngineSettings.Default, new AnalysisCache());
-        var units = ShipUnits.For(context);
+        var units = ShipUnits.For(context, includePredicted: true);
         if (options.Format == "json") WriteJson(root, units, stdout);
         else WriteText(root, units, stdout);
         return 0;
@@ -46,9 +46,12 @@ public static class LsCommand
             var where = Paths.Relative(root, unit.Root);
             output.WriteLine($"{unit.Kind} {unit.Name}{(unit.Version is null ? "" : "@" + unit.Version)} ({(where == "." ? "./" : where)}){(unit.IsPublished ? "" : $" [not published: {unit.NotPublishedReason ?? "refused by its packager"}]")}");
             foreach (var file in unit.Files)
-                output.WriteLine($"  {Size(file.Bytes),9}  {file.Path}    ({file.Reason})");
+                output.WriteLine(file.PredictedBy is { } by
+                    ? $"  {"predicted",9}  {file.Path}    (from {Paths.Relative(root, by.Path)}:{by.Range.Start.Line + 1}: {file.Reason})"
+                    : $"  {Size(file.Bytes),9}  {file.Path}    ({file.Reason})");
             foreach (var error in unit.Errors) output.WriteLine($"  ! {error}");
-            output.WriteLine($"  {unit.Files.Count} file(s), {Size(unit.TotalBytes)}");
+            var predicted = unit.Files.Count(f => f.IsPredicted);
+            output.WriteLine($"  {unit.Files.Count - predicted} file(s), {Size(unit.TotalBytes)}{(predicted > 0 ? $", and {predicted} predicted build output(s)" : "")}");
             output.WriteLine();
         }
     }
@@ -75,6 +78,7 @@ public static class LsCommand
                     ["reason"] = f.Reason,
                     ["reasonFile"] = f.ReasonLocation is { } l ? Paths.Relative(root, l.Path) : null,
                     ["reasonLine"] = f.ReasonLocation is { } l2 ? l2.Range.Start.Line + 1 : null,
+                    ["predicted"] = f.IsPredicted,
                 })),
                 ["errors"] = new JArray(u.Errors),
             })),

@@ -26,6 +26,6 @@ public sealed class ShipUnitLookup(WorkspaceSession session)
     {
         var index = session.IndexFor(folder, snapshot.Files, cancellationToken);
         var context = new AnalysisContext(snapshot.Files, index, snapshot.Settings, session.Engine.Cache);
-        return ShipUnits.For(context, cancellationToken);
+        return ShipUnits.For(context, cancellationToken, includePredicted: true);
     }
 }

@@ -1,3 +1,4 @@
+using HygieneLsp.Core.BuildConfigs;
 using HygieneLsp.Core.Analysis;
 using HygieneLsp.Core.Discovery;
 using HygieneLsp.Core.Findings;

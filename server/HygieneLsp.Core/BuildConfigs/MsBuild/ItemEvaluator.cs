@@ -143,6 +143,13 @@ internal sealed class ItemEvaluator
             foreach (var pattern in new[] { "**/node_modules/**", "node_modules/**", "**/jspm_packages/**", "**/bower_components/**", "**/packages.lock.json" })
                 excludes.Add(ItemGlob.Create(_directory, pattern));
         var files = ProjectFiles.Where(f => !excludes.Any(g => g.IsMatch(f))).ToList();
+        if (web && On("EnableDefaultContentItems"))
+        {
+            // The static web assets SDK includes wwwroot/.well-known (RFC 5785) although dot-folders are excluded elsewhere.
+            var wellKnown = ItemGlob.Create(_directory, "wwwroot/.well-known/**");
+            var defaultExcludes = Globs(_properties.Get("DefaultItemExcludes")?.Value ?? "", out _).ToList();
+            files.AddRange(ProjectFiles.Where(f => wellKnown.IsMatch(f) && !defaultExcludes.Any(g => g.IsMatch(f))));
+        }
         var extension = Path.GetExtension(_projectPath).ToLowerInvariant();
         var compileExtension = extension switch { ".csproj" => ".cs", ".vbproj" => ".vb", _ => null };
         foreach (var f in files)

@@ -21,6 +21,9 @@ public sealed class ItemGlob
         var segments = new List<string>();
         foreach (var segment in absolutePattern.Split('/'))
             if (!(segment == "**" && segments.Count > 0 && segments[^1] == "**")) segments.Add(segment);
+        // MSBuild reads a spec ending in ** as **/*: files below the folder, never the name itself (`**/.*/**`
+        // excludes files inside dot-folders, not a `.env` file).
+        if (segments[^1] == "**") segments.Add("*");
         _segments = segments.ToArray();
     }
 

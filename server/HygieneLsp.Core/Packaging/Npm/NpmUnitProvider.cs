@@ -53,6 +53,9 @@ public sealed class NpmPackager(NpmShipSet ship, IReadOnlyList<NpmPackage> all) 
 
     public string? Refuses(ShipUnitFile file) => null;
 
+    public string? WouldShip(AnalysisContext context, ShipUnit unit, string relativePath) =>
+        ship.WouldShip(relativePath) is { Included: true } reason ? reason.Text : null;
+
     public bool ReportsDependencyMaps => true;
 
     /// <summary>`**/x` as a `files` negation; as an ignore line without the `**/` when the rest has no slash (npm matches such lines at any depth).</summary>

@@ -77,7 +77,26 @@ public sealed class DotNetUnitProvider : IShipUnitProvider
     {
         var decider = f.Item.LastTouchedBy?.Location ?? f.Item.Source?.Location ?? DotNetFindingBuilder.SdkLocation(project);
         var by = f.Item.Source is null ? $"an SDK default {f.Item.ItemType} item" : $"the {f.Item.ItemType} item";
-        return new ShipUnitFile(f.ShippedPath, context.Files.GetLength(f.SourcePath) ?? 0, $"{verb} ({by})", decider) { Source = f.SourcePath };
+        return new ShipUnitFile(f.ShippedPath, context.Files.GetLength(f.SourcePath) ?? 0, $"{verb} ({by})", decider)
+        {
+            Source = f.SourcePath,
+            Dependency = VendoredLibrary(f.ShippedPath),
+        };
+    }
+
+    // LibMan's and the templates' wwwroot/lib, ABP's wwwroot/libs.
+    private static readonly string[] LibraryFolders = ["wwwroot/lib/", "wwwroot/libs/"];
+
+    /// <summary>
+    /// `wwwroot/lib/NAME/…`: a client library restored by LibMan or copied by the project templates (bootstrap, jquery),
+    /// third-party code with its own maps; it ships, but it is not the project's source.
+    /// </summary>
+    private static string? VendoredLibrary(string shippedPath)
+    {
+        var prefix = LibraryFolders.FirstOrDefault(p => shippedPath.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+        if (prefix is null) return null;
+        var end = shippedPath.IndexOf('/', prefix.Length);
+        return end < 0 ? null : shippedPath[..end];
     }
 
     private static ShipUnitFile Predicted(string path, string what, SourceLocation cause) =>
@@ -121,5 +140,11 @@ public sealed class DotNetPackager(EvaluatedProject project, DotNetShipPredictio
 
     public string? Refuses(ShipUnitFile file) => null;
 
+    // What a JavaScript build writes into a project folder joins the publish output only through MSBuild items that
+    // are evaluated before the build ran: not predicted here.
+    public string? WouldShip(AnalysisContext context, ShipUnit unit, string relativePath) => null;
+
     public bool ReportsDependencyMaps => false;
+
+    public bool TreatsForeignMapsAsVendored => true;
 }

@@ -86,6 +86,16 @@ public interface IShipUnitPackager
     /// <summary>Why the packager refuses to pack this file (vsce rejects `.env`), or null when it packs it silently.</summary>
     string? Refuses(ShipUnitFile file);
 
+    /// <summary>Why a file at <paramref name="relativePath"/> would ship if a build wrote it (it need not exist), or null when it would not or nobody knows.</summary>
+    string? WouldShip(Analysis.AnalysisContext context, ShipUnit unit, string relativePath);
+
+    /// <summary>
+    /// Whether a shipped map none of whose embedded sources is in the workspace was built elsewhere, so is a vendored
+    /// library's (.NET static web assets: bootstrap copied into wwwroot by a template). npm maps are built from the
+    /// package's own sources, which a published tarball often leaves out: there the rule cannot tell.
+    /// </summary>
+    bool TreatsForeignMapsAsVendored => false;
+
     /// <summary>Whether maps inside bundled dependencies are the unit's own concern (npm bundledDependencies: yes; a .vsix's node_modules: no).</summary>
     bool ReportsDependencyMaps { get; }
 }
@@ -100,6 +110,8 @@ public sealed class NoPackagerActions : IShipUnitPackager
     public IReadOnlyList<Fix> Exclude(Analysis.AnalysisContext context, ShipUnit unit, IReadOnlyList<ShipUnitFile> files, ShippedFileFamily family) => [];
 
     public string? Refuses(ShipUnitFile file) => null;
+
+    public string? WouldShip(Analysis.AnalysisContext context, ShipUnit unit, string relativePath) => null;
 
     public bool ReportsDependencyMaps => false;
 }

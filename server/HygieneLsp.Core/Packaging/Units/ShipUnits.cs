@@ -23,9 +23,15 @@ public static class ShipUnits
 
     /// <param name="includeUnpublished">List units nobody publishes too (private packages, refused extensions, test
     /// projects): `ls` and the What ships view show them; rules never need their ship sets, so they are not computed for them.</param>
-    public static IReadOnlyList<ShipUnit> For(AnalysisContext context, CancellationToken cancellationToken = default, bool includeUnpublished = true) =>
-        Providers.SelectMany(p => p.Units(context, includeUnpublished, cancellationToken))
+    /// <param name="includePredicted">Add the maps production builds are predicted to write (<see cref="PredictedOutputs"/>):
+    /// the views show them; rules do not need them (the build rules report predictions on their config lines).</param>
+    public static IReadOnlyList<ShipUnit> For(AnalysisContext context, CancellationToken cancellationToken = default, bool includeUnpublished = true,
+        bool includePredicted = false)
+    {
+        var units = Providers.SelectMany(p => p.Units(context, includeUnpublished, cancellationToken))
             .OrderBy(u => u.Root, StringComparer.Ordinal).ThenBy(u => u.Kind.Id, StringComparer.Ordinal).ToList();
+        return includePredicted ? PredictedOutputs.Join(context, units, cancellationToken) : units;
+    }
 
     /// <summary>The units rules report on: published ones only.</summary>
     public static IReadOnlyList<ShipUnit> Published(AnalysisContext context, CancellationToken cancellationToken = default) =>

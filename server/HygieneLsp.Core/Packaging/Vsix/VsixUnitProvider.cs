@@ -50,5 +50,8 @@ public sealed class VsixPackager(VsixShipSet set) : IShipUnitPackager
         (file.Path == ".env" || file.Path.EndsWith("/.env", StringComparison.Ordinal)) && !file.Path.Contains("node_modules", StringComparison.Ordinal)
             ? "vsce will refuse to package" : null;
 
+    public string? WouldShip(AnalysisContext context, ShipUnit unit, string relativePath) =>
+        set.WouldShip(relativePath) is { Included: true } reason ? reason.Text : null;
+
     public bool ReportsDependencyMaps => false;
 }

@@ -23,13 +23,7 @@ namespace HygieneLsp.Core.Rules.Build;
 /// </summary>
 public sealed class BuildMapAnalyzer : IAnalyzer
 {
-    private static readonly string[] ProjectMarkers =
-    [
-        "package.json", "angular.json", .. BuildConfigs.Next.NextPlanner.ConfigNames, .. WebpackPlanner.ConfigNames, .. VitePlanner.ConfigNames, .. RollupPlanner.ConfigNames, .. TsupPlanner.ConfigNames,
-    ];
-
     private readonly IShipExposure _exposure;
-    private readonly BuildPlanCache _plans = new();
 
     public BuildMapAnalyzer(IShipExposure exposure) => _exposure = exposure;
 
@@ -39,23 +33,19 @@ public sealed class BuildMapAnalyzer : IAnalyzer
 
     public IEnumerable<Finding> Analyze(AnalysisContext context, CancellationToken cancellationToken)
     {
-        var dirs = context.Index.Files
-            .Where(f => ProjectMarkers.Contains(Path.GetFileName(f), StringComparer.Ordinal))
-            .Select(Paths.Parent).Distinct(StringComparer.Ordinal).ToList();
+        var dirs = BuildPlanCache.ProjectFolders(context);
+        var plans = BuildPlanCache.Of(context);
         var findings = new List<Finding>();
         var seen = new HashSet<(string, SourceLocation)>();
         foreach (var dir in dirs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var plan in _plans.Get(context.Files, dir))
+            foreach (var plan in plans.Get(context.Files, dir))
                 foreach (var output in plan.Outputs)
                     if (ToFinding(context, output) is { } f && seen.Add((f.RuleId, f.Location))) findings.Add(f);
         }
         return findings;
     }
-
-    /// <summary>Plans of one project folder (for the CLI/server "explain" views and tests).</summary>
-    public IReadOnlyList<BuildPlan> PlansFor(IFileView files, string projectDirectory) => _plans.Get(files, projectDirectory);
 
     private Finding? ToFinding(AnalysisContext context, PredictedMaps p)
     {

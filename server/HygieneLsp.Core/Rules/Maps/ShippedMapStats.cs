@@ -40,6 +40,18 @@ public static class ShippedMapStats
         return inline is null ? null : new ShippedMap(relativePath, true, inline);
     }
 
+    /// <summary>Whether any original file embedded in the map at <paramref name="absolute"/> is a workspace file (memoised per stamp).</summary>
+    public static bool EmbedsWorkspaceSources(AnalysisContext context, string absolute) =>
+        context.Cache.GetOrAdd("map-sources-in-workspace", absolute, context.Files, () =>
+        {
+            var found = false;
+            SourceMapReader.Inspect(context.Files, absolute, source =>
+            {
+                if (!found && Secrets.MapSourcePaths.Resolve(context.Files, absolute, source.Path) is { } original && Paths.IsUnder(original, context.Root)) found = true;
+            });
+            return found;
+        });
+
     /// <summary>
     /// How sure a map finding is: error when the maps embed the package's own sources (or could not be read to the
     /// end), warning when they carry only third-party code or only paths and names, information when the package is

@@ -37,7 +37,9 @@ public sealed class SourceMapShippedRule : UnitRule
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (file.IsPredicted || (file.Dependency is not null && !unit.Packager.ReportsDependencyMaps)) continue;
-            if (ShippedMapStats.Inspect(context, unit.SourceOf(file), file.Path) is { } map) maps.Add((file, map));
+            if (ShippedMapStats.Inspect(context, unit.SourceOf(file), file.Path) is not { } map) continue;
+            if (unit.Packager.TreatsForeignMapsAsVendored && map.EmbedsSources && !ShippedMapStats.EmbedsWorkspaceSources(context, unit.SourceOf(file))) continue;
+            maps.Add((file, map));
         }
         var ruleId = RuleIdFor(unit);
         foreach (var group in ByCause(context, unit, maps, m => m.File))

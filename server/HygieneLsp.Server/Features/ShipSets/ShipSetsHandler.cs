@@ -21,6 +21,13 @@ public sealed class ShipSetsHandler(ShipUnitLookup lookup, PublishedFindings pub
                 rules.Add(finding.RuleId);
             }
         }
+        var flaggedAt = new Dictionary<(string, int), SortedSet<string>>();
+        foreach (var finding in published.All)
+        {
+            var key = (finding.Location.Path, finding.Location.Range.Start.Line);
+            if (!flaggedAt.TryGetValue(key, out var rules)) flaggedAt[key] = rules = new SortedSet<string>(StringComparer.Ordinal);
+            rules.Add(finding.RuleId);
+        }
         var units = new JArray();
         foreach (var unit in lookup.AllUnits(cancellationToken))
         {
@@ -34,8 +41,9 @@ public sealed class ShipSetsHandler(ShipUnitLookup lookup, PublishedFindings pub
                 ["totalBytes"] = unit.TotalBytes,
                 ["files"] = new JArray(unit.Files.Select(f =>
                 {
-                    var rules = flagged.GetValueOrDefault(unit.Root + "/" + f.Path);
-                    return new JObject
+                    // A predicted output is flagged by the findings on the config line that makes it.
+                    var rules = f.PredictedBy is { } by ? flaggedAt.GetValueOrDefault((by.Path, by.Range.Start.Line)) : flagged.GetValueOrDefault(unit.SourceOf(f));
+                    var json = new JObject
                     {
                         ["path"] = f.Path,
                         ["bytes"] = f.Bytes,
@@ -43,6 +51,8 @@ public sealed class ShipSetsHandler(ShipUnitLookup lookup, PublishedFindings pub
                         ["flagged"] = rules is { Count: > 0 },
                         ["ruleIds"] = new JArray(rules ?? []),
                     };
+                    if (f.PredictedBy is { } from) json["predictedFrom"] = new JObject { ["path"] = from.Path, ["line"] = from.Range.Start.Line };
+                    return json;
                 })),
             });
         }

@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.BuildConfigs.Next;
+using HygieneLsp.Core.BuildConfigs.Rollup;
+using HygieneLsp.Core.BuildConfigs.Tsup;
+using HygieneLsp.Core.BuildConfigs.Vite;
+using HygieneLsp.Core.BuildConfigs.Webpack;
+using HygieneLsp.Core.Workspace;
+
+namespace HygieneLsp.Core.BuildConfigs;
+
+/// <summary>
+/// Memoises each project folder's plans with the files they were computed from: reused while none of those
+/// files' stamps changed (the dependencies are only known after planning, hence not AnalysisCache's upfront form).
+/// </summary>
+public sealed class BuildPlanCache
+{
+    private readonly ConcurrentDictionary<string, (string Stamp, IReadOnlyList<string> Dependencies, IReadOnlyList<BuildPlan> Plans)> _entries = new(StringComparer.Ordinal);
+
+    private static readonly string[] ProjectMarkers =
+    [
+        "package.json", "angular.json", .. NextPlanner.ConfigNames, .. WebpackPlanner.ConfigNames, .. VitePlanner.ConfigNames, .. RollupPlanner.ConfigNames, .. TsupPlanner.ConfigNames,
+    ];
+
+    /// <summary>The engine-wide instance (one per analysis cache), so rules and views share plans.</summary>
+    public static BuildPlanCache Of(AnalysisContext context) =>
+        context.Cache.GetOrAdd("build-plan-cache", "", [], context.Files, () => new BuildPlanCache());
+
+    /// <summary>Folders that hold a build: a package.json or a bundler/framework config.</summary>
+    public static IReadOnlyList<string> ProjectFolders(AnalysisContext context) =>
+        context.Index.Files.Where(f => ProjectMarkers.Contains(Path.GetFileName(f), StringComparer.Ordinal))
+            .Select(Paths.Parent).Distinct(StringComparer.Ordinal).ToList();
+
+    public IReadOnlyList<BuildPlan> Get(IFileView files, string projectDirectory)
+    {
+        if (_entries.TryGetValue(projectDirectory, out var hit) && Stamp(files, hit.Dependencies) == hit.Stamp) return hit.Plans;
+        var (plans, deps) = BuildPlanner.PlanProject(files, projectDirectory);
+        _entries[projectDirectory] = (Stamp(files, deps), deps, plans);
+        return plans;
+    }
+
+    private static string Stamp(IFileView files, IReadOnlyList<string> deps) => string.Join("|", deps.Select(files.Stamp));
+}
