@@ -8,7 +8,7 @@ namespace HygieneLsp.Server.Cli;
 /// </summary>
 public static class HygieneCli
 {
-    public const int UsageError = 2;
+    public const int UsageOrInternalError = 2;
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
@@ -21,7 +21,7 @@ public static class HygieneCli
             if (UsageErrors.Of(parse) is { Count: > 0 } errors)
             {
                 UsageErrors.Write(parse, errors, stderr);
-                return UsageError;
+                return UsageOrInternalError;
             }
             return parse.Invoke(new InvocationConfiguration
             {
@@ -35,7 +35,7 @@ public static class HygieneCli
         catch (Exception e)
         {
             stderr.WriteLine($"hygiene-lsp: internal error: {e.GetType().Name}: {e.Message}");
-            return UsageError;
+            return UsageOrInternalError;
         }
     }
 }

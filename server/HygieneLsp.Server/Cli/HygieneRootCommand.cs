@@ -18,7 +18,7 @@ public sealed class HygieneRootCommand : RootCommand, IHasHelpSections
         Add(new LsCommand());
         foreach (var version in Options.OfType<VersionOption>())
             version.Action = new PrintVersion();
-        HelpSections.Install(this);
+        ExtendedHelpAction.Install(this);
     }
 
     IReadOnlyList<HelpSection> IHasHelpSections.HelpSections { get; } =

@@ -4,20 +4,11 @@ using System.CommandLine.Invocation;
 
 namespace HygieneLsp.Server.Cli;
 
-/// <summary>A titled two-column block of help, such as "Examples:".</summary>
-public sealed record HelpSection(string Title, IReadOnlyList<(string Left, string Right)> Rows);
-
-/// <summary>A command with help beyond its arguments and options (System.CommandLine's help has no examples section).</summary>
-public interface IHasHelpSections
-{
-    IReadOnlyList<HelpSection> HelpSections { get; }
-}
-
 /// <summary>
 /// Makes --help write the standard help, then the command's <see cref="IHasHelpSections"/>. System.CommandLine 3.0 keeps
 /// its help layout internal, so the standard help action is wrapped rather than customised.
 /// </summary>
-public sealed class HelpSections(CommandLineAction standard) : SynchronousCommandLineAction
+public sealed class ExtendedHelpAction(SynchronousCommandLineAction standard) : SynchronousCommandLineAction
 {
     public override bool ClearsParseErrors => true;
 
@@ -25,12 +16,12 @@ public sealed class HelpSections(CommandLineAction standard) : SynchronousComman
     public static void Install(RootCommand root)
     {
         foreach (var help in root.Options.OfType<HelpOption>())
-            if (help.Action is { } action) help.Action = new HelpSections(action);
+            if (help.Action is SynchronousCommandLineAction action) help.Action = new ExtendedHelpAction(action);
     }
 
     public override int Invoke(ParseResult parseResult)
     {
-        var code = standard is SynchronousCommandLineAction sync ? sync.Invoke(parseResult) : 0;
+        var code = standard.Invoke(parseResult);
         if (parseResult.CommandResult.Command is IHasHelpSections { HelpSections: var sections })
             Write(sections, parseResult.InvocationConfiguration.Output);
         return code;
