@@ -6,47 +6,22 @@ using Microsoft.Extensions.Logging;
 namespace HygieneLsp.Server;
 
 /// <summary>
-/// `hygiene-lsp` (or `--stdio`, or any unknown arguments): the language server on stdin/stdout.
-/// `hygiene-lsp check ...`: the CLI. Only this class ends the process.
+/// The process entry: `hygiene-lsp` with no arguments or with options only (`--stdio`, `--verbose`, whatever a language
+/// client adds) runs the language server on stdin/stdout; a command word, `--help` or `--version` runs the CLI.
+/// Only this class ends the process.
 /// </summary>
 public static class Program
 {
-    public static int Main(string[] args)
-    {
-        if (args.Length > 0)
-        {
-            switch (args[0])
-            {
-                case "check":
-                    return RunCli(() => CheckCommand.Run(args[1..], Console.Out, Console.Error));
-                case "ls":
-                    return RunCli(() => LsCommand.Run(args[1..], Console.Out, Console.Error));
-                case "--version":
-                    Console.WriteLine(LanguageServer.Version);
-                    return 0;
-                case "--help" or "-h" or "help":
-                    Console.WriteLine("hygiene-lsp: finds source maps and secrets that would ship, where they are configured.");
-                    Console.WriteLine("  hygiene-lsp [--stdio]      run the language server over stdin/stdout");
-                    Console.WriteLine("  " + CheckCommand.Usage["usage: ".Length..]);
-                    Console.WriteLine("  " + LsCommand.Usage["usage: ".Length..]);
-                    return 0;
-            }
-        }
-        return RunServer(args);
-    }
+    public static int Main(string[] args) =>
+        IsCliInvocation(args) ? HygieneCli.Run(args, Console.Out, Console.Error) : RunServer(args);
 
-    private static int RunCli(Func<int> command)
-    {
-        try
-        {
-            return command();
-        }
-        catch (Exception e)
-        {
-            Console.Error.WriteLine($"hygiene-lsp: internal error: {e.GetType().Name}: {e.Message}");
-            return 2;
-        }
-    }
+    /// <summary>
+    /// Decided without building the command tree, which would cost the server start-up for nothing. A bare word that
+    /// is not a command goes to the CLI too, so a typo (`hygiene-lsp chek`) is a usage error instead of a server
+    /// waiting on stdin.
+    /// </summary>
+    internal static bool IsCliInvocation(IReadOnlyList<string> args) =>
+        args.Count > 0 && (args[0] is "--help" or "-h" or "-?" or "--version" || !args[0].StartsWith('-'));
 
     private static int RunServer(string[] args)
     {

@@ -11,7 +11,7 @@ public class CliTests
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = CheckCommand.Run(args, stdout, stderr);
+        var code = HygieneCli.Run(["check", .. args], stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 

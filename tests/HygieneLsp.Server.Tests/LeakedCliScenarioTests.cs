@@ -33,7 +33,7 @@ public class LeakedCliScenarioTests
     private static List<string> Ls(string root)
     {
         var stdout = new StringWriter();
-        Assert.Equal(0, LsCommand.Run([root, "--format", "json"], stdout, new StringWriter()));
+        Assert.Equal(0, HygieneCli.Run(["ls", root, "--format", "json"], stdout, new StringWriter()));
         return JObject.Parse(stdout.ToString())["packages"]![0]!["files"]!.Select(f => f["path"]!.ToString()).Order(StringComparer.Ordinal).ToList();
     }
 

@@ -66,6 +66,28 @@ public class ProcessServerTests
         _ = await stderr;
     }
 
+    [Fact]
+    public async Task TheServerNeverLoadsTheCommandLineParser()
+    {
+        // Building the System.CommandLine tree costs about 40 ms of JIT; the server's start-up must not pay it.
+        if (!OperatingSystem.IsLinux()) return; // reads /proc/<pid>/maps, where the runtime maps every loaded assembly
+        using var process = Start("--stdio", "--verbose");
+        var stderr = process.StandardError.ReadToEndAsync();
+        var init = Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}");
+        await process.StandardInput.BaseStream.WriteAsync(Encoding.ASCII.GetBytes($"Content-Length: {init.Length}\r\n\r\n"));
+        await process.StandardInput.BaseStream.WriteAsync(init);
+        await process.StandardInput.BaseStream.FlushAsync();
+        var buffer = new byte[4096];
+        var n = await process.StandardOutput.BaseStream.ReadAsync(buffer).AsTask().WaitAsync(LspTestClient.Timeout);
+        Assert.StartsWith("Content-Length: ", Encoding.ASCII.GetString(buffer, 0, n));
+        var maps = await File.ReadAllTextAsync($"/proc/{process.Id}/maps");
+        process.StandardInput.Close();
+        await process.WaitForExitAsync().WaitAsync(LspTestClient.Timeout);
+        _ = await stderr;
+        Assert.Contains("hygiene-lsp.dll", maps);
+        Assert.DoesNotContain("System.CommandLine.dll", maps);
+    }
+
     /// <summary>Parses the recorded stdout as a sequence of `Content-Length` frames of JSON bodies, nothing else.</summary>
     private static void AssertOnlyFramedJson(byte[] bytes)
     {

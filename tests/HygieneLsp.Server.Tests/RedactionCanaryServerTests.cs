@@ -33,11 +33,11 @@ public class RedactionCanaryServerTests
         {
             var stdout = new StringWriter();
             var stderr = new StringWriter();
-            Assert.Equal(1, CheckCommand.Run([dir.Path, "--format", format, "--secrets-everywhere"], stdout, stderr));
+            Assert.Equal(1, HygieneCli.Run(["check", dir.Path, "--format", format, "--secrets-everywhere"], stdout, stderr));
             all.Append(stdout).Append(stderr);
         }
         var ls = new StringWriter();
-        LsCommand.Run([dir.Path, "--format", "json"], ls, new StringWriter());
+        HygieneCli.Run(["ls", dir.Path, "--format", "json"], ls, new StringWriter());
         all.Append(ls);
         var text = all.ToString();
         Canary.AssertNoSecret(text, planted);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using HygieneLsp.Core.Analysis;
 using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Workspace;
@@ -6,40 +7,62 @@ using HygieneLsp.Server.Cli.Reports;
 namespace HygieneLsp.Server.Cli;
 
 /// <summary>
-/// `hygiene-lsp check [PATH] [--format text|json|sarif] [--rule ID:SEVERITY]...`: the CI gate. Exit 0 when nothing is at
-/// error severity, 1 when something is, 2 on a usage or internal error.
+/// `hygiene-lsp check [PATH] [--format text|json|sarif] [--rule ID:SEVERITY]... [--secrets-everywhere]`: the CI gate.
+/// Exit 0 when nothing is at error severity, 1 when something is, 2 on a usage or internal error.
 /// </summary>
-public static class CheckCommand
+public sealed class CheckCommand : Command, IHasHelpSections
 {
-    public const string Usage = "usage: hygiene-lsp check [PATH] [--format text|json|sarif] [--rule RULE-ID:SEVERITY]... [--secrets-everywhere]";
-
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    private readonly Argument<string> _path = CliSymbols.Path("The folder to check (a repository, a package, a monorepo).");
+    private readonly Option<string> _format = CliSymbols.Format("text", "json", "sarif");
+    private readonly Option<IReadOnlyDictionary<string, Severity>> _rules = RuleOption.Create();
+    private readonly Option<bool> _secretsEverywhere = new("--secrets-everywhere")
     {
-        var (options, error) = CliOptions.Parse(args, ["text", "json", "sarif"]);
-        if (options is null)
-        {
-            stderr.WriteLine($"hygiene-lsp check: {error}");
-            stderr.WriteLine(Usage);
-            return 2;
-        }
-        var root = Paths.Normalize(options.Path);
+        Description = "Scan every file of the folder for secrets, not only the files that would ship.",
+    };
+
+    public CheckCommand() : base("check", "Report the source maps and secrets that would ship from the packages of PATH. " +
+                                          "Exit 0: nothing at error severity; 1: errors found; 2: usage or internal error.")
+    {
+        Add(_path);
+        Add(_format);
+        Add(_rules);
+        Add(_secretsEverywhere);
+        SetAction(Run);
+    }
+
+    public IReadOnlyList<HelpSection> HelpSections { get; } =
+    [
+        new("Examples:",
+        [
+            ("hygiene-lsp check", "check the current folder; compiler-style lines (path:line:col: severity rule-id: message)"),
+            ("hygiene-lsp check . --format sarif > hygiene.sarif", "SARIF 2.1.0 for GitHub code scanning (upload-sarif)"),
+            ("hygiene-lsp check packages/cli --format json", "machine-readable findings, paths relative to PATH"),
+            ("hygiene-lsp check --rule build/tsc-source-map:error", "make a rule fail the gate"),
+            ("hygiene-lsp check --rule secrets/generic-secret:off --secrets-everywhere", "silence one rule, scan every file for secrets"),
+        ]),
+    ];
+
+    private int Run(ParseResult parse)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
+        var stderr = parse.InvocationConfiguration.Error;
+        var path = parse.GetValue(_path)!;
+        var rules = parse.GetValue(_rules)!;
+        var root = Paths.Normalize(path);
         if (!Directory.Exists(root))
         {
-            stderr.WriteLine($"hygiene-lsp check: '{options.Path}' is not a folder");
+            stderr.WriteLine($"hygiene-lsp check: '{path}' is not a folder");
             return 2;
         }
         var engine = AnalyzerCatalog.CreateEngine();
-        // A misspelt rule id would silently change nothing: say so, with the nearest known ids.
-        var known = engine.Rules.Select(r => r.Id).Append(Engine.InternalErrorRuleId).Append(Engine.ConfigErrorRuleId).ToHashSet(StringComparer.Ordinal);
-        foreach (var id in options.RuleSeverities.Keys.Where(id => !known.Contains(id)))
+        if (RuleOption.UnknownRuleError(rules, engine) is { } unknown)
         {
-            var near = known.OrderBy(k => Distance(k, id)).Take(3);
-            stderr.WriteLine($"hygiene-lsp check: unknown rule '{id}' in --rule (did you mean {string.Join(", ", near)}?); the README lists every rule");
+            stderr.WriteLine($"hygiene-lsp check: {unknown}");
             return 2;
         }
-        var settings = new EngineSettings { RuleSeverities = options.RuleSeverities, ScanWholeWorkspaceForSecrets = options.ScanWholeWorkspace };
+        var settings = new EngineSettings { RuleSeverities = rules, ScanWholeWorkspaceForSecrets = parse.GetValue(_secretsEverywhere) };
         var findings = engine.AnalyzeFolder(root, settings);
-        IReportWriter writer = options.Format switch
+        IReportWriter writer = parse.GetValue(_format) switch
         {
             "json" => new JsonReport(),
             "sarif" => new SarifReport(),
@@ -47,23 +70,5 @@ public static class CheckCommand
         };
         writer.Write(new ReportContext(root, findings, engine.Rules.ToList()), stdout);
         return findings.Any(f => f.Severity == Severity.Error) ? 1 : 0;
-    }
-
-    /// <summary>Edit distance, for suggesting the rule id someone meant.</summary>
-    private static int Distance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var previous = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var current = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), previous + (a[i - 1] == b[j - 1] ? 0 : 1));
-                previous = current;
-            }
-        }
-        return row[b.Length];
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using HygieneLsp.Core.Analysis;
 using HygieneLsp.Core.Discovery;
 using HygieneLsp.Core.Packaging;
@@ -11,29 +12,42 @@ namespace HygieneLsp.Server.Cli;
 /// `hygiene-lsp ls [PATH] [--format text|json]`: what every package of the folder would publish, like
 /// `npm pack --dry-run`, with sizes and the reason each file is in.
 /// </summary>
-public static class LsCommand
+public sealed class LsCommand : Command, IHasHelpSections
 {
-    public const string Usage = "usage: hygiene-lsp ls [PATH] [--format text|json]";
+    private readonly Argument<string> _path = CliSymbols.Path("The folder whose packages to list.");
+    private readonly Option<string> _format = CliSymbols.Format("text", "json");
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    public LsCommand() : base("ls", "List what every npm package and VS Code extension of PATH would publish, with sizes and the " +
+                                    "reason each file is in (like `npm pack --dry-run` and `vsce ls`). Exit 0, or 2 on a usage error.")
     {
-        var (options, error) = CliOptions.Parse(args, ["text", "json"]);
-        if (options is null || options.RuleSeverities.Count > 0)
-        {
-            stderr.WriteLine($"hygiene-lsp ls: {error ?? "--rule does not apply to ls"}");
-            stderr.WriteLine(Usage);
-            return 2;
-        }
-        var root = Paths.Normalize(options.Path);
+        Add(_path);
+        Add(_format);
+        SetAction(Run);
+    }
+
+    public IReadOnlyList<HelpSection> HelpSections { get; } =
+    [
+        new("Examples:",
+        [
+            ("hygiene-lsp ls", "what the packages of the current folder would publish"),
+            ("hygiene-lsp ls packages/cli --format json", "with the file and line of the reason each file is in"),
+        ]),
+    ];
+
+    private int Run(ParseResult parse)
+    {
+        var path = parse.GetValue(_path)!;
+        var root = Paths.Normalize(path);
         if (!Directory.Exists(root))
         {
-            stderr.WriteLine($"hygiene-lsp ls: '{options.Path}' is not a folder");
+            parse.InvocationConfiguration.Error.WriteLine($"hygiene-lsp ls: '{path}' is not a folder");
             return 2;
         }
         var files = FileView.Disk;
         var context = new AnalysisContext(files, WorkspaceIndex.Build(files, root), EngineSettings.Default, new AnalysisCache());
         var units = ShipUnits.For(context, includePredicted: true);
-        if (options.Format == "json") WriteJson(root, units, stdout);
+        var stdout = parse.InvocationConfiguration.Output;
+        if (parse.GetValue(_format) == "json") WriteJson(root, units, stdout);
         else WriteText(root, units, stdout);
         return 0;
     }

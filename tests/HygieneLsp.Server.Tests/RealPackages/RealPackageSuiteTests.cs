@@ -68,7 +68,7 @@ public class RealPackageSuiteTests(RealPackageFixture fixture) : IClassFixture<R
         var folder = fixture.Cache.PackageFolder(package);
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = CheckCommand.Run([folder, "--format", "json"], stdout, stderr);
+        var code = HygieneCli.Run(["check", folder, "--format", "json"], stdout, stderr);
         Assert.True(code is 0 or 1, $"check exited {code}: {stderr}");
         var findings = ((JArray)JObject.Parse(stdout.ToString())["findings"]!).Cast<JObject>()
             .Where(f => (string?)f["severity"] is "error" or "warning").ToList();
@@ -88,7 +88,7 @@ public class RealPackageSuiteTests(RealPackageFixture fixture) : IClassFixture<R
         var package = Packages.Single(p => p.Spec == spec);
         var folder = fixture.Cache.PackageFolder(package);
         var stdout = new StringWriter();
-        Assert.Equal(0, LsCommand.Run([folder, "--format", "json"], stdout, new StringWriter()));
+        Assert.Equal(0, HygieneCli.Run(["ls", folder, "--format", "json"], stdout, new StringWriter()));
         var unit = ((JArray)JObject.Parse(stdout.ToString())["packages"]!).Cast<JObject>().Single(u => (string?)u["root"] == "." && (string?)u["kind"] == "npm");
         var ours = ((JArray)unit["files"]!).Where(f => f["predicted"]?.Value<bool>() != true).Select(f => (string)f["path"]!).OrderBy(x => x, StringComparer.Ordinal).ToList();
         var npm = fixture.Cache.NpmFiles(package);
