@@ -7,9 +7,8 @@ public sealed record NpmPackage(string Root, NpmManifest Manifest)
     public string DisplayName => string.IsNullOrEmpty(Manifest.Name) ? Root[(Root.LastIndexOf('/') + 1)..] : Manifest.Name!;
     /// <summary>`"private": true`: npm publish refuses it (npm pack still works).</summary>
     public bool IsPrivate => Manifest.IsPrivate;
-    /// <summary>A VS Code extension (`engines.vscode`): it ships as a .vsix through vsce, not to the npm registry.</summary>
-    public bool IsVsCodeExtension => (Manifest.Document?.Root as Parsing.Jsonc.JsoncObject)?.Get("engines") is Parsing.Jsonc.JsoncObject engines
-        && engines.Get("vscode") is Parsing.Jsonc.JsoncString;
+    /// <summary>A VS Code extension (<see cref="Vsix.ExtensionShape"/>): it ships as a .vsix through vsce, not to the npm registry.</summary>
+    public bool IsVsCodeExtension => Vsix.ExtensionShape.Is(Manifest.Document?.Root as Parsing.Jsonc.JsoncObject);
     /// <summary>
     /// npm can pack and publish it: a readable package.json with a name and a version. Nested manifests such as
     /// `{"type":"module"}` in dist/esm or entry-point stubs (`{"name":"pkg/sub","main":…}`) are parts of the package

@@ -31,7 +31,7 @@ public sealed record VsixExtension(string Root, VsixManifest Manifest)
             if (path.Contains("/node_modules/", StringComparison.Ordinal)) continue;
             var manifest = context.Cache.GetOrAdd("vsix-manifest", path, context.Files, () => VsixManifest.Parse(path, context.Files.ReadAllText(path)));
             var root = Paths.Parent(path);
-            if (manifest.HasVscodeEngine && SampleFolders.SegmentOf(context.Root, root) is null) found.Add(new VsixExtension(root, manifest));
+            if (manifest.IsExtension && SampleFolders.SegmentOf(context.Root, root) is null) found.Add(new VsixExtension(root, manifest));
         }
         return found.Where(e => !found.Any(o => o.Root != e.Root && Paths.IsUnder(e.Root, o.Root))).ToList();
     }

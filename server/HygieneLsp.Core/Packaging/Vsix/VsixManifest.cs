@@ -28,7 +28,7 @@ public sealed class VsixManifest
     public string? Name { get; private set; }
     public SourceLocation? NameLocation { get; private set; }
     public string? Version { get; private set; }
-    public bool HasVscodeEngine { get; private set; }
+    public bool IsExtension { get; private set; }
     public VsixFilesKind FilesKind { get; private set; }
     /// <summary>String entries of the `files` array, in order (non-strings are dropped: vsce would crash on them).</summary>
     public IReadOnlyList<VsixManifestValue> Files { get; private set; } = [];
@@ -84,7 +84,7 @@ public sealed class VsixManifest
             NameLocation = Loc(name);
         }
         Version = root.GetString("version");
-        HasVscodeEngine = root.Get("engines") is JsoncObject engines && engines.GetProperty("vscode") is not null;
+        IsExtension = ExtensionShape.Is(root);
 
         var files = root.GetProperty("files");
         switch (files?.Value)
