@@ -99,8 +99,12 @@ public sealed class UnitRulesTests
         t.Write("Web/Scripts/app.ts", "export const secretSauce = 42;\n"); // the map's own source is here: built in this workspace
         t.Write("Web/wwwroot/lib/bootstrap/dist/css/bootstrap.css.map",
             "{\"version\":3,\"sources\":[\"../../scss/bootstrap.scss\"],\"sourcesContent\":[\"// bootstrap\\n\"],\"mappings\":\"AAAA\"}");
+        // The Blazor template's copy of bootstrap: its scss sources are nowhere in the workspace, so it was built elsewhere.
+        t.Write("Web/wwwroot/css/bootstrap/bootstrap.min.css.map",
+            "{\"version\":3,\"sources\":[\"../../scss/_root.scss\"],\"sourcesContent\":[\":root{}\\n\"],\"mappings\":\"AAAA\"}");
         var finding = Assert.Single(Run(new SourceMapShippedRule(), t.Path));
         Assert.Equal("dotnet/source-map-shipped", finding.RuleId);
+        Assert.Single(finding.Related);
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Contains("the publish output of Web", finding.Message);
         Assert.DoesNotContain(finding.Related, r => r.Location.Path.Contains("bootstrap", StringComparison.Ordinal));
