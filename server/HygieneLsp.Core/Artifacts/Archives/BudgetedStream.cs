@@ -12,6 +12,8 @@ internal sealed class BudgetedStream(Stream inner, DecompressionBudget budget, C
     public override int Read(Span<byte> buffer)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        // One byte past the cap is enough to know it is exceeded; never inflate more than that.
+        if (buffer.Length > budget.Remaining + 1) buffer = buffer[..(int)(budget.Remaining + 1)];
         var n = inner.Read(buffer);
         budget.Spend(n);
         return n;
