@@ -56,6 +56,7 @@ public enum ArchiveAnomalyKind
 
 /// <summary>
 /// Something hostile, damaged or over a limit. <see cref="Path"/> is the entry's name as stored (null for the archive
-/// as a whole); it may hold control characters, so escape it before display. <see cref="Message"/> is safe to print.
+/// as a whole; names over 4,096 characters are cut there); it may hold control characters, so escape it before
+/// display. <see cref="Message"/> is safe to print.
 /// </summary>
 public sealed record ArchiveAnomaly(ArchiveAnomalyKind Kind, string? Path, string Message);

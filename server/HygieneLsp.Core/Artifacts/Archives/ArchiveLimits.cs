@@ -28,4 +28,7 @@ public sealed record ArchiveLimits
     /// whole, so a 300 MB "long name" of zeros (a few hundred KB gzipped) would cost gigabytes; real ones are a few KB.
     /// </summary>
     public int MaxMetadataBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Anomalies listed per kind; past it they are counted in one closing anomaly of that kind (names over 4,096 characters are cut there).</summary>
+    public int MaxAnomaliesPerKind { get; init; } = 100;
 }

@@ -14,7 +14,11 @@ internal readonly record struct Delivery(bool Refused, bool StopAfter, Exception
 internal sealed class ScanSession(string archivePath, ArchiveFormat format, ArchiveLimits limits, Action<ArchiveEntry, Stream> onEntry,
     CancellationToken cancellationToken)
 {
+    // Names can be as long as the metadata cap, and a hostile archive can flag every one of 200,000 entries: keep a
+    // bounded sample per kind, names cut, and count the rest.
+    private const int MaxReportedPathLength = 4096;
     private readonly List<ArchiveAnomaly> _anomalies = [];
+    private readonly Dictionary<ArchiveAnomalyKind, int> _perKind = [];
     private readonly EntryAuditor _auditor = new();
     private int _entries;
     private int _files;
@@ -27,9 +31,15 @@ internal sealed class ScanSession(string archivePath, ArchiveFormat format, Arch
 
     public DecompressionBudget Budget { get; } = new(limits.MaxTotalBytes);
 
-    public void Report(ArchiveAnomaly anomaly) => _anomalies.Add(anomaly);
+    public void Report(ArchiveAnomaly anomaly)
+    {
+        var count = _perKind[anomaly.Kind] = _perKind.GetValueOrDefault(anomaly.Kind) + 1;
+        if (count > limits.MaxAnomaliesPerKind) return;
+        if (anomaly.Path is { Length: > MaxReportedPathLength } path) anomaly = anomaly with { Path = path[..MaxReportedPathLength] };
+        _anomalies.Add(anomaly);
+    }
 
-    public void Report(ArchiveAnomalyKind kind, string? path, string message) => _anomalies.Add(new(kind, path, message));
+    public void Report(ArchiveAnomalyKind kind, string? path, string message) => Report(new(kind, path, message));
 
     /// <summary>Records what a failure underneath means: a limit's own anomaly, or truncation/corruption described by <paramref name="context"/>.</summary>
     public void ReportFault(Exception fault, string? path, string context)
@@ -53,7 +63,7 @@ internal sealed class ScanSession(string archivePath, ArchiveFormat format, Arch
                 $"The archive has more than {limits.MaxEntries:N0} entries; reading stopped at entry {entry.Index + 1}.");
             return new(Refused: true, StopAfter: true, null, false, 0);
         }
-        _auditor.Audit(entry, path, _anomalies);
+        _auditor.Audit(entry, path, Report);
         var stopAfter = entry.Kind == ArchiveEntryKind.File && CheckSizes(entry);
         _entries++;
         if (entry.Kind == ArchiveEntryKind.File)
@@ -103,6 +113,7 @@ internal sealed class ScanSession(string archivePath, ArchiveFormat format, Arch
         TotalDeclaredBytes = _declared,
         TotalReadBytes = _read,
         DecompressedBytes = Budget.Used,
-        Anomalies = _anomalies.ToList(),
+        Anomalies = [.. _anomalies, .. _perKind.Where(k => k.Value > limits.MaxAnomaliesPerKind).Select(k =>
+            new ArchiveAnomaly(k.Key, null, $"{k.Value - limits.MaxAnomaliesPerKind:N0} more {k.Key} anomalies are not listed."))],
     };
 }

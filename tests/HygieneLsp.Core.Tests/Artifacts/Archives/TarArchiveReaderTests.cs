@@ -331,6 +331,23 @@ public sealed class TarArchiveReaderTests
     }
 
     [Fact]
+    public void AnomaliesAreListedUpToTheCapPerKindAndTheRestCounted()
+    {
+        using var dir = new TempDir("hygiene-archive");
+        var path = ArchiveFixtures.WriteTar(Path.Combine(dir.Path, "noisy.tgz"), w =>
+        {
+            for (var i = 0; i < 150; i++) w.AddFile($"../evil-{i}", "x");
+            w.AddFile("/abs", "x");
+        });
+        var (scan, seen) = ArchiveFixtures.Read(path, ArchiveLimits.Default with { MaxAnomaliesPerKind = 100 });
+        Assert.Equal(151, seen.Count);
+        Assert.Equal(100, scan.Anomalies.Count(a => a.Kind == PathTraversal && a.Path is not null));
+        Assert.Equal("../evil-99", scan.Anomalies.Last(a => a.Kind == PathTraversal && a.Path is not null).Path);
+        Assert.Equal((AbsolutePath, "/abs"), scan.Anomalies().Single(a => a.Kind == AbsolutePath));
+        Assert.Equal("50 more PathTraversal anomalies are not listed.", scan.Anomalies[^1].Message);
+    }
+
+    [Fact]
     public void AnOldV7TarIsReadWhenItsNameSaysTar()
     {
         using var dir = new TempDir("hygiene-archive");
