@@ -41,8 +41,11 @@ internal sealed class ScanSession(string archivePath, ArchiveFormat format, Arch
 
     public void Report(ArchiveAnomalyKind kind, string? path, string message) => Report(new(kind, path, message));
 
-    /// <summary>Records what a failure underneath means: a limit's own anomaly, or truncation/corruption described by <paramref name="context"/>.</summary>
-    public void ReportFault(Exception fault, string? path, string context)
+    /// <summary>
+    /// Records what a failure underneath means: a limit's own anomaly, or truncation/corruption as
+    /// "<paramref name="context"/>: why. <paramref name="consequence"/>".
+    /// </summary>
+    public void ReportFault(Exception fault, string? path, string context, string consequence = "Everything before this point was read.")
     {
         if (fault is ArchiveLimitException limit)
         {
@@ -50,8 +53,8 @@ internal sealed class ScanSession(string archivePath, ArchiveFormat format, Arch
             return;
         }
         var kind = fault is EndOfStreamException ? ArchiveAnomalyKind.Truncated : ArchiveAnomalyKind.Corrupt;
-        var what = kind == ArchiveAnomalyKind.Truncated ? "the archive ends early" : ArchivePath.Escape(fault.Message, 400);
-        Report(kind, path, $"{context}: {what}. Everything before this point was read.");
+        var why = kind == ArchiveAnomalyKind.Truncated ? "the archive ends early" : ArchivePath.Escape(fault.Message, 400).TrimEnd('.');
+        Report(kind, path, $"{context}: {why}. {consequence}");
     }
 
     /// <summary>Checks the entry, then hands it to the callback; <paramref name="content"/> (files only; null otherwise) is capped first.</summary>

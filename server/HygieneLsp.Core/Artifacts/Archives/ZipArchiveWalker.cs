@@ -43,9 +43,8 @@ internal static class ZipArchiveWalker
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // A zip is read from its central directory at the end; without it no entry can be found.
-                session.ReportFault(e, null,
-                    "The zip's central directory cannot be read, so no entry was");
+                session.ReportFault(e, null, "The zip's central directory cannot be read",
+                    "A zip is listed from that directory at its end, so no entry was read.");
                 return session.Finish(complete: false);
             }
             using (zip)
@@ -86,20 +85,20 @@ internal static class ZipArchiveWalker
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    session.ReportFault(e, entry.Name, $"{ArchivePath.Display(entry.Name)} cannot be opened");
+                    session.ReportFault(e, entry.Name, $"{ArchivePath.Display(entry.Name)} cannot be opened", "Its content is not delivered; the other entries are read.");
                 }
             }
             Delivery delivery;
             using (content)
                 delivery = session.Deliver(entry, normalized, content);
             if (delivery.Refused) return false;
-            if (delivery.Fault is ArchiveLimitException)
+            if (delivery.Fault is ArchiveLimitException limit)
             {
-                session.ReportFault(delivery.Fault, entry.Name, "");
+                session.Report(limit.Anomaly with { Path = entry.Name });
                 return false;
             }
             if (delivery.Fault is not null)
-                session.ReportFault(delivery.Fault, entry.Name, $"While reading {ArchivePath.Display(entry.Name)}");
+                session.ReportFault(delivery.Fault, entry.Name, $"While reading {ArchivePath.Display(entry.Name)}", "The other entries are read.");
             else if (delivery.EndedEarly)
                 session.Report(ArchiveAnomalyKind.Corrupt, entry.Name,
                     $"{ArchivePath.Display(entry.Name)} holds {delivery.BytesRead:N0} bytes where its header declares {entry.Size:N0}.");
@@ -131,7 +130,7 @@ internal static class ZipArchiveWalker
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            session.ReportFault(e, zipEntry.FullName, $"The target of the symbolic link {ArchivePath.Display(zipEntry.FullName)} cannot be read");
+            session.ReportFault(e, zipEntry.FullName, $"The target of the symbolic link {ArchivePath.Display(zipEntry.FullName)} cannot be read", "The other entries are read.");
             return true;
         }
         target = Encoding.UTF8.GetString(buffer, 0, length);

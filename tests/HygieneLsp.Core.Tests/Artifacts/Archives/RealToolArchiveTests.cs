@@ -49,6 +49,36 @@ public sealed class RealToolArchiveTests(ITestOutputHelper output)
         Assert.Equal(scan.TotalDeclaredBytes, scan.TotalReadBytes);
     }
 
+    [Theory]
+    [InlineData("gnu")]
+    [InlineData("pax")]
+    [InlineData("ustar")]
+    public void GnuTarArchivesListLikeTar(string format)
+    {
+        // GNU tar writes directories, symlinks, hard links, GNU long names ('L') or PAX headers: the guard must follow them all.
+        using var dir = new TempDir("hygiene-archive-gnutar");
+        var root = Path.Combine(dir.Path, "pkg");
+        var shortEnough = format == "ustar" ? "lib/" + new string('u', 90) + ".js" : LongPath;
+        Write(root, "index.js", "module.exports = 1;\n");
+        Write(root, shortEnough, new string(ArchiveFixtures.Noise(3000, 9).Select(b => (char)('a' + b % 26)).ToArray()));
+        File.CreateSymbolicLink(Path.Combine(root, "lib", "alias.js"), "../index.js");
+        var link = ProcessRunner.Run("ln", ["index.js", "hard.js"], root, ToolTimeout);
+        Assert.True(link.ExitCode == 0, link.Stderr);
+        var tgz = Path.Combine(dir.Path, $"pkg-{format}.tgz");
+        var create = ProcessRunner.Run("tar", [$"--format={format}", "--sort=name", "-czf", tgz, "pkg"], dir.Path, ToolTimeout);
+        Assert.True(create.ExitCode == 0, create.Stderr);
+
+        var expected = List("tar", ["--quoting-style=literal", "-tzf", tgz], dir.Path);
+        output.WriteLine(string.Join('\n', expected));
+        var (scan, seen) = ArchiveFixtures.Read(tgz);
+        Assert.True(scan.IsComplete, scan.Describe());
+        Assert.Empty(scan.Anomalies);
+        Assert.Equal(expected, seen.Select(s => s.Entry.Name));
+        Assert.Equal("../index.js", seen.Single(s => s.Entry.Kind == ArchiveEntryKind.SymbolicLink).Entry.LinkTarget);
+        Assert.Single(seen, s => s.Entry.Kind == ArchiveEntryKind.HardLink);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(root, shortEnough)), seen.Single(s => s.Entry.Name == "pkg/" + shortEnough).Content);
+    }
+
     [Fact]
     public void VscePackageListsLikeUnzip()
     {
