@@ -50,6 +50,9 @@ public enum ArchiveAnomalyKind
     /// <summary>A zip entry with the encryption flag set.</summary>
     Encrypted,
 
+    /// <summary>Non-zero bytes after the tar end-of-archive block: hidden from listings, and extracted by lenient readers when they form a header.</summary>
+    DataAfterEnd,
+
     /// <summary>The file's name says one format and its bytes another (read as what the bytes say).</summary>
     FormatMismatch,
 }

@@ -102,25 +102,29 @@ internal static class TarArchiveWalker
     };
 
     /// <summary>
-    /// Reads what follows the end-of-archive blocks (padding to the record size) to the end of the stream: the gzip
-    /// trailer is only checked once the stream is consumed, and gigabytes of zeros hidden after the end count towards the cap.
+    /// Reads what follows the end-of-archive block (padding to the record size) to the end of the stream: the gzip
+    /// trailer is only checked once the stream is consumed, gigabytes of zeros hidden after the end count towards the
+    /// cap, and an entry hidden there is reported.
     /// </summary>
     private static bool Drain(Stream decompressed, bool gzip, ScanSession session)
     {
+        var trailer = new TarTrailer();
         var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
         try
         {
-            while (decompressed.Read(buffer) > 0) { }
+            for (int n; (n = decompressed.Read(buffer)) > 0;) trailer.Observe(buffer.AsSpan(0, n));
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            session.ReportFault(e, null, gzip ? "After the tar end-of-archive blocks, the rest of the gzip stream" : "After the tar end-of-archive blocks");
+            session.ReportFault(e, null, gzip ? "After the tar end-of-archive block, the rest of the gzip stream" : "After the tar end-of-archive block",
+                "Every entry was read.");
             return false;
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+            if (trailer.Anomaly() is { } hidden) session.Report(hidden);
         }
     }
 

@@ -80,6 +80,28 @@ public sealed class RealToolArchiveTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void NpmsOwnTarReadsPastALoneZeroBlockAndTheReaderSaysSo()
+    {
+        using var dir = new TempDir("hygiene-archive-nodetar");
+        var tgz = Path.Combine(dir.Path, "hidden.tgz");
+        TarArchiveReaderTests.WriteRawTgz(tgz, [TarArchiveReaderTests.RawHeader("package/a.txt", '0', 5), TarArchiveReaderTests.Padded("hello"),
+            new byte[512], TarArchiveReaderTests.RawHeader("package/hidden.js", '0', 4), TarArchiveReaderTests.Padded("evil"), new byte[1024]]);
+
+        var npmRoot = ProcessRunner.Run("npm", ["root", "-g"], dir.Path, ToolTimeout, CleanNpmEnvironment.Variables);
+        Assert.True(npmRoot.ExitCode == 0, npmRoot.Stderr);
+        var nodeTar = Path.Combine(npmRoot.Stdout.Trim(), "npm", "node_modules", "tar");
+        var listed = ProcessRunner.Run("node", ["-e", "require(process.argv[1]).t({ file: process.argv[2], sync: true, onentry: e => console.log(e.path) })", nodeTar, tgz],
+            dir.Path, ToolTimeout);
+        Assert.True(listed.ExitCode == 0, listed.Stderr);
+        Assert.Equal(["package/a.txt", "package/hidden.js"], listed.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["package/a.txt"], List("tar", ["--quoting-style=literal", "-tzf", tgz], dir.Path));
+
+        var (scan, seen) = ArchiveFixtures.Read(tgz);
+        Assert.Equal(["package/a.txt"], seen.Select(s => s.Entry.Name));
+        Assert.Equal([(ArchiveAnomalyKind.DataAfterEnd, "package/hidden.js")], scan.Anomalies());
+    }
+
+    [Fact]
     public void VscePackageListsLikeUnzip()
     {
         using var dir = new TempDir("hygiene-archive-vsce");

@@ -159,6 +159,25 @@ public sealed class TarArchiveReaderTests
     }
 
     [Fact]
+    public void AnEntryHiddenAfterASingleZeroBlockIsReported()
+    {
+        // node-tar (npm) reads on after one zero block; TarReader and tar -t stop there.
+        using var dir = new TempDir("hygiene-archive");
+        var hidden = Path.Combine(dir.Path, "hidden.tgz");
+        WriteRawTgz(hidden, [RawHeader("package/a.txt", '0', 5), Padded("hello"), new byte[512], RawHeader("package/hidden.js", '0', 4), Padded("evil"), new byte[1024]]);
+        var (scan, seen) = ArchiveFixtures.Read(hidden);
+        Assert.Equal("hello", Assert.Single(seen).Text);
+        Assert.Equal([(DataAfterEnd, "package/hidden.js")], scan.Anomalies());
+        Assert.Contains("node-tar", scan.Anomalies[0].Message);
+
+        var junk = Path.Combine(dir.Path, "junk.tgz");
+        WriteRawTgz(junk, [RawHeader("package/a.txt", '0', 5), Padded("hello"), new byte[1024], Padded("not padding")]);
+        var (junkScan, _) = ArchiveFixtures.Read(junk);
+        Assert.Equal([(DataAfterEnd, null)], junkScan.Anomalies());
+        Assert.Contains("from byte 512 after it", junkScan.Anomalies[0].Message); // the second zero block is the first after it
+    }
+
+    [Fact]
     public void AHalfTarballGivesWhatCameBeforeTheCutAndNeverThrows()
     {
         using var dir = new TempDir("hygiene-archive");
@@ -418,6 +437,19 @@ public sealed class TarArchiveReaderTests
         var scan = ArchiveReader.Read(Path.Combine(Path.GetTempPath(), "hygiene-no-such-" + Guid.NewGuid().ToString("N") + ".tgz"), (_, _) => { });
         Assert.Equal(ArchiveFormat.Unknown, scan.Format);
         Assert.StartsWith("The archive cannot be read", scan.Error);
+    }
+
+    internal static void WriteRawTgz(string path, IEnumerable<byte[]> blocks)
+    {
+        using var gzip = new GZipStream(File.Create(path), CompressionLevel.Fastest);
+        foreach (var b in blocks) gzip.Write(b);
+    }
+
+    internal static byte[] Padded(string text)
+    {
+        var bytes = new byte[(text.Length + 511) / 512 * 512];
+        Encoding.ASCII.GetBytes(text).CopyTo(bytes, 0);
+        return bytes;
     }
 
     /// <summary>A ustar header written by hand, for shapes TarWriter refuses to produce.</summary>
