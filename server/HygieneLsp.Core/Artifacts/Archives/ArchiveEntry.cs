@@ -33,7 +33,7 @@ public sealed record ArchiveEntry
 
     public required ArchiveEntryKind Kind { get; init; }
 
-    /// <summary>Uncompressed size the header declares (0 for everything but files).</summary>
+    /// <summary>Uncompressed content size the header declares (0 for directories and links).</summary>
     public long Size { get; init; }
 
     /// <summary>Compressed size, for zip entries; null in a tar stream, where entries are not compressed one by one.</summary>

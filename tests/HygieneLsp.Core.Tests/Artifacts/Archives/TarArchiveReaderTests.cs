@@ -310,6 +310,25 @@ public sealed class TarArchiveReaderTests
     }
 
     [Fact]
+    public void APaxSizeRecordOverridesTheHeaderAndTheGuardFollowsIt()
+    {
+        // The file's own header says 0 bytes; its PAX header says 600. Reading 0 would put the next header inside the data.
+        using var dir = new TempDir("hygiene-archive");
+        var path = Path.Combine(dir.Path, "pax-size.tgz");
+        var data = ArchiveFixtures.Noise(600, 11);
+        var padded = new byte[1024];
+        data.CopyTo(padded, 0);
+        WriteRawTgz(path, [RawHeader("PaxHeaders/a.bin", 'x', 12), Padded("12 size=600\n"), RawHeader("package/a.bin", '0', 0), padded,
+            RawHeader("package/b.txt", '0', 1), Padded("b"), new byte[1024]]);
+        var (scan, seen) = ArchiveFixtures.Read(path);
+        Assert.True(scan.IsComplete, scan.Describe());
+        Assert.Empty(scan.Anomalies);
+        Assert.Equal(["package/a.bin", "package/b.txt"], seen.Select(s => s.Entry.Name));
+        Assert.Equal(data, seen[0].Content);
+        Assert.Equal("b", seen[1].Text);
+    }
+
+    [Fact]
     public void AHugeLongNameIsRefusedBeforeTarReaderLoadsIt()
     {
         using var dir = new TempDir("hygiene-archive");
