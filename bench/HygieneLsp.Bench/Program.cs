@@ -9,6 +9,8 @@ using HygieneLsp.Core.Workspace;
 // bench scan <dir> [threads] [no-maps] scans every file (or all but .map), prints MB/s and findings per kind
 // bench hot <file> [repeat]            scans one file repeatedly (for profiling)
 // bench engine <dir> [packages]        the server's cost: first scan, unchanged re-scan, re-scan after one edit
+// bench archive-gen <dir> <MB> [text|random|zeros]  writes a .tgz and a .vsix with one entry of that size
+// bench archive-read <file> [rounds]   reads an archive through ArchiveReader: time, allocations, peak working set
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: bench gen <dir> <MB> [seed] | gen-real <dir> <MB> [seed] | scan <dir> | hot <file> [repeat]");
@@ -16,6 +18,10 @@ if (args.Length < 2)
 }
 switch (args[0])
 {
+    case "archive-gen":
+        return ArchiveBenchmark.Generate(args[1], long.Parse(args[2]), args.Length > 3 ? args[3] : "text");
+    case "archive-read":
+        return ArchiveBenchmark.Read(args[1], args.Length > 2 ? int.Parse(args[2]) : 3);
     case "engine":
         return EngineBenchmark.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 100);
     case "gen":
