@@ -7,10 +7,10 @@ namespace HygieneLsp.Core.CiWorkflows;
 /// </summary>
 public static class CommandWords
 {
-    private static readonly HashSet<string> PlainRunners = ["npx", "pnpx", "bunx", "cross-env", "env", "dotenv", "exec", "time", "nice"];
+    private static readonly HashSet<string> PlainRunners = ["npx", "pnpx", "bunx", "cross-env", "env", "dotenv", "exec", "time", "nice", "xargs"];
 
     /// <summary>Flags of npx/npm exec/dlx that take a value (<c>npx -p @vscode/vsce vsce ls</c>).</summary>
-    private static readonly HashSet<string> RunnerValueFlags = ["-p", "--package", "-c", "--call", "--node-options", "--registry", "--cache"];
+    private static readonly HashSet<string> RunnerValueFlags = ["-p", "--package", "-c", "--call", "--node-options", "--registry", "--cache", "-I", "-n", "-L", "-P", "-d", "-E", "-s"];
 
     /// <summary>Package-manager flags that take a value, so that value is not read as the sub-command.</summary>
     private static readonly HashSet<string> ManagerValueFlags =

@@ -15,8 +15,13 @@ public static partial class ContentGates
     private static readonly HashSet<string> CheckTools =
     [
         "publint", "maplint", "attw", "are-the-types-wrong", "gitleaks", "trufflehog", "secretlint", "ggshield",
-        "detect-secrets", "trivy", "dive", "npm-packlist",
+        "detect-secrets", "trivy", "dive", "npm-packlist", "meziantou.validate-nuget-package", "dotnet-validate",
     ];
+
+    private static readonly HashSet<string> TaskRunners = ["turbo", "nx", "lerna", "moon", "ultra", "wireit", "wsrun"];
+
+    /// <summary>A script or task named exactly like a check tool (<c>"publint": "publint"</c>).</summary>
+    public static bool IsCheckToolName(string name) => CheckTools.Contains(name.ToLowerInvariant());
 
     /// <summary>Actions that check contents (lower case, without version).</summary>
     private static readonly string[] CheckActionPrefixes =
@@ -34,6 +39,10 @@ public static partial class ContentGates
         if (name.StartsWith("hygiene-lsp", StringComparison.Ordinal)) return "hygiene-lsp";
         if (name == "dotnet" && tool.Skip(1).Any(w => CommandWords.ToolName(w).StartsWith("hygiene-lsp", StringComparison.Ordinal))) return "hygiene-lsp";
         if (CheckTools.Contains(name)) return name;
+        if (name == "dotnet" && tool.Count > 1 && tool[1] == "validate") return "dotnet validate"; // dotnet-validate: a .nupkg's symbols, sources, determinism
+        // a task runner running a check task in every package: `turbo publint`, `nx run-many -t check:package`
+        if (TaskRunners.Contains(name) && tool.Skip(1).FirstOrDefault(a => !a.StartsWith('-') && (IsCheckToolName(a) || IsCheckName(a))) is { } task)
+            return name + " " + task;
         if (name is "vsce" or "ovsx" && tool.Skip(1).FirstOrDefault(a => !a.StartsWith('-')) == "ls") return name + " ls";
         if (CommandWords.IsPackageManager(name))
         {
@@ -55,16 +64,29 @@ public static partial class ContentGates
 
     /// <summary>
     /// A script file or inline program we do not parse as commands (a Python/Node step, a helper script): a check when
-    /// its text names a check tool, a pack dry run, a tar listing, or <c>.map</c> files.
+    /// its text names a check tool, a pack dry run or a tar listing. <paramref name="mapsToo"/>: a mention of
+    /// <c>.map</c> files counts as well; right for a short inline step, not for a build script that writes maps.
     /// </summary>
-    public static bool TextLooksLikeCheck(string text) => CheckText().IsMatch(text);
+    public static bool TextLooksLikeCheck(string text, bool mapsToo) =>
+        CheckText().IsMatch(text) || (mapsToo && MapPattern().IsMatch(text));
+
+    /// <summary>
+    /// A run step named for a content check. Its commands are visible, so the name alone counts only when it says
+    /// what it looks at (contents, tarball, files, maps, secrets): "Validate package" before a version check is not one.
+    /// </summary>
+    public static bool IsContentCheckStepName(string? name)
+    {
+        if (string.IsNullOrEmpty(name)) return false;
+        var n = name.ToLowerInvariant();
+        return CheckWord().IsMatch(n) && StrongContentWord().IsMatch(n) && !NotContentWord().IsMatch(n);
+    }
 
     /// <summary>An npm script or step named for a content check: a check word and a contents word (<c>check:package</c>, <c>verify-tarball</c>).</summary>
     public static bool IsCheckName(string? name)
     {
         if (string.IsNullOrEmpty(name)) return false;
         var n = name.ToLowerInvariant();
-        return CheckWord().IsMatch(n) && ContentWord().IsMatch(n);
+        return CheckWord().IsMatch(n) && ContentWord().IsMatch(n) && !NotContentWord().IsMatch(n);
     }
 
     /// <summary><c>.map</c> as a file name or pattern (<c>*.map</c>, <c>'\.map$'</c>, <c>dist/a.js.map</c>), not a JS <c>.map(</c> call.</summary>
@@ -82,9 +104,16 @@ public static partial class ContentGates
     [GeneratedRegex(@"\.map(?![\w(])", RegexOptions.CultureInvariant)]
     private static partial Regex MapPattern();
 
-    [GeneratedRegex(@"hygiene-lsp|\bpublint\b|\bmaplint\b|\battw\b|\bvsce\s+ls\b|\b(npm|pnpm|yarn)\s+(pack|publish)\b[^\n]*--dry-run|\btar\s+-?t\w*f|\.map(?![\w(])|gitleaks|trufflehog|secretlint",
+    [GeneratedRegex(@"hygiene-lsp|\bpublint\b|\bmaplint\b|\battw\b|\bvsce\s+ls\b|\b(npm|pnpm|yarn)\s+(pack|publish)\b[^\n]*--dry-run|\btar\s+-?t\w*f|gitleaks|trufflehog|secretlint",
         RegexOptions.CultureInvariant)]
     private static partial Regex CheckText();
+
+    /// <summary>Checks of a package's version, tag or changelog look at its metadata, not its contents.</summary>
+    [GeneratedRegex(@"version|\btags?\b|changelog|changeset|release notes|lockfile|license|format|package\.json|existence|exists|changed|changes|\bdiff", RegexOptions.CultureInvariant)]
+    private static partial Regex NotContentWord();
+
+    [GeneratedRegex(@"contents|tarball|ships|sourcemap|source.map|\.map\b|\bmaps\b|secret|packlist|\bfiles\b", RegexOptions.CultureInvariant)]
+    private static partial Regex StrongContentWord();
 
     [GeneratedRegex(@"check|verify|validate|inspect|lint|audit|scan|guard|assert", RegexOptions.CultureInvariant)]
     private static partial Regex CheckWord();

@@ -13,9 +13,6 @@ public enum PublishTarget
 /// <summary>A command or action that uploads a package; <see cref="Text"/> is how messages name it.</summary>
 public sealed record PublishCommand(PublishTarget Target, string Text)
 {
-    /// <summary>npm-family publishes run the package's prepublishOnly/prepack lifecycle scripts, which may hold a check.</summary>
-    public bool RunsNpmLifecycle => Target == PublishTarget.Npm;
-
     public string TargetName => Target switch
     {
         PublishTarget.Npm => "npm",
@@ -46,7 +43,8 @@ public static class PublishCommands
         switch (name)
         {
             case "npm":
-                return CommandWords.SubCommand(tool) == "publish" ? Npm(tool) : null;
+                // `npm stage publish` uploads for a maintainer to promote: the contents are published all the same
+                return CommandWords.SubCommand(tool) == "publish" || CommandWords.Positionals(tool) is ["stage", "publish", ..] ? Npm(tool) : null;
             case "pnpm" or "yarn" or "bun":
             {
                 var pos = CommandWords.Positionals(tool);
@@ -82,8 +80,8 @@ public static class PublishCommands
     {
         var pos = CommandWords.Positionals(tool);
         var at = pos.IndexOf("publish");
-        var viaNpm = tool[0] != "npm" && at > 0 && pos[at - 1] == "npm";
-        return new PublishCommand(PublishTarget.Npm, tool[0] + (viaNpm ? " npm" : "") + " publish");
+        var before = at > 0 && pos[at - 1] is "npm" or "stage" && !(tool[0] == "npm" && pos[at - 1] == "npm") ? " " + pos[at - 1] : "";
+        return new PublishCommand(PublishTarget.Npm, tool[0] + before + " publish");
     }
 
     private static PublishCommand? Docker(string name, List<string> args)

@@ -47,8 +47,8 @@ public sealed class StepActivity
         {
             var shell = step.Shell ?? job.DefaultShell ?? workflow.DefaultShell;
             if (RunScript.IsShellLike(shell)) ReadScript(run.Value, shell, cwd, workflow.RepositoryRoot, events, depth);
-            else if (ContentGates.TextLooksLikeCheck(run.Value)) events.Add(new GateEvent("inline " + shell + " script"));
-            if (events.Count == 0 && ContentGates.IsCheckName(step.Name)) events.Add(new GateEvent("step \"" + step.Name + "\""));
+            else if (ContentGates.TextLooksLikeCheck(run.Value, mapsToo: true)) events.Add(new GateEvent("inline " + shell + " script"));
+            if (events.Count == 0 && ContentGates.IsContentCheckStepName(step.Name)) events.Add(new GateEvent("step \"" + step.Name + "\""));
             return events;
         }
         if (step.Uses is { } uses)
@@ -68,7 +68,7 @@ public sealed class StepActivity
                     ReadChangesetsPublish(step.WithValue("publish")!, publish, cwd, workflow.RepositoryRoot, events, depth);
                     return events;
                 }
-                events.Add(new PublishEvent(publish, publish.RunsNpmLifecycle && LifecycleGate(cwd, workflow.RepositoryRoot, recursive: true)));
+                events.Add(new PublishEvent(publish, LifecycleGate(publish, cwd, workflow.RepositoryRoot, recursive: true)));
             }
             if (events.Count == 0 && ContentGates.IsCheckName(step.Name)) events.Add(new GateEvent("step \"" + step.Name + "\""));
         }
@@ -88,7 +88,7 @@ public sealed class StepActivity
         if (found.OfType<PublishEvent>().Any()) return;
         var commands = RunScript.Parse(input);
         if (commands.Count > 0 && commands.All(c => c.Tool.FirstOrDefault() is "echo" or "true" or "exit" or "printf" or ":")) return;
-        events.Add(new PublishEvent(action, LifecycleGate(cwd, repoRoot, recursive: true)));
+        events.Add(new PublishEvent(action, LifecycleGate(action, cwd, repoRoot, recursive: true)));
     }
 
     /// <summary><c>if: false</c> (or <c>${{ false }}</c>): the step or job never runs.</summary>
@@ -111,13 +111,13 @@ public sealed class StepActivity
             if (PublishCommands.Classify(command) is { } publish)
             {
                 var recursive = CommandWords.IsRecursive(tool) || tool[0] is "changeset" or "lerna" || publish.Text.StartsWith("changeset", StringComparison.Ordinal);
-                events.Add(new PublishEvent(publish, publish.RunsNpmLifecycle && LifecycleGate(cwd, repoRoot, recursive)));
+                events.Add(new PublishEvent(publish, LifecycleGate(publish, cwd, repoRoot, recursive)));
                 continue;
             }
             if (depth >= MaxDepth) continue;
             if (CommandWords.ScriptName(tool) is { } scriptName)
             {
-                if (ContentGates.IsCheckName(scriptName)) { events.Add(new GateEvent("script \"" + scriptName + "\"")); continue; }
+                if (ContentGates.IsCheckName(scriptName) || ContentGates.IsCheckToolName(scriptName)) { events.Add(new GateEvent("script \"" + scriptName + "\"")); continue; }
                 ReadPackageScript(scriptName, cwd, repoRoot, CommandWords.IsRecursive(tool), events, depth + 1);
                 continue;
             }
@@ -154,7 +154,7 @@ public sealed class StepActivity
         var ext = Path.GetExtension(path).ToLowerInvariant();
         if (ext is ".sh" or ".bash" or ".ps1" or "")
             ReadScript(text, ext == ".ps1" ? "pwsh" : "bash", Paths.Parent(path), repoRoot, events, depth);
-        else if (ContentGates.TextLooksLikeCheck(text))
+        else if (ContentGates.TextLooksLikeCheck(text, mapsToo: false))
             events.Add(new GateEvent(Path.GetFileName(path)));
     }
 
@@ -207,12 +207,19 @@ public sealed class StepActivity
 
     /// <summary>
     /// True when the package published from <paramref name="cwd"/> (or, for a recursive publish, any package of the
-    /// repository) runs a content check in a lifecycle script npm runs before uploading: prepublishOnly, prepublish,
-    /// prepack, prepare, postpack.
+    /// repository) runs a content check in a lifecycle script its packager runs before uploading: npm's prepublishOnly,
+    /// prepublish, prepack, prepare and postpack; vsce's and ovsx's vscode:prepublish.
     /// </summary>
-    private bool LifecycleGate(string cwd, string repoRoot, bool recursive)
+    private bool LifecycleGate(PublishCommand publish, string cwd, string repoRoot, bool recursive)
     {
-        var key = (recursive ? "*" : "") + cwd;
+        string[] hooks = publish.Target switch
+        {
+            PublishTarget.Npm => ["prepublishOnly", "prepublish", "prepack", "prepare", "postpack"],
+            PublishTarget.VsCodeMarketplace or PublishTarget.OpenVsx => ["vscode:prepublish"],
+            _ => [],
+        };
+        if (hooks.Length == 0) return false;
+        var key = publish.Target + (recursive ? "*" : "") + cwd;
         if (_lifecycleGates.TryGetValue(key, out var known)) return known;
         _lifecycleGates[key] = false; // a script that publishes again must not recurse here forever
         var paths = recursive ? _packageJsonsUnder(repoRoot).Append(cwd + "/package.json") : [cwd + "/package.json"];
@@ -220,7 +227,7 @@ public sealed class StepActivity
         foreach (var path in paths.Distinct())
         {
             if (Manifest(path) is not { } manifest) continue;
-            foreach (var hook in new[] { "prepublishOnly", "prepublish", "prepack", "prepare", "postpack" })
+            foreach (var hook in hooks)
             {
                 if (manifest.Scripts.LastOrDefault(s => s.Name == hook) is not { } script) continue;
                 var found = new List<StepEvent>();
