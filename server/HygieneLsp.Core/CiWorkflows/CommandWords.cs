@@ -58,9 +58,20 @@ public static class CommandWords
         return result;
     }
 
+    /// <summary>npm packages whose bin is not named like the package (<c>npx @arethetypeswrong/cli</c> runs <c>attw</c>).</summary>
+    private static readonly Dictionary<string, string> PackageBins = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["@arethetypeswrong/cli"] = "attw",
+        ["@changesets/cli"] = "changeset",
+        ["@lerna-lite/cli"] = "lerna",
+        ["@vscode/vsce"] = "vsce",
+    };
+
     /// <summary>A program word reduced to its name: path, npm scope, <c>@version</c> and Windows extensions removed, lower case.</summary>
     public static string ToolName(string word)
     {
+        var versionAt = word.Length > 1 ? word.IndexOf('@', 1) : -1;
+        if (PackageBins.TryGetValue(versionAt > 0 ? word[..versionAt] : word, out var bin)) return bin;
         var w = word.Replace('\\', '/');
         w = w[(w.LastIndexOf('/') + 1)..];
         var at = w.Length > 1 ? w.IndexOf('@', 1) : -1;

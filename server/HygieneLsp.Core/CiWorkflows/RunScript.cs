@@ -169,6 +169,7 @@ public static class RunScript
         while (i < line.Length && !char.IsWhiteSpace(line[i]) && line[i] is not (';' or '|' or '&' or '(' or ')' or '>' or '<' or '`'))
         {
             var c = line[i];
+            if (c == '$' && i + 1 < line.Length && line[i + 1] == '(') break; // `X=$(cmd)`: the substitution is a command of its own
             if (c is '\'' or '"')
             {
                 i++;
