@@ -115,9 +115,11 @@ public static partial class UntrustedCheckoutRule
     {
         var path = checkout.WithValue("path")?.Trim().TrimStart('.', '/').TrimEnd('/');
         if (checkout.ActionName != "actions/checkout" || string.IsNullOrEmpty(path) || path.Contains("${{", StringComparison.Ordinal)) return false;
-        return !later.Any(s => (s.WorkingDirectory?.Contains(path, StringComparison.Ordinal) ?? false)
-                               || (s.Run?.Value.Contains(path, StringComparison.Ordinal) ?? false)
-                               || (s.With?.Entries.Any(e => e.Value is YamlScalar v && v.Value.Contains(path, StringComparison.Ordinal)) ?? false));
+        // the folder named as a path word (`pr`, `./pr/x`, `--dir=pr`), not as part of another word (`--tag preview`)
+        var named = new Regex(@"(^|[\s/'""=.])" + Regex.Escape(path) + @"($|[\s/'""])", RegexOptions.CultureInvariant);
+        return !later.Any(s => (s.WorkingDirectory is { } wd && named.IsMatch(wd))
+                               || (s.Run is { } run && named.IsMatch(run.Value))
+                               || (s.With?.Entries.Any(e => e.Value is YamlScalar v && named.IsMatch(v.Value)) ?? false));
     }
 
     private sealed record Credential(string Name, YamlNode? Node);
