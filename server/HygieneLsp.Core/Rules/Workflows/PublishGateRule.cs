@@ -45,8 +45,8 @@ public static class PublishGateRule
         {
             RuleId = RuleId,
             Severity = Severity.Warning,
-            Message = $"{publish.Text} publishes to {publish.TargetName} with nothing checking what the package holds before it " +
-                      $"(job '{job.Id}'): a source map or secret in it would ship unseen. Run a content check first, e.g. `hygiene-lsp check`.",
+            Message = $"{publish.Text} publishes to {publish.TargetName} with nothing checking what it ships before it " +
+                      $"(job '{job.Id}'): a source map or secret in it would go out unseen. Run a content check first, e.g. `hygiene-lsp check`.",
             Location = location,
             Fixes = fix is null ? [] : [fix],
             Fingerprint = Fingerprints.Of(RuleId, relative, job.Id, step.Name ?? step.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), publish.Text),
