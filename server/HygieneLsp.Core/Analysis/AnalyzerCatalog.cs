@@ -28,5 +28,6 @@ public static class AnalyzerCatalog
         new SecretsAnalyzer(context => ShipUnits.PublishedFiles(context)),
         new DotNetAnalyzer(new ScannerSettingsSecretProbe(SecretScanner.Default)),
         new BuildMapAnalyzer(CreateExposure()),
+        new Rules.Workflows.WorkflowAnalyzer(),
     ];
 }

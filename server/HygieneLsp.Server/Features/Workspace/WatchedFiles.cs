@@ -11,6 +11,9 @@ public static class WatchedFiles
     public const string ConfigGlob =
         "**/{package.json,.npmignore,.gitignore,.vscodeignore,pnpm-workspace.yaml,tsconfig*.json,jsconfig.json,*.config.{js,mjs,cjs,ts,mts,cts},angular.json,.babelrc,.swcrc,*.csproj,*.fsproj,*.vbproj,Directory.Build.props,Directory.Build.targets,appsettings*.json,.env,.env.*,.npmrc,.hygienelsp.json,*.map}";
 
+    /// <summary>GitHub workflows and local actions: they decide whether a publish is checked first (workflow rules).</summary>
+    public const string WorkflowGlob = "**/.github/**/*.{yml,yaml}";
+
     public const int Create = 1;
     public const int Change = 2;
     public const int Delete = 3;
@@ -21,6 +24,7 @@ public static class WatchedFiles
         ["watchers"] = new JArray
         {
             new JObject { ["globPattern"] = ConfigGlob, ["kind"] = 7 },
+            new JObject { ["globPattern"] = WorkflowGlob, ["kind"] = 7 },
             new JObject { ["globPattern"] = "**/*", ["kind"] = 5 },
         },
     };
