@@ -41,7 +41,9 @@ public static class RuleOption
     /// </summary>
     public static string? UnknownRuleError(IReadOnlyDictionary<string, Severity> rules, Engine engine)
     {
-        var known = engine.Rules.Select(r => r.Id).Append(Engine.InternalErrorRuleId).Append(Engine.ConfigErrorRuleId).ToHashSet(StringComparer.Ordinal);
+        // The artifact rules run on release archives, outside the engine's analyzers.
+        var known = engine.Rules.Concat(Core.Artifacts.Packages.ArtifactChecker.Rules).Select(r => r.Id)
+            .Append(Engine.InternalErrorRuleId).Append(Engine.ConfigErrorRuleId).ToHashSet(StringComparer.Ordinal);
         var unknown = rules.Keys.FirstOrDefault(id => !known.Contains(id));
         return unknown is null
             ? null

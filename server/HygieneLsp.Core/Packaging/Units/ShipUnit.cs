@@ -13,8 +13,14 @@ public sealed record ShipUnitKind(string Id, string RulePrefix, string Noun, str
     public static readonly ShipUnitKind DotNetPublish = new("dotnet-publish", "dotnet", "publish output", "dotnet publish");
     public static readonly ShipUnitKind NuGet = new("nuget", "dotnet", "NuGet package", "NuGet package");
 
+    // Release artifacts: judged by the same rules as the unit they were packed from.
+    public static readonly ShipUnitKind NpmTarball = new("npm-tarball", "npm", "npm tarball", null);
+    public static readonly ShipUnitKind VsixFile = new("vsix-file", "vsix", ".vsix file", null);
+    public static readonly ShipUnitKind NuGetFile = new("nupkg", "dotnet", "NuGet package file", null);
+    public static readonly ShipUnitKind Archive = new("archive", "artifact", "archive", null);
+
     /// <summary>Every rule family a unit can belong to, for rule descriptors.</summary>
-    public static readonly IReadOnlyList<string> RulePrefixes = ["npm", "vsix", "dotnet"];
+    public static readonly IReadOnlyList<string> RulePrefixes = ["npm", "vsix", "dotnet", "artifact"];
 
     /// <summary>"@acme/cli", "the .vsix of acme.ext", "the publish output of Web": the unit in message words.</summary>
     public string Describe(string name) => Id switch

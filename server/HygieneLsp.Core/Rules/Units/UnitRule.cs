@@ -53,6 +53,7 @@ public abstract class UnitRule : IAnalyzer
     {
         "vsix" => ShipUnitKind.Vsix,
         "dotnet" => ShipUnitKind.DotNetPublish,
+        "artifact" => ShipUnitKind.Archive,
         _ => ShipUnitKind.Npm,
     };
 }
