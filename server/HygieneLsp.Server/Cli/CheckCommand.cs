@@ -47,7 +47,7 @@ public sealed class CheckCommand : Command, IHasHelpSections
             ("hygiene-lsp check packages/cli --format json", "machine-readable findings, paths relative to PATH"),
             ("hygiene-lsp check --rule build/tsc-source-map:error", "make a rule fail the gate"),
             ("hygiene-lsp check --rule secrets/generic-secret:off --secrets-everywhere", "silence one rule, scan every file for secrets"),
-            ("hygiene-lsp check $(npm pack --silent)", "the tarball npm is about to publish, compared with this folder's ship set"),
+            ("hygiene-lsp check acme-cli-1.2.0.tgz", "the tarball npm pack wrote here, compared with this folder's ship set"),
             ("hygiene-lsp check out/ --format sarif", "every .tgz/.vsix/.nupkg/.snupkg in out/"),
         ]),
     ];

@@ -150,6 +150,23 @@ public sealed class ArtifactCheckerTests
     }
 
     [Fact]
+    public void AnInlineMapAtTheEndOfALargeBundle_IsFoundThroughTheArchive()
+    {
+        using var t = new TempDir("hygiene-artifact-inline");
+        t.Write("package.json", "{ \"name\": \"inline-cli\", \"version\": \"2.0.0\", \"license\": \"UNLICENSED\" }\n");
+        var map = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(OwnMap));
+        // Larger than the entries kept in memory from the first pass: read back out of the archive, tail first.
+        var padding = string.Concat(Enumerable.Repeat("console.log('padding line of a large bundle');\n", 20_000));
+        t.Write("cli.js", padding + "//# sourceMappingURL=data:application/json;charset=utf-8;base64," + map + "\n");
+        var tgz = Pack(t.Path);
+        Assert.True(new FileInfo(Path.Combine(t.Path, "cli.js")).Length > ArtifactFileView.MaxCachedEntryBytes);
+        var check = ArtifactChecker.Check(tgz, EngineSettings.Default);
+        var finding = Assert.Single(check.Findings, f => f.RuleId == "npm/source-map-shipped");
+        Assert.Contains("inline in cli.js", finding.Message);
+        Assert.Equal(Severity.Error, finding.Severity);
+    }
+
+    [Fact]
     public void NotAnArchive_IsAClearError()
     {
         using var t = new TempDir("hygiene-artifact");
