@@ -7,6 +7,7 @@ using HygieneLsp.Core.Rules.DotNet;
 using HygieneLsp.Core.Rules.Maps;
 using HygieneLsp.Core.Rules.Secrets;
 using HygieneLsp.Core.Rules.Units;
+using HygieneLsp.Core.Secrets;
 using HygieneLsp.Core.Text;
 using HygieneLsp.Core.Workspace;
 
@@ -52,12 +53,15 @@ public static class ArtifactChecker
     /// <param name="workspace">The folder that produced the artifact, when known: its predicted ship set is compared with the artifact.</param>
     public static ArtifactCheck Check(string archivePath, EngineSettings settings, string? workspace = null, CancellationToken cancellationToken = default)
     {
-        var snapshot = ArtifactSnapshot.Load(archivePath, cancellationToken: cancellationToken);
+        var cache = new AnalysisCache();
+        var facts = new OnePassFacts(cache, SecretScanner.Default, cancellationToken);
+        var snapshot = ArtifactSnapshot.Load(archivePath, cancellationToken: cancellationToken, onFile: facts.OnFile);
         if (snapshot.Scan.Error is { } error) return new ArtifactCheck(snapshot.ArchivePath, null, [], error);
         var unit = ArtifactUnit.From(snapshot);
         var view = snapshot.Files;
+        facts.Commit(view);
         var index = new WorkspaceIndex(view.Root, view.Files.Order(StringComparer.Ordinal).ToList(), false);
-        var context = new AnalysisContext(view, index, settings, new AnalysisCache());
+        var context = new AnalysisContext(view, index, settings, cache);
         var findings = new List<Finding>();
         findings.AddRange(Anomalies(snapshot));
         foreach (var rule in UnitRules) findings.AddRange(rule.Analyze(context, unit, cancellationToken));
@@ -101,7 +105,8 @@ public static class ArtifactChecker
         foreach (var file in unit.Files.Where(f => Path.GetExtension(f.Path).ToLowerInvariant() is ".pdb" or ".dll" or ".exe"))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (EmbeddedPdbSources.Inspect(context.Files, unit.SourceOf(file)) is not { } found) continue;
+            var path = unit.SourceOf(file);
+            if (context.Cache.GetOrAdd(EmbeddedPdbSources.CacheKind, path, context.Files, () => EmbeddedPdbSources.Inspect(context.Files, path)) is not { } found) continue;
             var open = context.TreatsAsOpenSource(unit.Openness);
             yield return new Finding
             {

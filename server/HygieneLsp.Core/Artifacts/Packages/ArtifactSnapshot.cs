@@ -9,7 +9,10 @@ namespace HygieneLsp.Core.Artifacts.Packages;
 /// </summary>
 public sealed record ArtifactSnapshot(string ArchivePath, ArchiveScan Scan, IReadOnlyList<ArchiveEntry> Entries, ArtifactFileView Files)
 {
-    public static ArtifactSnapshot Load(string archivePath, ArchiveLimits? limits = null, CancellationToken cancellationToken = default)
+    /// <param name="onFile">Called once per regular file with a safe name (virtual path, entry, content read front to back):
+    /// where work that needs every byte is done in the one pass.</param>
+    public static ArtifactSnapshot Load(string archivePath, ArchiveLimits? limits = null, CancellationToken cancellationToken = default,
+        Action<string, ArchiveEntry, Stream>? onFile = null)
     {
         archivePath = Paths.Normalize(archivePath);
         limits ??= ArchiveLimits.Default;
@@ -22,15 +25,18 @@ public sealed record ArtifactSnapshot(string ArchivePath, ArchiveScan Scan, IRea
             entries.Add(entry);
             if (entry.Kind != ArchiveEntryKind.File || !IsSafeName(entry.Path)) return;
             byte[]? bytes = null;
+            var path = root + "/" + entry.Path;
             if (entry.Size <= ArtifactFileView.MaxCachedEntryBytes && cached + entry.Size <= ArtifactFileView.MaxCachedBytes)
             {
                 using var memory = new MemoryStream((int)Math.Max(0, entry.Size));
                 content.CopyTo(memory);
                 bytes = memory.ToArray();
                 cached += bytes.Length;
+                onFile?.Invoke(path, entry, new MemoryStream(bytes, writable: false));
             }
+            else onFile?.Invoke(path, entry, content);
             // A duplicate name: extraction keeps the later entry, and so does the view.
-            files[root + "/" + entry.Path] = (entry, bytes);
+            files[path] = (entry, bytes);
         }, cancellationToken);
         // An archive whose headers could not be trusted is not walked a second time.
         var canReopen = scan.Error is null && !scan.Anomalies.Any(a => a.Kind is ArchiveAnomalyKind.MetadataTooLarge or ArchiveAnomalyKind.TooManyEntries);

@@ -110,7 +110,8 @@ public static class ArtifactUnit
 /// </summary>
 public sealed class ArtifactPackager(ShipUnitKind kind) : IShipUnitPackager
 {
-    public SourceLocation CauseOf(AnalysisContext context, ShipUnit unit, ShipUnitFile file) => new(unit.SourceOf(file), TextRange.Empty);
+    // One finding per artifact and kind, on the artifact, each file as related information: as a workspace gets one per cause.
+    public SourceLocation CauseOf(AnalysisContext context, ShipUnit unit, ShipUnitFile file) => unit.Anchor;
 
     public IReadOnlyList<Fix> Exclude(AnalysisContext context, ShipUnit unit, IReadOnlyList<ShipUnitFile> files, ShippedFileFamily family) => [];
 

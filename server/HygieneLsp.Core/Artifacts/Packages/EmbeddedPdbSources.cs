@@ -15,15 +15,25 @@ public static class EmbeddedPdbSources
 
     public sealed record Result(int Files, long Bytes, IReadOnlyList<string> Sample);
 
+    public const string CacheKind = "pdb-embedded-sources";
+
     public static Result? Inspect(IFileView files, string path)
     {
         var length = files.GetLength(path) ?? 0;
         if (length is 0 or > MaxImageBytes) return null;
-        var ext = Path.GetExtension(path).ToLowerInvariant();
+        Stream? stream;
+        try { stream = files.OpenRead(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+        if (stream is null) return null;
+        using (stream) return Inspect(stream, Path.GetExtension(path).ToLowerInvariant());
+    }
+
+    /// <param name="stream">A seekable stream over the image.</param>
+    /// <param name="ext">`.pdb`, `.dll` or `.exe`.</param>
+    public static Result? Inspect(Stream stream, string ext)
+    {
         try
         {
-            using var stream = files.OpenRead(path);
-            if (stream is null) return null;
             if (ext == ".pdb")
             {
                 using var provider = MetadataReaderProvider.FromPortablePdbStream(stream, MetadataStreamOptions.PrefetchMetadata);

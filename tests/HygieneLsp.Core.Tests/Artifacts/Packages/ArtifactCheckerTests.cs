@@ -46,8 +46,11 @@ public sealed class ArtifactCheckerTests
         var map = Assert.Single(check.Findings, f => f.RuleId == "npm/source-map-shipped");
         Assert.Equal(Severity.Error, map.Severity);
         Assert.Contains("embedding 1 of your files and 1 from node_modules", map.Message);
-        Assert.EndsWith(".tgz!/package/dist/cli.js.map", map.Location.Path);
-        Assert.Single(check.Findings, f => f.RuleId == "npm/env-file-shipped" && f.Location.Path.EndsWith("!/package/.env.production", StringComparison.Ordinal));
+        // One finding per artifact and rule, on the artifact; the entries are its related locations.
+        Assert.Equal(tgz, map.Location.Path);
+        Assert.EndsWith(".tgz!/package/dist/cli.js.map", Assert.Single(map.Related).Location.Path);
+        var env = Assert.Single(check.Findings, f => f.RuleId == "npm/env-file-shipped");
+        Assert.EndsWith("!/package/.env.production", Assert.Single(env.Related).Location.Path);
         Assert.Single(check.Findings, f => f.RuleId == "npm/agent-file-shipped" && f.Severity == Severity.Warning);
         // The tarball was packed from this very tree: no disagreement with the prediction.
         Assert.DoesNotContain(check.Findings, f => f.RuleId == ArtifactChecker.DiffersFromWorkspace);
@@ -123,7 +126,7 @@ public sealed class ArtifactCheckerTests
             Assert.Equal("tiny-ext", check.Unit!.Name);
             var map = Assert.Single(check.Findings, f => f.RuleId == "vsix/source-map-shipped");
             Assert.Equal(Severity.Error, map.Severity);
-            Assert.EndsWith(".vsix!/extension/out/extension.js.map", map.Location.Path);
+            Assert.EndsWith(".vsix!/extension/out/extension.js.map", Assert.Single(map.Related).Location.Path);
             Assert.DoesNotContain(check.Findings, f => f.RuleId == ArtifactChecker.DiffersFromWorkspace && f.Severity == Severity.Warning);
         }
         finally { File.Delete(vsix); }
