@@ -29,5 +29,6 @@ public static class AnalyzerCatalog
         new DotNetAnalyzer(new ScannerSettingsSecretProbe(SecretScanner.Default)),
         new BuildMapAnalyzer(CreateExposure()),
         new Rules.Workflows.WorkflowAnalyzer(),
+        new Rules.Docker.DockerAnalyzer(),
     ];
 }

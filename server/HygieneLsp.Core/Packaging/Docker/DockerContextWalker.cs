@@ -3,7 +3,11 @@ using HygieneLsp.Core.Workspace;
 namespace HygieneLsp.Core.Packaging.Docker;
 
 /// <summary>One path of a build context (relative, slash-separated), as the client sends it to BuildKit.</summary>
-public readonly record struct ContextEntry(string Path, bool IsDirectory);
+public readonly record struct ContextEntry(string Path, bool IsDirectory)
+{
+    /// <summary>A folder sent whole whose contents were not listed (.git, node_modules: see <c>collapse</c>).</summary>
+    public bool IsCollapsed { get; init; }
+}
 
 /// <summary>The paths a build context sends, in walk order; <see cref="Error"/> when BuildKit would fail the build instead.</summary>
 public sealed record ContextListing(IReadOnlyList<ContextEntry> Entries, bool Truncated, string? Error);
@@ -27,8 +31,10 @@ public static class DockerContextWalker
         public bool CalledFn { get; set; }
     }
 
+    /// <param name="collapse">Folder names sent as one entry without listing what is inside (a repository's .git, installed
+    /// dependencies): what matters about them is that they are sent at all. None for an exact listing.</param>
     public static ContextListing Walk(IFileView files, string contextRoot, IReadOnlyList<string> excludePatterns, int maxEntries = 300_000,
-        CancellationToken cancellationToken = default)
+        IReadOnlySet<string>? collapse = null, CancellationToken cancellationToken = default)
     {
         DockerPatternMatcher? matcher = null;
         var onlyPrefixExceptions = true;
@@ -54,7 +60,9 @@ public static class DockerContextWalker
                 cancellationToken.ThrowIfCancellationRequested();
                 var path = relative.Length == 0 ? e.Name : relative + "/" + e.Name;
                 var isDir = e.IsDirectory && !e.IsSymbolicLink;
-                if (Filter(path, isDir) && isDir) Visit(e.FullPath, path);
+                if (!Filter(path, isDir) || !isDir) continue;
+                if (collapse is not null && collapse.Contains(e.Name) && entries.Count > 0 && entries[^1].Path == path) entries[^1] = entries[^1] with { IsCollapsed = true };
+                else Visit(e.FullPath, path);
             }
         }
 
