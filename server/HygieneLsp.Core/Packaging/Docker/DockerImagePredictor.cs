@@ -206,6 +206,8 @@ public sealed class DockerImagePredictor
                 {
                     var target = parents ? GoPath.Join(dest, m) : destIsDir ? GoPath.Join(dest, GoPath.Base(m)) : dest;
                     Put(state, ContextFile(m, target, reasonText, location));
+                    // `COPY package.json ./` makes the working folder stand for the file's folder (a later RUN build there).
+                    if (destIsDir && !parents) state.Copies.Add((dest, GoPath.Dir(m) is var d && d == "." ? "" : d));
                     continue;
                 }
                 var root = parents ? GoPath.Join(dest, m) : dest;

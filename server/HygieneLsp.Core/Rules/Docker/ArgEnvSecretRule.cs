@@ -12,7 +12,8 @@ namespace HygieneLsp.Core.Rules.Docker;
 /// </summary>
 public static class ArgEnvSecretRule
 {
-    public static IEnumerable<Finding> Analyze(Dockerfile dockerfile, IReadOnlySet<int> builtStages, string unitName)
+    /// <param name="imageStages">The stages whose configuration the final image inherits (the final stage and its FROM chain).</param>
+    public static IEnumerable<Finding> Analyze(Dockerfile dockerfile, IReadOnlySet<int> builtStages, IReadOnlySet<int> imageStages, string unitName)
     {
         foreach (var stage in dockerfile.Stages.Where(s => builtStages.Contains(s.Index)))
         {
@@ -31,6 +32,8 @@ public static class ArgEnvSecretRule
                     }
                     if (!SecretNames.SaysSecret(v.Name)) continue;
                     if (ins.Keyword == "ARG" && laterRuns.Count == 0) continue; // a build arg no RUN sees stays out of the history
+                    // ENV NAME=$NAME in a build stage only repeats what the ARG warning says; in the image's own configuration it is kept.
+                    if (ins.Keyword == "ENV" && !imageStages.Contains(stage.Index)) continue;
                     var keyword = ins.Keyword == "ARG" ? "Build arg" : "ENV";
                     var where = ins.Keyword == "ARG"
                         ? $"the value passed with --build-arg is recorded in the history of the {laterRuns.Count} RUN instruction(s) after it in {stage.Describe()} and in the build cache"

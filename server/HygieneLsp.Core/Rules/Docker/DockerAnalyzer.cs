@@ -32,9 +32,24 @@ public sealed class DockerAnalyzer(Func<DateOnly>? today = null) : IAnalyzer
             var dockerfile = predictions[0].Dockerfile;
             var built = predictions.SelectMany(p => p.Stages.Where(s => s.IsBuilt).Select(s => s.Stage.Index)).ToHashSet();
             var name = Workspace.Paths.Relative(context.Root, group.Key);
-            findings.AddRange(ArgEnvSecretRule.Analyze(dockerfile, built, name));
+            var imageStages = predictions.SelectMany(ImageStages).ToHashSet();
+            findings.AddRange(ArgEnvSecretRule.Analyze(dockerfile, built, imageStages, name));
             findings.AddRange(BaseImageRule.Analyze(dockerfile, built, name, _today()));
         }
         return findings;
+    }
+
+    /// <summary>The final stage and the stages it is built FROM (their ENV lines are the image's configuration).</summary>
+    private static IEnumerable<int> ImageStages(ImagePrediction prediction)
+    {
+        var byName = prediction.Dockerfile.Stages.Where(s => s.Name is not null).ToDictionary(s => s.Name!, s => s.Index);
+        var i = prediction.FinalStage;
+        var seen = new HashSet<int>();
+        while (i >= 0 && seen.Add(i))
+        {
+            yield return i;
+            var image = prediction.Dockerfile.Stages[i].Image?.Value.ToLowerInvariant() ?? "";
+            i = byName.TryGetValue(image, out var b) && b < i ? b : -1;
+        }
     }
 }

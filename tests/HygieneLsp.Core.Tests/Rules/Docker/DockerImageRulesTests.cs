@@ -198,4 +198,28 @@ public sealed class DockerImageRulesTests
         Assert.Equal(["/srv/app.js", "/srv/config.json", "/srv/sub/x.js.map"], unit.Files.Select(f => f.Path));
         Assert.Contains("from stage 'build'", unit.Files[0].Reason);
     }
+
+    [Fact]
+    public void AnEnvLineRepeatingASecretBuildArgInABuildStageIsNotASecondWarning()
+    {
+        using var dir = new TempDir();
+        dir.Write("Dockerfile", "FROM node:22 AS build\nARG CMS_ACCESS_TOKEN\nENV CMS_ACCESS_TOKEN=$CMS_ACCESS_TOKEN\nRUN npm run build\n\nFROM node:22\nCOPY --from=build /app/out /srv\n");
+        var finding = Assert.Single(Docker(dir.Path), f => f.RuleId == DockerRules.SecretInArgEnv);
+        Assert.Equal(1, finding.Location.Range.Start.Line);
+    }
+
+    [Fact]
+    public void ABuildRunInAStageWhoseFolderCameFromFileCopiesPutsItsMapsInTheImage()
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{\"name\":\"web\",\"private\":true,\"scripts\":{\"build\":\"vite build\"}}");
+        dir.Write("vite.config.ts", "export default { build: { sourcemap: true } }\n");
+        dir.Write("src/main.ts", "");
+        dir.Write("Dockerfile", "FROM node:22 AS web\nWORKDIR /app\nCOPY package.json vite.config.ts ./\nCOPY src ./src\nRUN npm run build\n\nFROM nginx:1.27\nCOPY --from=web /app/dist /usr/share/nginx/html\n");
+        var unit = ShipUnits.For(Context(dir.Path)).Single(u => u.Kind == ShipUnitKind.Docker);
+        var map = Assert.Single(unit.Files, f => f.IsPredicted);
+        Assert.StartsWith("/usr/share/nginx/html/", map.Path);
+        Assert.EndsWith(".map", map.Path);
+        Assert.Equal(Paths.Normalize(dir.Path) + "/vite.config.ts", map.PredictedBy!.Path);
+    }
 }
