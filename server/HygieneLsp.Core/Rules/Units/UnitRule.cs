@@ -49,11 +49,16 @@ public abstract class UnitRule : IAnalyzer
 
     protected static string FileName(string path) => path[(path.LastIndexOf('/') + 1)..];
 
+    /// <summary>At most a warning for files that stay in intermediate build layers (<see cref="ShipUnit.LayersOnly"/>).</summary>
+    protected static Severity Exposed(ShipUnit unit, Severity severity) =>
+        unit.LayersOnly && severity == Severity.Error ? Severity.Warning : severity;
+
     private static ShipUnitKind KindOf(string prefix) => prefix switch
     {
         "vsix" => ShipUnitKind.Vsix,
         "dotnet" => ShipUnitKind.DotNetPublish,
         "artifact" => ShipUnitKind.Archive,
+        "docker" => ShipUnitKind.Docker,
         _ => ShipUnitKind.Npm,
     };
 }

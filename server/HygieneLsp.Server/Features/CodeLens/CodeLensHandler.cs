@@ -22,11 +22,13 @@ public sealed class CodeLensHandler(WorkspaceSession session, ShipUnitLookup loo
         if (Uris.ToPath(request.TextDocument.Uri) is not { } path) return [];
         var isManifest = path.EndsWith("/package.json", StringComparison.Ordinal);
         var isProject = ProjectExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
-        if (!isManifest && !isProject) return [];
+        var isDockerfile = Core.Packaging.Docker.DockerfileNames.IsDockerfile(path[(path.LastIndexOf('/') + 1)..]);
+        if (!isManifest && !isProject && !isDockerfile) return [];
         var root = path[..path.LastIndexOf('/')];
         var lenses = new List<Protocol.CodeLens>();
-        // A package.json carries its npm package or .vsix; a project file its publish output and NuGet package.
-        foreach (var unit in lookup.UnitsAround(path, cancellationToken).Where(u => u.Root == root && u.Anchor.Path == path))
+        // A package.json carries its npm package or .vsix; a project file its publish output and NuGet package; a
+        // Dockerfile its image (on the final FROM line) and each earlier stage (on its FROM line), whatever the context folder.
+        foreach (var unit in lookup.UnitsAround(path, cancellationToken).Where(u => (isDockerfile || u.Root == root) && u.Anchor.Path == path))
         {
             // Maps counted as the map findings count them (files the unit ships now), plus the predicted ones the views list.
             var maps = published.All.Where(f => f.RuleId.EndsWith("/source-map-shipped", StringComparison.Ordinal) && f.Package == unit.Name).Sum(f => f.Related.Count)
