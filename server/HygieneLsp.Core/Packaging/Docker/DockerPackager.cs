@@ -52,5 +52,9 @@ public sealed class DockerPackager(DockerBuild build, ImagePrediction prediction
     // Predicted outputs are placed in the image by the Docker provider itself (at their paths inside the image).
     public string? WouldShip(AnalysisContext context, ShipUnit unit, string relativePath) => null;
 
+    // A map copied from the context whose embedded sources are nowhere in the workspace was built elsewhere (a vendored
+    // client library such as the templates' bootstrap); maps the image's own build writes are predicted, not read.
+    public bool TreatsForeignMapsAsVendored => true;
+
     public bool ReportsDependencyMaps => false;
 }

@@ -16,18 +16,20 @@ public sealed class DockerUnitProvider : IShipUnitProvider
 {
     public IEnumerable<ShipUnit> Units(AnalysisContext context, bool includeUnpublished, CancellationToken cancellationToken)
     {
+        var reportedStages = new HashSet<(string, string, int)>();
         foreach (var build in DockerBuildDiscovery.Find(context.Files, context.Index.Files, context.Root))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var sample = SampleFolders.SegmentOf(context.Root, build.DockerfilePath);
             if (sample is not null && !includeUnpublished) continue;
             var prediction = DockerImagePlanner.Plan(context, build);
-            foreach (var unit in UnitsOf(context, build, prediction, sample))
+            foreach (var unit in UnitsOf(context, build, prediction, sample, reportedStages))
                 if (includeUnpublished || unit.IsPublished) yield return unit;
         }
     }
 
-    private static IEnumerable<ShipUnit> UnitsOf(AnalysisContext context, DockerBuild build, ImagePrediction prediction, string? sample)
+    private static IEnumerable<ShipUnit> UnitsOf(AnalysisContext context, DockerBuild build, ImagePrediction prediction, string? sample,
+        HashSet<(string, string, int)> reportedStages)
     {
         if (prediction.Final is not { } final) yield break;
         var name = NameOf(context, build);
@@ -40,9 +42,16 @@ public sealed class DockerUnitProvider : IShipUnitProvider
             Packager = packager,
         };
         var inFinal = final.Files.Select(f => f.SourcePath).ToHashSet(StringComparer.Ordinal);
+        var starts = prediction.Stages.Select(s => s.Stage.From.Range.Start.Line).Order().ToList();
         foreach (var stage in prediction.Stages.Where(s => s.Stage.Index != final.Stage.Index))
         {
-            var layersOnly = stage.Files.Where(f => !inFinal.Contains(f.SourcePath)).Select(f => File(context, f)).ToList();
+            // A stage's layers are reported once, with the files its own instructions add: a stage built FROM another
+            // holds that stage's layers too, and several targets of one Dockerfile share their stages.
+            if (!reportedStages.Add((build.DockerfilePath, build.ContextRoot, stage.Stage.Index))) continue;
+            var start = stage.Stage.From.Range.Start.Line;
+            var end = starts.FirstOrDefault(l => l > start, int.MaxValue);
+            bool Own(ImageFile f) => f.Location is not { } l || l.Path != build.DockerfilePath || (l.Range.Start.Line >= start && l.Range.Start.Line < end);
+            var layersOnly = stage.Files.Where(f => !inFinal.Contains(f.SourcePath) && Own(f)).Select(f => File(context, f)).ToList();
             var reason = notPublished ?? (stage.IsBuilt ? null : "a stage the build does not run (docker build --target builds it)");
             yield return new ShipUnit(ShipUnitKind.DockerStage, $"{name} {stage.Stage.Describe()}", null, build.ContextRoot, reason is null, layersOnly, [])
             {

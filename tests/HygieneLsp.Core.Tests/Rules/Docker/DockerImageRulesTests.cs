@@ -56,6 +56,23 @@ public sealed class DockerImageRulesTests
     }
 
     [Fact]
+    public void ABuildStageAndTheStagesBuiltFromItReportItsLayersOnce_VendoredMapsNotAtAll()
+    {
+        using var dir = new TempDir();
+        // The .NET template shape: build copies the repository, publish is built FROM build, the final image gets the output.
+        dir.Write("Dockerfile", "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nWORKDIR /src\nCOPY . .\nRUN dotnet build -c Release\n" +
+                                "FROM build AS publish\nRUN dotnet publish -c Release -o /app\n" +
+                                "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nCOPY --from=publish /app /app\n");
+        dir.Write(".env", "API_KEY=local-only\n");
+        dir.Write("Web/wwwroot/css/bootstrap/bootstrap.min.css.map",
+            "{\"version\":3,\"sources\":[\"../../scss/_root.scss\"],\"sourcesContent\":[\":root{}\\n\"],\"mappings\":\"AAAA\"}");
+        var env = Assert.Single(Env(dir.Path));
+        Assert.Equal(Severity.Warning, env.Severity); // only the build stage's layers hold it
+        Assert.Contains("'build'", env.Message);
+        Assert.Empty(new SourceMapShippedRule().Analyze(Context(dir.Path), CancellationToken.None));
+    }
+
+    [Fact]
     public void TheFixAppendsToTheIgnoreFileInUseAndIsNotOfferedWhenACopyNamesTheFile()
     {
         using var dir = new TempDir();
