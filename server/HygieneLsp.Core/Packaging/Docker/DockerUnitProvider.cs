@@ -35,11 +35,13 @@ public sealed class DockerUnitProvider : IShipUnitProvider
         var name = NameOf(context, build);
         var packager = new DockerPackager(build, prediction);
         var notPublished = sample is not null ? $"an example or fixture Dockerfile (under {sample}/)" : null;
+        var openness = OpennessOf(context, build);
         yield return new ShipUnit(ShipUnitKind.Docker, name, null, build.ContextRoot, notPublished is null, final.Files.Select(f => File(context, f)).ToList(), prediction.Errors)
         {
             Anchor = FromLine(build, final.Stage),
             NotPublishedReason = notPublished,
             Packager = packager,
+            Openness = openness,
         };
         var inFinal = final.Files.Select(f => f.SourcePath).ToHashSet(StringComparer.Ordinal);
         var starts = prediction.Stages.Select(s => s.Stage.From.Range.Start.Line).Order().ToList();
@@ -59,9 +61,19 @@ public sealed class DockerUnitProvider : IShipUnitProvider
                 NotPublishedReason = reason,
                 LayersOnly = true,
                 Packager = packager,
+                Openness = openness,
             };
         }
     }
+
+    /// <summary>
+    /// An image built from an open-source package's tree (the context's package.json: OSI license, public repository)
+    /// holds sources that are published already, as npm units judge it.
+    /// </summary>
+    private static SourceOpenness OpennessOf(AnalysisContext context, DockerBuild build) =>
+        context.Files.ReadAllText(build.ContextRoot + "/package.json") is { } text
+            ? SourceOpenness.Of(Parsing.Jsonc.JsoncParser.Parse(text).Root as Parsing.Jsonc.JsoncObject)
+            : SourceOpenness.Unknown;
 
     /// <summary>"Dockerfile", "api/Dockerfile", "Dockerfile (target prod)", "Dockerfile (context ..)": unique per build.</summary>
     private static string NameOf(AnalysisContext context, DockerBuild build)
@@ -79,7 +91,7 @@ public sealed class DockerUnitProvider : IShipUnitProvider
         new(f.ImagePath, f.IsFolder || f.PredictedBy is not null ? 0 : context.Files.GetLength(f.SourcePath) ?? 0, f.Reason, f.Location)
         {
             Source = f.SourcePath,
-            Dependency = f.Dependency,
+            Dependency = f.Dependency ?? VendoredLibraries.Of(f.ImagePath),
             PredictedBy = f.PredictedBy,
         };
 }

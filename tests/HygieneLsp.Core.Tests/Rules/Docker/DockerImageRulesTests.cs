@@ -66,6 +66,10 @@ public sealed class DockerImageRulesTests
         dir.Write(".env", "API_KEY=local-only\n");
         dir.Write("Web/wwwroot/css/bootstrap/bootstrap.min.css.map",
             "{\"version\":3,\"sources\":[\"../../scss/_root.scss\"],\"sourcesContent\":[\":root{}\\n\"],\"mappings\":\"AAAA\"}");
+        // ABP's copy of bootstrap brings its scss along: vendored by its folder, not by missing sources.
+        dir.Write("Web/wwwroot/libs/bootstrap/css/bootstrap.css.map",
+            "{\"version\":3,\"sources\":[\"../scss/_root.scss\"],\"sourcesContent\":[\":root{}\\n\"],\"mappings\":\"AAAA\"}");
+        dir.Write("Web/wwwroot/libs/bootstrap/scss/_root.scss", ":root{}\n");
         var env = Assert.Single(Env(dir.Path));
         Assert.Equal(Severity.Warning, env.Severity); // only the build stage's layers hold it
         Assert.Contains("'build'", env.Message);
