@@ -83,19 +83,10 @@ public sealed partial class SecretScanner
     }
 
     /// <summary>A view that leaves the underlying stream open: its owner (the archive reader) disposes it.</summary>
-    private sealed class LeaveOpenStream(Stream inner) : Stream
+    private sealed class LeaveOpenStream(Stream inner) : Workspace.ForwardOnlyStream
     {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
         public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
         public override int Read(Span<byte> buffer) => inner.Read(buffer);
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>Scans the original files carried in a map's <c>sourcesContent</c>.</summary>
