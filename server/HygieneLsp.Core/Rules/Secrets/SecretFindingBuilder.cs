@@ -17,7 +17,8 @@ internal sealed class SecretFindingBuilder
     public IEnumerable<Finding> Build(string path, SecretScanResult result, IReadOnlyList<PublishedFile>? units)
     {
         var ships = units is { Count: > 0 };
-        // Files that only an intermediate Docker stage holds leak through build caches, not the image: a warning.
+        // Files that only an intermediate Docker stage holds leak through build caches, not the image: a warning when
+        // the value is surely a secret, information otherwise (a `COPY . .` build stage holds the whole repository).
         var layersOnly = ships && units!.All(u => u.LayersOnly);
         var severity = ships && !layersOnly ? Severity.Error : Severity.Warning;
         var where = layersOnly ? $"stays in {Describe(units!)}" : ships ? $"ships in {Describe(units!)}" : "does not ship, but is in the workspace";
@@ -31,7 +32,7 @@ internal sealed class SecretFindingBuilder
             yield return new Finding
             {
                 RuleId = m.RuleId,
-                Severity = Capped(severity, m.Confidence),
+                Severity = layersOnly && m.Confidence != SecretConfidence.High ? Severity.Information : Capped(severity, m.Confidence),
                 Message = $"{Capitalize(m.Kind.Title)} {m.Preview}: this file {where}. " + Advice(m, "Remove it, rotate it, and read it from the environment."),
                 Location = new SourceLocation(path, m.Range),
                 Package = units?.FirstOrDefault()?.Unit,
@@ -56,7 +57,7 @@ internal sealed class SecretFindingBuilder
             yield return new Finding
             {
                 RuleId = e.Match.RuleId,
-                Severity = Capped(severity, e.Match.Confidence),
+                Severity = layersOnly && e.Match.Confidence != SecretConfidence.High ? Severity.Information : Capped(severity, e.Match.Confidence),
                 Message = message,
                 Location = original is not null ? new SourceLocation(original, e.Match.Range) : new SourceLocation(path, TextRange.Empty),
                 Package = units?.FirstOrDefault()?.Unit,
