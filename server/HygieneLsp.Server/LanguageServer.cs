@@ -34,6 +34,7 @@ public sealed class LanguageServer : IAsyncDisposable
     private readonly PublishedFindings _published = new();
     private readonly DiagnosticsPublisher _publisher;
     private readonly CodeActionHandler _codeActions;
+    private readonly FixAllService _fixAll;
     private readonly CancellationTokenSource _stop = new();
     private JObject _clientCapabilities = new();
     private string? _progressToken;
@@ -48,7 +49,8 @@ public sealed class LanguageServer : IAsyncDisposable
         _scheduler.Started = OnAnalysisStartedAsync;
         _scheduler.Completed = OnAnalysisCompletedAsync;
         _publisher = new DiagnosticsPublisher(_connection, _published);
-        _codeActions = new CodeActionHandler(_published);
+        _fixAll = new FixAllService(_session);
+        _codeActions = new CodeActionHandler(_published, _fixAll);
         RegisterHandlers();
     }
 
@@ -129,7 +131,7 @@ public sealed class LanguageServer : IAsyncDisposable
             return Task.CompletedTask;
         }, HandlerMode.Serial);
 
-        _connection.AddRequestHandler<CodeActionParams, IReadOnlyList<CodeAction>>(Methods.CodeAction, (p, _) => Task.FromResult(_codeActions.Handle(p)), HandlerMode.Parallel);
+        _connection.AddRequestHandler<CodeActionParams, IReadOnlyList<CodeAction>>(Methods.CodeAction, (p, ct) => Task.Run(() => _codeActions.Handle(p, ct), ct), HandlerMode.Parallel);
         _connection.AddRequestHandler<ExecuteCommandParams, JToken?>(Methods.ExecuteCommand, ExecuteCommandAsync, HandlerMode.Parallel);
         var lookup = new ShipUnitLookup(_session);
         var shipSets = new ShipSetsHandler(lookup, _published);
@@ -216,11 +218,13 @@ public sealed class LanguageServer : IAsyncDisposable
                 _scheduler.Request(immediate: true);
                 return JValue.CreateNull();
             case ServerCommands.FixAll:
-                var fixes = CodeActionHandler.PreferredFixes(_published.All);
-                if (fixes.Count == 0) return new JObject { ["applied"] = 0 };
+                var plan = await Task.Run(() => _fixAll.Plan(null, cancellationToken), cancellationToken).ConfigureAwait(false);
+                if (plan.Edits.Count == 0) return new JObject { ["applied"] = 0, ["unapplied"] = plan.Unapplied };
                 var result = await _connection.SendRequestAsync<ApplyWorkspaceEditResult>(Methods.ApplyEdit,
-                    new ApplyWorkspaceEditParams("Fix all HygieneLsp problems", FindingConverter.ToWorkspaceEdit(fixes.SelectMany(f => f.Edits))), cancellationToken).ConfigureAwait(false);
-                return new JObject { ["applied"] = result?.Applied == true ? fixes.Count : 0 };
+                    new ApplyWorkspaceEditParams("Fix all HygieneLsp problems", FindingConverter.ToWorkspaceEdit(plan.Edits)), cancellationToken).ConfigureAwait(false);
+                return new JObject { ["applied"] = result?.Applied == true ? plan.Applied.Count : 0, ["unapplied"] = plan.Unapplied };
+            case ServerCommands.ShowRuleDocumentation:
+                return await RuleDocumentationCommand.ShowAsync(_connection, _clientCapabilities, p.Arguments).ConfigureAwait(false);
             default:
                 throw new JsonRpcException(ErrorCodes.InvalidParams, $"Unknown command '{p.CommandId}'.");
         }

@@ -9,8 +9,13 @@ namespace HygieneLsp.Core.Packaging;
 /// <summary>
 /// One file that a unit publishes, for the secret scanner: the unit, how the file ships when that is not the unit's own
 /// package (<c>dotnet publish</c>, <c>NuGet package</c>), and the place that sends it there, when there is one.
+/// <see cref="Owner"/> and <see cref="File"/> are the unit and its entry, for the fix that keeps the file out.
 /// </summary>
-public sealed record PublishedFile(string Unit, string Path, string? Via = null, SourceLocation? Decider = null);
+public sealed record PublishedFile(string Unit, string Path, string? Via = null, SourceLocation? Decider = null)
+{
+    public ShipUnit? Owner { get; init; }
+    public ShipUnitFile? File { get; init; }
+}
 
 /// <summary>
 /// Every packaging unit of a workspace folder, from every packager: what `hygiene-lsp ls`, the "What ships" view, the
@@ -43,5 +48,5 @@ public static class ShipUnits
     /// </summary>
     public static IEnumerable<PublishedFile> PublishedFiles(AnalysisContext context, CancellationToken cancellationToken = default) =>
         Published(context, cancellationToken).SelectMany(u => u.Files.Where(f => !f.IsPredicted).Select(f =>
-            new PublishedFile(u.Name, u.SourceOf(f), u.Kind.Via, u.Kind.Via is null ? null : f.ReasonLocation)));
+            new PublishedFile(u.Name, u.SourceOf(f), u.Kind.Via, u.Kind.Via is null ? null : f.ReasonLocation) { Owner = u, File = f }));
 }
