@@ -21,6 +21,8 @@ export const ServerCommands = {
   /** No arguments: applies the preferred fix of every finding through workspace/applyEdit. */
   fixAll: 'hygiene.fixAll',
   scanWorkspace: 'hygiene.scanWorkspace',
+  /** One argument, a rule id: the server opens the GitHub page; the client intercepts it and opens the bundled one. */
+  showRuleDocumentation: 'hygiene.showRuleDocumentation',
 } as const;
 
 export type UnitKind = 'npm' | 'vsix' | 'nuget' | 'dotnet-publish';
@@ -56,9 +58,28 @@ export const ShipSetsRequest = new RequestType0<ShipSetsResult, void>('hygiene/s
 
 export type ScanState = 'scanning' | 'idle';
 
+/** Sent with the idle status after the first scan and after a requested one. */
+export interface ScanSummary {
+  folders: number;
+  /** Published units, and how many of each kind ("npm package", ".vsix", ...). */
+  units?: number;
+  unitKinds?: Record<string, number>;
+  /** Files those units would ship. */
+  files?: number;
+  elapsedMs: number;
+  /** Set instead of units/files when listing them failed (an exception name). */
+  unitsUnknown?: string;
+}
+
 export interface StatusParams {
   state: ScanState;
   problems: number;
+  /** Split of `problems` by severity (idle only; absent from older servers). */
+  errors?: number;
+  warnings?: number;
+  information?: number;
+  hints?: number;
+  summary?: ScanSummary | null;
 }
 
 /** `hygiene/status` (server → client): scan progress and the problem count for the status bar. */

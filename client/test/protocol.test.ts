@@ -21,6 +21,7 @@ test('custom method names match the server contract', () => {
   assert.equal(StatusNotification.method, 'hygiene/status');
   assert.equal(ServerCommands.fixAll, 'hygiene.fixAll');
   assert.equal(ServerCommands.scanWorkspace, 'hygiene.scanWorkspace');
+  assert.equal(ServerCommands.showRuleDocumentation, 'hygiene.showRuleDocumentation');
   assert.equal(FIX_ALL_CODE_ACTION_KIND, 'source.fixAll.hygiene');
 });
 

@@ -5,6 +5,7 @@ using HygieneLsp.JsonRpc;
 using HygieneLsp.Server.Features.CodeActions;
 using HygieneLsp.Server.Features.Diagnostics;
 using HygieneLsp.Server.Features.ShipSets;
+using HygieneLsp.Server.Features.Status;
 using HygieneLsp.Server.Features.CodeLens;
 using HygieneLsp.Server.Features.Hover;
 using HygieneLsp.Server.Features.TextSync;
@@ -38,6 +39,7 @@ public sealed class LanguageServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private JObject _clientCapabilities = new();
     private string? _progressToken;
+    private int _summaryWanted = 1; // the first scan's summary goes to the output channel, and each requested scan's
 
     public LanguageServer(Stream input, Stream output, ILoggerFactory loggerFactory, Engine engine, TimeSpan? debounce = null)
     {
@@ -213,6 +215,7 @@ public sealed class LanguageServer : IAsyncDisposable
         switch (p.CommandId)
         {
             case ServerCommands.ScanWorkspace:
+                Interlocked.Exchange(ref _summaryWanted, 1);
                 _session.ForgetAllIndexes();
                 _session.Engine.Cache.Clear();
                 _scheduler.Request(immediate: true);
@@ -238,7 +241,7 @@ public sealed class LanguageServer : IAsyncDisposable
 
     private async Task OnAnalysisStartedAsync(bool first)
     {
-        await SendStatusAsync("scanning", _published.All.Count).ConfigureAwait(false);
+        await _connection.SendNotificationAsync(Methods.Status, ScanStatus.Scanning(_published.All.Count)).ConfigureAwait(false);
         if (!first || _clientCapabilities.SelectToken("window.workDoneProgress")?.Value<bool>() != true) return;
         var token = "hygiene-initial-scan";
         try
@@ -268,13 +271,11 @@ public sealed class LanguageServer : IAsyncDisposable
                 ["kind"] = "end", ["message"] = $"{findings.Count} problem(s)",
             })).ConfigureAwait(false);
         }
-        await SendStatusAsync("idle", findings.Count).ConfigureAwait(false);
+        var summary = Interlocked.Exchange(ref _summaryWanted, 0) == 1 ? ScanStatus.Summary(_session, snapshot, elapsed, _stop.Token) : null;
+        await _connection.SendNotificationAsync(Methods.Status, ScanStatus.Idle(findings, summary)).ConfigureAwait(false);
         if (_clientCapabilities.SelectToken("workspace.codeLens.refreshSupport")?.Value<bool>() == true)
             _ = _connection.SendRequestAsync("workspace/codeLens/refresh", null).ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
     }
-
-    private Task SendStatusAsync(string state, int problems) =>
-        _connection.SendNotificationAsync(Methods.Status, new JObject { ["state"] = state, ["problems"] = problems });
 
     public async ValueTask DisposeAsync()
     {
