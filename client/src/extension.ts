@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { ClientCommands } from './commandIds';
 import { ServerController } from './lifecycle/serverController';
 import { currentSettings } from './settings/configuration';
-import { CLIENT_NAME, CONFIG_SECTION, ServerCommands } from './protocol';
+import { CLIENT_NAME, CONFIG_SECTION, type FixAllResult, fixAllMessage, ServerCommands } from './protocol';
 import { isRuleId } from './ruleDocs/ruleDocLinks';
 import { RuleDocs } from './ruleDocs/ruleDocs';
 import { ShipSetsView } from './shipSets/shipSetsView';
@@ -43,7 +43,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(ClientCommands.scanWorkspace, () =>
       server.executeServerCommand(ServerCommands.scanWorkspace),
     ),
-    vscode.commands.registerCommand(ClientCommands.fixAll, () => server.executeServerCommand(ServerCommands.fixAll)),
+    vscode.commands.registerCommand(ClientCommands.fixAll, async () => {
+      const result = (await server.executeServerCommand(ServerCommands.fixAll)) as FixAllResult | undefined;
+      const message = fixAllMessage(result);
+      if (message) {
+        output.info(message);
+        void vscode.window.showInformationMessage(message);
+      }
+    }),
     vscode.commands.registerCommand(ClientCommands.showShipSets, () => shipSets.reveal()),
     vscode.commands.registerCommand(ClientCommands.refreshShipSets, () => shipSets.refresh()),
     vscode.commands.registerCommand(ClientCommands.restartServer, async () => {

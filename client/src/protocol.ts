@@ -25,6 +25,21 @@ export const ServerCommands = {
   showRuleDocumentation: 'hygiene.showRuleDocumentation',
 } as const;
 
+/** What `hygiene.fixAll` answers: fixes applied, and preferred fixes left over after the planner's passes. */
+export interface FixAllResult {
+  applied: number;
+  unapplied?: number;
+}
+
+/** The message after "Fix all": only when something was left, or nothing could be done (silence when all went in). */
+export function fixAllMessage(result: FixAllResult | undefined): string | undefined {
+  if (!result) return undefined;
+  const left = result.unapplied ?? 0;
+  if (left > 0) return `HygieneLsp: applied ${result.applied} fix${result.applied === 1 ? '' : 'es'}; ${left} more could not be applied together. Run Fix all again.`;
+  if (result.applied === 0) return 'HygieneLsp: nothing to fix automatically (suppressions are never applied by Fix all; see each problem\'s quick fixes).';
+  return undefined;
+}
+
 export type UnitKind = 'npm' | 'vsix' | 'nuget' | 'dotnet-publish';
 
 export interface ShippedFile {

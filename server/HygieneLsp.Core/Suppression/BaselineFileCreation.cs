@@ -73,12 +73,16 @@ public static class BaselineFileCreation
         return after.All(u => old.TryGetValue((u.Kind.Id, u.Root, u.Name), out var files) ? u.Files.All(f => files.Contains(f.Path)) : u.Files.Count == 0);
     }
 
-    /// <summary>The context as it would be with <paramref name="texts"/> written: files overlaid, new ones added to the index, a private cache.</summary>
+    /// <summary>
+    /// The context as it would be with <paramref name="texts"/> written: files overlaid, new ones added to the index. The
+    /// engine's cache is shared: ship sets are keyed on their package's file list and config stamps, so only the units
+    /// the new or edited files belong to are computed again, and no entry of the real workspace is replaced.
+    /// </summary>
     private static AnalysisContext ContextWith(AnalysisContext context, IReadOnlyDictionary<string, string> texts)
     {
         var view = new OverlayFileView(context.Files, texts);
         var files = context.Index.Files.Concat(texts.Keys.Where(p => !context.Index.Contains(p)))
             .Order(StringComparer.Ordinal).ToList();
-        return new AnalysisContext(view, new WorkspaceIndex(context.Root, files, context.Index.Truncated), context.Settings, new AnalysisCache());
+        return new AnalysisContext(view, new WorkspaceIndex(context.Root, files, context.Index.Truncated), context.Settings, context.Cache);
     }
 }
