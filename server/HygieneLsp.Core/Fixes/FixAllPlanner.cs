@@ -82,7 +82,7 @@ public sealed class FixAllPlanner
         var deferred = 0;
         foreach (var fix in fixes)
         {
-            if (chosen.Any(c => SameEdits(c, fix))) continue;
+            if (chosen.Any(c => c.HasSameEdits(fix))) continue;
             var ranges = fix.Edits.SelectMany(e => e.Edits.Select(t => (e.Path, t.Range, e.CreateFile))).ToList();
             // Overlapping or touching ranges (two insertions at one point: their order would be a guess) wait for the next pass.
             if (ranges.Any(r => taken.Any(t => t.Path == r.Path && (t.Create || r.CreateFile || t.Range.Intersects(r.Range))))) { deferred++; continue; }
@@ -91,8 +91,4 @@ public sealed class FixAllPlanner
         }
         return (chosen, deferred);
     }
-
-    private static bool SameEdits(Fix a, Fix b) =>
-        a.Edits.Count == b.Edits.Count && a.Edits.Zip(b.Edits).All(p => p.First.Path == p.Second.Path && p.First.CreateFile == p.Second.CreateFile
-            && p.First.Edits.SequenceEqual(p.Second.Edits));
 }

@@ -32,11 +32,15 @@ internal sealed class SecretRepairs
         return [.. Optional(inPlace), .. Optional(Exclusion(path, units, preferred: inPlace is null && data))];
     }
 
-    /// <summary>For a secret embedded in the shipped map <paramref name="mapPath"/>, written in <paramref name="original"/> (null: not in the workspace).</summary>
+    /// <summary>
+    /// For a secret embedded in the shipped map <paramref name="mapPath"/> (a .map file, or a script ending in an inline
+    /// map), written in <paramref name="original"/> (null: not in the workspace). A .map file's exclusion is preferred; a
+    /// script carrying its map inline is code, so the fix in the original source is preferred there.
+    /// </summary>
     public IReadOnlyList<Fix> InMap(string mapPath, string? original, SecretMatch match, IReadOnlyList<PublishedFile>? units)
     {
-        var exclusion = Exclusion(mapPath, units, preferred: true);
-        var inSource = original is null ? null : EnvironmentVariableFix.For(_files, original, match, preferred: exclusion is null);
+        var exclusion = Exclusion(mapPath, units, preferred: TextKinds.ForPath(mapPath) == TextKind.Data);
+        var inSource = original is null ? null : EnvironmentVariableFix.For(_files, original, match, preferred: exclusion is not { IsPreferred: true });
         return [.. Optional(exclusion), .. Optional(inSource)];
     }
 

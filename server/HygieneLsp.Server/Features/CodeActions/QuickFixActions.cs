@@ -1,4 +1,5 @@
 using HygieneLsp.Core.Findings;
+using HygieneLsp.Core.Fixes;
 using HygieneLsp.Core.Rules;
 using HygieneLsp.Server.Protocol;
 
@@ -19,7 +20,7 @@ public static class QuickFixActions
         {
             foreach (var fix in finding.Fixes)
             {
-                var same = merged.FindIndex(m => m.Fix.Title == fix.Title && m.Fix.Kind == fix.Kind && SameEdits(m.Fix, fix));
+                var same = merged.FindIndex(m => m.Fix.Title == fix.Title && m.Fix.Kind == fix.Kind && m.Fix.HasSameEdits(fix));
                 if (same >= 0) merged[same].Diagnostics.Add(diagnostic);
                 else merged.Add((fix, finding, [diagnostic]));
             }
@@ -51,8 +52,4 @@ public static class QuickFixActions
     }
 
     public static string DocumentationTitle(string ruleId) => $"Show documentation for {ruleId}";
-
-    private static bool SameEdits(Fix a, Fix b) =>
-        a.Edits.Count == b.Edits.Count && a.Edits.Zip(b.Edits).All(p =>
-            p.First.Path == p.Second.Path && p.First.CreateFile == p.Second.CreateFile && p.First.Edits.SequenceEqual(p.Second.Edits));
 }

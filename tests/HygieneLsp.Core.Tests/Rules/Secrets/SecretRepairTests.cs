@@ -110,6 +110,30 @@ public sealed class SecretRepairTests
         Assert.DoesNotContain("config/service.yml", files);
     }
 
+    [Fact]
+    public void ASecretInAShippedMapPrefersKeepingTheMapOutAndOffersTheFixInTheSource()
+    {
+        using var dir = new TempDir();
+        var source = "const telemetry = {\n  apiToken: \"" + S.GitHub() + "\",\n};\nprocess.stdout.write(String(telemetry));\n";
+        dir.Write("package.json", "{ \"name\": \"@acme/cli\", \"version\": \"1.0.0\", \"bin\": \"cli.js\", \"files\": [\"cli.js\", \"cli.js.map\"] }");
+        dir.Write("cli.js", "process.stdout.write('x');\n//# sourceMappingURL=cli.js.map\n");
+        dir.Write("cli.js.map", new Newtonsoft.Json.Linq.JObject
+        {
+            ["version"] = 3, ["sources"] = new Newtonsoft.Json.Linq.JArray("src/telemetry.js"),
+            ["sourcesContent"] = new Newtonsoft.Json.Linq.JArray(source), ["mappings"] = "AAAA",
+        }.ToString());
+        var original = dir.Write("src/telemetry.js", source);
+        var finding = SecretIn(Check(dir.Path), "telemetry.js");
+        Assert.Equal(Severity.Error, finding.Severity);
+        Assert.Contains(finding.Related, r => r.Location.Path.EndsWith("/cli.js.map", StringComparison.Ordinal));
+        var repairs = finding.Repairs();
+        Assert.Equal(["Exclude cli.js.map from the package: remove \"cli.js.map\" from \"files\"", "Move the value to the environment variable API_TOKEN"],
+            repairs.Select(f => f.Title));
+        Assert.Equal([true, false], repairs.Select(f => f.IsPreferred));
+        Assert.EndsWith("/package.json", repairs[0].Edits.Single().Path);
+        Assert.Equal(Paths.Normalize(original), repairs[1].Edits.Single().Path);
+    }
+
     [Theory]
     [InlineData("clientSecret", "CLIENT_SECRET")]
     [InlineData("api-key", "API_KEY")]
