@@ -1,7 +1,8 @@
-// Bundles the extension into out/extension.js (one file, no source map: the shipped bundle must not carry maps) and,
-// with --tests, the node unit tests into out-test/ (one file per test, maps inline for readable stack traces).
+// Bundles the extension into out/extension.js (one file, no source map: the shipped bundle must not carry maps), copies
+// the rule documentation pages (server/HygieneLsp.Core/Rules/Docs) to out/rules/ for the .vsix, and, with --tests, the
+// node unit tests into out-test/ (one file per test, maps inline for readable stack traces).
 import { build } from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,6 +24,13 @@ await build({
   // languageclient resolves its "node" export condition.
   mainFields: ['module', 'main'],
   logLevel: 'warning',
+});
+
+// The pages live beside the rules' code; the extension opens its own copies offline (Show documentation).
+rmSync(join(root, 'out', 'rules'), { recursive: true, force: true });
+cpSync(join(root, 'server', 'HygieneLsp.Core', 'Rules', 'Docs'), join(root, 'out', 'rules'), {
+  recursive: true,
+  filter: source => statSync(source).isDirectory() || source.endsWith('.md'),
 });
 
 if (withTests) {

@@ -1,7 +1,11 @@
 // What the extension's own .vsix may and may not contain. Used by `npm run package` on the output of `vsce ls`.
 
 /** Files that must be in the .vsix for the extension to work. */
-export const REQUIRED_FILES = ['package.json', 'out/extension.js', 'server-dist/hygiene-lsp.dll'];
+export const REQUIRED_FILES = [
+  'package.json', 'out/extension.js', 'server-dist/hygiene-lsp.dll',
+  // The rule pages "Show documentation" opens offline: one per family is enough to see the copy happened.
+  'out/rules/npm/source-map-shipped.md', 'out/rules/secrets/generic-secret.md', 'out/rules/hygiene/config-error.md',
+];
 
 const FORBIDDEN = [
   { test: p => /\.map$/i.test(p), why: 'source map' },

@@ -8,4 +8,5 @@ export const ClientCommands = {
   refreshShipSets: 'hygiene.refreshShipSets',
   restartServer: 'hygiene.restartServer',
   showOutput: 'hygiene.showOutput',
+  showRuleDocumentation: 'hygiene.client.showRuleDocumentation',
 } as const;

@@ -3,23 +3,32 @@ import * as vscode from 'vscode';
 import { ClientCommands } from './commandIds';
 import { ServerController } from './lifecycle/serverController';
 import { currentSettings } from './settings/configuration';
-import { CLIENT_NAME, CONFIG_SECTION, ServerCommands } from './protocol';
+import { CLIENT_NAME, CONFIG_SECTION, type FixAllResult, fixAllMessage, ServerCommands } from './protocol';
+import { isRuleId } from './ruleDocs/ruleDocLinks';
+import { RuleDocs } from './ruleDocs/ruleDocs';
 import { ShipSetsView } from './shipSets/shipSetsView';
+import { formatScanSummary } from './status/scanSummary';
+import { ScanProgress } from './status/scanProgress';
 import { StatusItem } from './status/statusItem';
 
 let controller: ServerController | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
-  const server = new ServerController(context, output);
+  const ruleDocs = new RuleDocs(context.extension, output);
+  const server = new ServerController(context, output, ruleDocs.middleware());
   controller = server;
   const status = new StatusItem();
+  const progress = new ScanProgress();
   const shipSets = new ShipSetsView(() => server.shipSets(), output);
-  context.subscriptions.push(output, status, shipSets);
+  context.subscriptions.push(output, status, progress, shipSets, vscode.window.registerUriHandler(ruleDocs));
 
   context.subscriptions.push(
     server.onStatus(params => {
       status.update(params);
+      progress.update(params);
+      const summary = formatScanSummary(params);
+      if (summary) output.info(summary);
       if (params.state === 'idle') void shipSets.refresh();
     }),
     server.onReady(() => {
@@ -28,12 +37,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     server.onStopped(reason => {
       status.stopped(reason);
+      progress.reset();
       shipSets.clear();
     }),
     vscode.commands.registerCommand(ClientCommands.scanWorkspace, () =>
       server.executeServerCommand(ServerCommands.scanWorkspace),
     ),
-    vscode.commands.registerCommand(ClientCommands.fixAll, () => server.executeServerCommand(ServerCommands.fixAll)),
+    vscode.commands.registerCommand(ClientCommands.fixAll, async () => {
+      const result = (await server.executeServerCommand(ServerCommands.fixAll)) as FixAllResult | undefined;
+      const message = fixAllMessage(result);
+      if (message) {
+        output.info(message);
+        void vscode.window.showInformationMessage(message);
+      }
+    }),
     vscode.commands.registerCommand(ClientCommands.showShipSets, () => shipSets.reveal()),
     vscode.commands.registerCommand(ClientCommands.refreshShipSets, () => shipSets.refresh()),
     vscode.commands.registerCommand(ClientCommands.restartServer, async () => {
@@ -41,6 +58,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await server.restart();
     }),
     vscode.commands.registerCommand(ClientCommands.showOutput, () => output.show(true)),
+    vscode.commands.registerCommand(ClientCommands.showRuleDocumentation, (ruleId?: unknown) =>
+      isRuleId(ruleId) ? ruleDocs.show(ruleId) : ruleDocs.pick(),
+    ),
     vscode.workspace.onDidChangeConfiguration(event => onConfigurationChanged(event, server, status)),
   );
 

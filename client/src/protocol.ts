@@ -21,7 +21,24 @@ export const ServerCommands = {
   /** No arguments: applies the preferred fix of every finding through workspace/applyEdit. */
   fixAll: 'hygiene.fixAll',
   scanWorkspace: 'hygiene.scanWorkspace',
+  /** One argument, a rule id: the server opens the GitHub page; the client intercepts it and opens the bundled one. */
+  showRuleDocumentation: 'hygiene.showRuleDocumentation',
 } as const;
+
+/** What `hygiene.fixAll` answers: fixes applied, and preferred fixes left over after the planner's passes. */
+export interface FixAllResult {
+  applied: number;
+  unapplied?: number;
+}
+
+/** The message after "Fix all": only when something was left, or nothing could be done (silence when all went in). */
+export function fixAllMessage(result: FixAllResult | undefined): string | undefined {
+  if (!result) return undefined;
+  const left = result.unapplied ?? 0;
+  if (left > 0) return `HygieneLsp: applied ${result.applied} fix${result.applied === 1 ? '' : 'es'}; ${left} more could not be applied together. Run Fix all again.`;
+  if (result.applied === 0) return 'HygieneLsp: nothing to fix automatically (suppressions are never applied by Fix all; see each problem\'s quick fixes).';
+  return undefined;
+}
 
 export type UnitKind = 'npm' | 'vsix' | 'nuget' | 'dotnet-publish';
 
@@ -56,9 +73,28 @@ export const ShipSetsRequest = new RequestType0<ShipSetsResult, void>('hygiene/s
 
 export type ScanState = 'scanning' | 'idle';
 
+/** Sent with the idle status after the first scan and after a requested one. */
+export interface ScanSummary {
+  folders: number;
+  /** Published units, and how many of each kind ("npm package", ".vsix", ...). */
+  units?: number;
+  unitKinds?: Record<string, number>;
+  /** Files those units would ship. */
+  files?: number;
+  elapsedMs: number;
+  /** Set instead of units/files when listing them failed (an exception name). */
+  unitsUnknown?: string;
+}
+
 export interface StatusParams {
   state: ScanState;
   problems: number;
+  /** Split of `problems` by severity (idle only; absent from older servers). */
+  errors?: number;
+  warnings?: number;
+  information?: number;
+  hints?: number;
+  summary?: ScanSummary | null;
 }
 
 /** `hygiene/status` (server → client): scan progress and the problem count for the status bar. */

@@ -7,6 +7,7 @@ import {
   CLIENT_ID,
   CONFIG_SECTION,
   FIX_ALL_CODE_ACTION_KIND,
+  fixAllMessage,
   ServerCommands,
   ShipSetsRequest,
   StatusNotification,
@@ -21,6 +22,7 @@ test('custom method names match the server contract', () => {
   assert.equal(StatusNotification.method, 'hygiene/status');
   assert.equal(ServerCommands.fixAll, 'hygiene.fixAll');
   assert.equal(ServerCommands.scanWorkspace, 'hygiene.scanWorkspace');
+  assert.equal(ServerCommands.showRuleDocumentation, 'hygiene.showRuleDocumentation');
   assert.equal(FIX_ALL_CODE_ACTION_KIND, 'source.fixAll.hygiene');
 });
 
@@ -68,4 +70,11 @@ test('activation covers startup and the watched configs', () => {
   for (const name of names) assert.ok(events.includes(`workspaceContains:**/${name}`), name);
   assert.equal(manifest.main, './out/extension.js');
   assert.ok(manifest.contributes.views.explorer.some((v: { id: string }) => v.id === 'hygiene.shipSets'));
+});
+
+test('fix-all speaks only when something was left or nothing could be done', () => {
+  assert.equal(fixAllMessage({ applied: 3, unapplied: 0 }), undefined);
+  assert.match(fixAllMessage({ applied: 2, unapplied: 1 })!, /applied 2 fixes; 1 more could not be applied together/);
+  assert.match(fixAllMessage({ applied: 0 })!, /nothing to fix automatically \(suppressions are never applied/);
+  assert.equal(fixAllMessage(undefined), undefined);
 });

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 // @ts-expect-error: plain ESM script without type declarations, bundled by esbuild for the test
 import { checkShipSet } from '../scripts/shipSetCheck.mjs';
 
-const good = ['package.json', 'out/extension.js', 'server-dist/hygiene-lsp.dll', 'server-dist/hygiene-lsp.deps.json', 'README.md'];
+const pages = ['out/rules/npm/source-map-shipped.md', 'out/rules/secrets/generic-secret.md', 'out/rules/hygiene/config-error.md'];
+const good = ['package.json', 'out/extension.js', 'server-dist/hygiene-lsp.dll', 'server-dist/hygiene-lsp.deps.json', 'README.md', ...pages];
 
 test('a clean ship set passes', () => {
   assert.deepEqual(checkShipSet(good), []);
@@ -22,5 +23,6 @@ test('maps, symbols, sources, tests and node_modules are refused', () => {
 });
 
 test('missing run-time files are reported', () => {
-  assert.deepEqual(checkShipSet(['package.json', 'out/extension.js']), ['missing: server-dist/hygiene-lsp.dll']);
+  assert.deepEqual(checkShipSet(['package.json', 'out/extension.js', ...pages]), ['missing: server-dist/hygiene-lsp.dll']);
+  assert.deepEqual(checkShipSet(good.filter(f => !f.startsWith('out/rules/'))), pages.map(p => `missing: ${p}`));
 });

@@ -5,6 +5,7 @@ using HygieneLsp.JsonRpc;
 using HygieneLsp.Server.Features.CodeActions;
 using HygieneLsp.Server.Features.Diagnostics;
 using HygieneLsp.Server.Features.ShipSets;
+using HygieneLsp.Server.Features.Status;
 using HygieneLsp.Server.Features.CodeLens;
 using HygieneLsp.Server.Features.Hover;
 using HygieneLsp.Server.Features.TextSync;
@@ -34,9 +35,11 @@ public sealed class LanguageServer : IAsyncDisposable
     private readonly PublishedFindings _published = new();
     private readonly DiagnosticsPublisher _publisher;
     private readonly CodeActionHandler _codeActions;
+    private readonly FixAllService _fixAll;
     private readonly CancellationTokenSource _stop = new();
     private JObject _clientCapabilities = new();
     private string? _progressToken;
+    private int _summaryWanted = 1; // the first scan's summary goes to the output channel, and each requested scan's
 
     public LanguageServer(Stream input, Stream output, ILoggerFactory loggerFactory, Engine engine, TimeSpan? debounce = null)
     {
@@ -48,7 +51,8 @@ public sealed class LanguageServer : IAsyncDisposable
         _scheduler.Started = OnAnalysisStartedAsync;
         _scheduler.Completed = OnAnalysisCompletedAsync;
         _publisher = new DiagnosticsPublisher(_connection, _published);
-        _codeActions = new CodeActionHandler(_published);
+        _fixAll = new FixAllService(_session);
+        _codeActions = new CodeActionHandler(_published, _fixAll);
         RegisterHandlers();
     }
 
@@ -129,7 +133,7 @@ public sealed class LanguageServer : IAsyncDisposable
             return Task.CompletedTask;
         }, HandlerMode.Serial);
 
-        _connection.AddRequestHandler<CodeActionParams, IReadOnlyList<CodeAction>>(Methods.CodeAction, (p, _) => Task.FromResult(_codeActions.Handle(p)), HandlerMode.Parallel);
+        _connection.AddRequestHandler<CodeActionParams, IReadOnlyList<CodeAction>>(Methods.CodeAction, (p, ct) => Task.Run(() => _codeActions.Handle(p, ct), ct), HandlerMode.Parallel);
         _connection.AddRequestHandler<ExecuteCommandParams, JToken?>(Methods.ExecuteCommand, ExecuteCommandAsync, HandlerMode.Parallel);
         var lookup = new ShipUnitLookup(_session);
         var shipSets = new ShipSetsHandler(lookup, _published);
@@ -211,16 +215,19 @@ public sealed class LanguageServer : IAsyncDisposable
         switch (p.CommandId)
         {
             case ServerCommands.ScanWorkspace:
+                Interlocked.Exchange(ref _summaryWanted, 1);
                 _session.ForgetAllIndexes();
                 _session.Engine.Cache.Clear();
                 _scheduler.Request(immediate: true);
                 return JValue.CreateNull();
             case ServerCommands.FixAll:
-                var fixes = CodeActionHandler.PreferredFixes(_published.All);
-                if (fixes.Count == 0) return new JObject { ["applied"] = 0 };
+                var plan = await Task.Run(() => _fixAll.Plan(null, cancellationToken), cancellationToken).ConfigureAwait(false);
+                if (plan.Edits.Count == 0) return new JObject { ["applied"] = 0, ["unapplied"] = plan.Unapplied };
                 var result = await _connection.SendRequestAsync<ApplyWorkspaceEditResult>(Methods.ApplyEdit,
-                    new ApplyWorkspaceEditParams("Fix all HygieneLsp problems", FindingConverter.ToWorkspaceEdit(fixes.SelectMany(f => f.Edits))), cancellationToken).ConfigureAwait(false);
-                return new JObject { ["applied"] = result?.Applied == true ? fixes.Count : 0 };
+                    new ApplyWorkspaceEditParams("Fix all HygieneLsp problems", FindingConverter.ToWorkspaceEdit(plan.Edits)), cancellationToken).ConfigureAwait(false);
+                return new JObject { ["applied"] = result?.Applied == true ? plan.Applied.Count : 0, ["unapplied"] = plan.Unapplied };
+            case ServerCommands.ShowRuleDocumentation:
+                return await RuleDocumentationCommand.ShowAsync(_connection, _clientCapabilities, p.Arguments).ConfigureAwait(false);
             default:
                 throw new JsonRpcException(ErrorCodes.InvalidParams, $"Unknown command '{p.CommandId}'.");
         }
@@ -234,7 +241,7 @@ public sealed class LanguageServer : IAsyncDisposable
 
     private async Task OnAnalysisStartedAsync(bool first)
     {
-        await SendStatusAsync("scanning", _published.All.Count).ConfigureAwait(false);
+        await _connection.SendNotificationAsync(Methods.Status, ScanStatus.Scanning(_published.All.Count)).ConfigureAwait(false);
         if (!first || _clientCapabilities.SelectToken("window.workDoneProgress")?.Value<bool>() != true) return;
         var token = "hygiene-initial-scan";
         try
@@ -264,13 +271,11 @@ public sealed class LanguageServer : IAsyncDisposable
                 ["kind"] = "end", ["message"] = $"{findings.Count} problem(s)",
             })).ConfigureAwait(false);
         }
-        await SendStatusAsync("idle", findings.Count).ConfigureAwait(false);
+        var summary = Interlocked.Exchange(ref _summaryWanted, 0) == 1 ? ScanStatus.Summary(_session, snapshot, elapsed, _stop.Token) : null;
+        await _connection.SendNotificationAsync(Methods.Status, ScanStatus.Idle(findings, summary)).ConfigureAwait(false);
         if (_clientCapabilities.SelectToken("workspace.codeLens.refreshSupport")?.Value<bool>() == true)
             _ = _connection.SendRequestAsync("workspace/codeLens/refresh", null).ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
     }
-
-    private Task SendStatusAsync(string state, int problems) =>
-        _connection.SendNotificationAsync(Methods.Status, new JObject { ["state"] = state, ["problems"] = problems });
 
     public async ValueTask DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Tests.Support;
 using HygieneLsp.Server.Cli;
 using HygieneLsp.Server.Tests.Support;
@@ -92,5 +93,62 @@ public class CliTests
         var validation = JObject.Parse(File.ReadAllText(Path.Combine(ws.Root, "validation.sarif")));
         var problems = ((JArray)validation.SelectToken("runs[0].results")!).Where(r => r["level"]?.ToString() is "error" or "warning" || r["level"] is null).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems.Select(p => $"{p["ruleId"]}: {p.SelectToken("message.text") ?? p.SelectToken("message.id")}")));
+    }
+
+    private static (int Code, string Out, string Err) Rules(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = HygieneCli.Run(["rules", .. args], stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void RulesListsEveryRuleWithSeveritySummaryAndDocumentation()
+    {
+        var catalog = Core.Analysis.RuleCatalog.All(Core.Analysis.AnalyzerCatalog.CreateEngine());
+        var (code, text, _) = Rules();
+        Assert.Equal(0, code);
+        foreach (var rule in catalog)
+        {
+            Assert.Matches($@"(?m)^{System.Text.RegularExpressions.Regex.Escape(rule.Id)} +{rule.DefaultSeverity.ToName()} +{System.Text.RegularExpressions.Regex.Escape(rule.Summary)}$", text);
+            Assert.Contains(Core.Rules.RuleDocumentation.Url(rule.Id)!, text);
+        }
+        Assert.Contains("hygiene/config-error", text);
+
+        var (jsonCode, json, _) = Rules("--format", "json");
+        Assert.Equal(0, jsonCode);
+        var rules = (JArray)JObject.Parse(json)["rules"]!;
+        Assert.Equal(catalog.Count, rules.Count);
+        Assert.All(rules, r => Assert.StartsWith("https://github.com/hygiene-lsp/hygiene-lsp/blob/main/", r["docs"]!.ToString()));
+        Assert.Equal("error", rules.Single(r => r["id"]!.ToString() == "npm/source-map-shipped")["defaultSeverity"]!.ToString());
+    }
+
+    [Fact]
+    public void RulesPrintsOnePageAndRejectsUnknownIds()
+    {
+        var (code, page, _) = Rules("npm/env-file-shipped");
+        Assert.Equal(0, code);
+        Assert.StartsWith("# npm/env-file-shipped", page);
+        Assert.Contains("## How to suppress", page);
+        var (bad, _, err) = Rules("npm/env-file");
+        Assert.Equal(2, bad);
+        Assert.Contains("unknown rule 'npm/env-file'", err);
+        Assert.Contains("npm/env-file-shipped", err);
+    }
+
+    [Fact]
+    public void SarifRulesLinkTheirDocumentation()
+    {
+        using var ws = Workspace();
+        var sarif = JObject.Parse(Check(ws.Root, "--format", "sarif").Out);
+        Assert.Equal("https://github.com/hygiene-lsp/hygiene-lsp", sarif.SelectToken("runs[0].tool.driver.informationUri")!.ToString());
+        var rules = (JArray)sarif.SelectToken("runs[0].tool.driver.rules")!;
+        Assert.Contains(rules, r => r["id"]!.ToString() == "hygiene/internal-error");
+        Assert.All(rules, r =>
+        {
+            Assert.Equal(Core.Rules.RuleDocumentation.Url(r["id"]!.ToString()), r["helpUri"]!.ToString());
+            Assert.StartsWith("# " + r["id"], r.SelectToken("help.markdown")!.ToString());
+        });
     }
 }

@@ -51,6 +51,8 @@ public class LeakedCliScenarioTests
         var diagnostic = (JObject)published["diagnostics"]![0]!;
         Assert.Equal("npm/source-map-shipped", diagnostic["code"]!.ToString());
         Assert.Equal(1, (int)diagnostic["severity"]!);
+        // On `*.log`, the last line, after which the fix appends: not on line 1, a comment.
+        Assert.Equal(4, (int)diagnostic.SelectToken("range.start.line")!);
         Assert.Contains("embedding 2 original files", diagnostic["message"]!.ToString());
         Assert.EndsWith("cli.js.map", diagnostic.SelectToken("relatedInformation[0].location.uri")!.ToString());
 

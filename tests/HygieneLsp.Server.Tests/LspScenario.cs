@@ -29,6 +29,8 @@ public static class LspScenario
         Assert.Equal("build/tsc-source-map", diagnostic["code"]!.ToString());
         Assert.Equal(2, (int)diagnostic["severity"]!);
         Assert.Equal(4, (int)diagnostic.SelectToken("range.start.line")!);
+        Assert.Equal("https://github.com/hygiene-lsp/hygiene-lsp/blob/main/server/HygieneLsp.Core/Rules/Docs/build/tsc-source-map.md",
+            diagnostic.SelectToken("codeDescription.href")!.ToString());
 
         var actions = (JArray)(await client.RequestAsync("textDocument/codeAction", new JObject
         {
@@ -38,8 +40,14 @@ public static class LspScenario
         }))!;
         var quickFix = actions.Single(a => a["kind"]!.ToString() == "quickfix" && a["isPreferred"]?.Value<bool>() == true);
         Assert.Equal("Set \"sourceMap\" to false", quickFix["title"]!.ToString());
-        // Suppressions are offered too, after the repair, never preferred.
-        Assert.Contains(actions, a => a["title"]!.ToString() == "Add to baseline" && a["isPreferred"] is null);
+        // Suppressions are offered too, after the repair, never preferred, named after the rule; the documentation last.
+        // The folder is the root of package "ws", which would publish a new .hygienelsp.json: the baseline fix keeps it out.
+        Assert.Equal(["Set \"sourceMap\" to false", "Suppress build/tsc-source-map on this line",
+            "Add build/tsc-source-map to the baseline (and keep .hygienelsp.json out of ws)", "Show documentation for build/tsc-source-map"],
+            actions.Select(a => a["title"]!.ToString()));
+        Assert.All(actions.Skip(1), a => Assert.Null(a["isPreferred"]));
+        Assert.Equal("hygiene.showRuleDocumentation", actions[^1]!.SelectToken("command.command")!.ToString());
+        Assert.Equal("build/tsc-source-map", actions[^1]!.SelectToken("command.arguments[0]")!.ToString());
         var edits = (JArray)quickFix.SelectToken("edit.changes")![uri]!;
         var edit = Assert.Single(edits);
 

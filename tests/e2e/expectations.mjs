@@ -60,3 +60,36 @@ export function selectedFindings(env = process.env) {
   if (unknown.length > 0) throw new Error(`unknown HYGIENE_E2E_FINDINGS ids: ${unknown.join(', ')}`);
   return picked;
 }
+
+/**
+ * A secret planted at run time (the repository holds no token-shaped literal) in a Node script the package publishes.
+ * VS Code's Auto Fix (only preferred quick fixes, applied when there is one) must move the value to an environment
+ * variable, never insert a suppression; the lightbulb names the rule in every suppression and offers its documentation.
+ */
+export const PLANTED_SECRET = {
+  file: 'scripts/deploy.js',
+  rule: 'secrets/github-token',
+  /** The line holding the value; written with the token below. */
+  line: 'deployToken: ',
+  fixedLine: /^\s*deployToken: process\.env\.DEPLOY_TOKEN,$/,
+  titles: [
+    'Move the value to the environment variable DEPLOY_TOKEN',
+    'Suppress secrets/github-token on this line',
+    'Show documentation for secrets/github-token',
+  ],
+  text(token) {
+    return `#!/usr/bin/env node\n// Deploys the demo build.\nconst settings = {\n  deployToken: "${token}",\n  retries: 3,\n};\nconsole.log(process.argv.length, settings.retries);\n`;
+  },
+};
+
+/** A GitHub-token-shaped value made at run time, prefix split so no literal of that shape is in the repository. */
+export function plantedToken() {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let body = '';
+  for (let i = 0; i < 36; i++) body += alphabet[Math.floor(Math.random() * alphabet.length)];
+  return 'gh' + 'p_' + body;
+}
+
+/** The rule whose code link in the Problems panel must open its bundled page. */
+export const DOCS_LINK = { file: 'tsconfig.json', rule: 'build/tsc-source-map', page: 'tsc-source-map.md' };
+

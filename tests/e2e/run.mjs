@@ -6,7 +6,11 @@
 //      the file (only that line) and the problem disappears,
 //   4. "HygieneLsp: Fix all" fixes a file that was never opened,
 //   5. a killed server is restarted and reports again,
-//   6. a dotnetPath that points nowhere gives an error naming the setting, with buttons.
+//   6. a dotnetPath that points nowhere gives an error naming the setting, with buttons,
+// and, with the real server: the status bar shows the error icon, the output channel a scan summary, the rule code in
+// the Problems panel opens the rule's page bundled in the .vsix, and on a planted secret the lightbulb names the rule
+// in its suppressions, "Show documentation" opens the page, and VS Code's Auto Fix applies the real fix (the value
+// moved to an environment variable), never a suppression.
 // Usage: node tests/e2e/run.mjs [--vsix FILE] [--fake-server] [--keep]
 //   needs CODE_SERVER, CHROMIUM, PLAYWRIGHT_CORE from tools/install-code-server.sh (run.sh sets them up).
 //   --fake-server runs tests/e2e/fake-server instead of the C# server (client-only check).
@@ -20,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, installExtension, startCodeServer, writeUserSettings } from './codeServer.mjs';
-import { FIXTURE, SHIP_SET, selectedFindings } from './expectations.mjs';
+import { DOCS_LINK, FIXTURE, PLANTED_SECRET, plantedToken, SHIP_SET, selectedFindings } from './expectations.mjs';
 import {
   filterProblems, mod, openFile, openProblems, problemRows, runCommand, shipSetRows, squiggledLines, statusBarText, waitFor,
   waitForWorkbench,
@@ -52,6 +56,11 @@ const workspace = join(tmp, 'workspace', FIXTURE);
 const userDataDir = join(tmp, 'user-data');
 const extensionsDir = join(tmp, 'extensions');
 cpSync(join(repo, 'tests', 'fixtures', FIXTURE), workspace, { recursive: true });
+const secretText = PLANTED_SECRET.text(plantedToken());
+if (!fake) {
+  mkdirSync(dirname(join(workspace, PLANTED_SECRET.file)), { recursive: true });
+  writeFileSync(join(workspace, PLANTED_SECRET.file), secretText);
+}
 const originals = new Map(findings.map(f => [f.file, readFileSync(join(workspace, f.file), 'utf8')]));
 // What decides whether the package ships the maps; Fix all may exclude them (a files negation or a new .npmignore).
 const packaging = new Map(['package.json', '.npmignore', '.gitignore'].map(f => [f, existsSync(join(workspace, f)) ? readFileSync(join(workspace, f), 'utf8') : null]));
@@ -81,6 +90,8 @@ if (fake) {
   chmodSync(wrapper, 0o755);
   userSettings['hygiene.dotnetPath'] = wrapper;
 }
+// HYGIENE_E2E_TRACE=1: the protocol traffic in the HygieneLsp output log (tests/e2e/artifacts/logs).
+if (process.env.HYGIENE_E2E_TRACE) userSettings['hygiene.trace.server'] = 'verbose';
 writeUserSettings(userDataDir, userSettings);
 
 const port = await freePort();
@@ -128,6 +139,14 @@ try {
   );
   assert(statusBefore >= findings.length, `status bar shows ${statusBefore} problems, expected >= ${findings.length}`);
   step(`status bar shows ${statusBefore} problem(s)`);
+  if (!fake) {
+    // A rescan may be running (the item spins meanwhile): wait for its result.
+    await waitFor('the error icon in the status bar (an error is listed)',
+      async () => (await statusBarText(page)).flatMap(i => i.icons).some(c => c.includes('codicon-error')), 30_000);
+    await waitFor('the scan summary in the output channel', async () => /Scan finished in [\d.]+ s: 1 folder, \d+ published unit/.test(clientLog()), 30_000);
+    step('status bar shows the error icon; the output channel has the scan summary');
+    await checkDocsLink();
+  }
 
   // 2. Before any fix changes what ships: the "What ships" view shows the package, its files, the flagged map.
   if (skipped.includes('what-ships')) step('skipping the What ships check (HYGIENE_E2E_SKIP)');
@@ -135,6 +154,7 @@ try {
 
   // 3, per quick-fix finding: squiggle on the cause's line, then the quick fix from Ctrl+. (or the lightbulb).
   for (const finding of findings.filter(f => f.fixWith === 'quickfix')) await quickFix(finding);
+  if (!fake) await autoFixSecret();
 
   // 4. "HygieneLsp: Fix all" fixes the findings of files that were never opened.
   const rest = findings.filter(f => f.fixWith === 'fixAll');
@@ -232,6 +252,89 @@ async function expectFixed(finding) {
   });
   await waitFor(`the ${finding.id} problem to disappear`, async () => !hasProblem(await problemRowsOf(finding), finding), 60_000);
   step(`fixed ${finding.file} (${finding.fixWith}): "${fixedLines[index].trim()}", problem gone`);
+}
+
+/** The rule code in a Problems row links to the rule's page: it opens the copy bundled in the .vsix, in the Markdown preview. */
+async function checkDocsLink() {
+  await openProblems(page);
+  await filterProblems(page, DOCS_LINK.file);
+  // The rule code is a link (VS Code's Link widget) in the marker row; the row's other anchors are its actions.
+  const link = page.locator('.markers-panel .monaco-list-row a', { hasText: DOCS_LINK.rule }).first();
+  await link.waitFor({ state: 'visible', timeout: 15_000 });
+  await link.click();
+  await waitFor(`${DOCS_LINK.page} open in the Markdown preview`, async () => (await previewTabs(DOCS_LINK.page)) > 0, 30_000);
+  await shot('02b-rule-docs-from-problems');
+  step(`the ${DOCS_LINK.rule} code in the Problems panel opened the bundled page`);
+  await runCommand(page, 'View: Close All Editors');
+  await filterProblems(page, '');
+}
+
+async function previewTabs(name) {
+  return page.locator(`.tabs-container .tab[aria-label*="${name}"]`).count();
+}
+
+/** The planted secret: titles in the lightbulb, Show documentation, then Auto Fix applies the preferred (real) fix. */
+async function autoFixSecret() {
+  const lines = secretText.split('\n');
+  const index = lines.findIndex(l => l.includes(PLANTED_SECRET.line));
+  // Inside the value, where the diagnostic is: away from it, VS Code's "nearby quick fixes" menu replaces Auto Fix.
+  const column = lines[index].indexOf('"') + 3;
+  const placeCursor = async () => {
+    await openFile(page, PLANTED_SECRET.file.split('/').pop());
+    await page.keyboard.press(`${mod}+P`);
+    await page.locator('.quick-input-widget input').fill(`:${index + 1}:${column}`);
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    await page.locator('.editor-instance .monaco-editor.focused').waitFor({ timeout: 10_000 });
+  };
+  await placeCursor();
+  await waitFor(`an error squiggle on the secret in ${PLANTED_SECRET.file}`,
+    async () => (await squiggledLines(page, 'error')).some(t => t.includes(PLANTED_SECRET.line)), 60_000);
+  const lightbulb = page.locator('.monaco-editor .lightBulbWidget');
+  await lightbulb.waitFor({ state: 'visible', timeout: 30_000 });
+  const menu = page.locator('.context-view .monaco-list');
+  await page.keyboard.press(`${mod}+.`);
+  if (!(await menu.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false))) await lightbulb.click();
+  await page.locator('.context-view .monaco-list-row', { hasText: 'Show documentation' }).first().waitFor({ timeout: 30_000 });
+  const titles = (await page.$$eval('.context-view .monaco-list-row', rows => rows.map(r => (r.textContent ?? '').trim()))).filter(t => t !== '');
+  for (const title of PLANTED_SECRET.titles) assert(titles.some(t => t.startsWith(title)), `the lightbulb should offer "${title}": ${titles.join(' | ')}`);
+  assert(titles.some(t => t.startsWith(`Add ${PLANTED_SECRET.rule} to the baseline`)), `the baseline fix should name the rule: ${titles.join(' | ')}`);
+  assert(new Set(titles).size === titles.length, `a title is repeated: ${titles.join(' | ')}`);
+  await shot('06b-secret-quickfix-menu');
+  step(`lightbulb on the secret: ${titles.join(' | ')}`);
+  await page.locator('.context-view .monaco-list-row', { hasText: `Show documentation for ${PLANTED_SECRET.rule}` }).first().click();
+  await waitFor('github-token.md open in the Markdown preview', async () => (await previewTabs('github-token.md')) > 0, 30_000);
+  await shot('06c-secret-docs');
+  step(`"Show documentation for ${PLANTED_SECRET.rule}" opened the bundled page`);
+  await runCommand(page, 'View: Close All Editors');
+
+  await placeCursor();
+  // Auto Fix: applies the preferred quick fix when it is the only one, shows a menu otherwise. Its palette row is
+  // clicked by label: pressing Enter would run whichever command the fuzzy match ranks first.
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>Auto Fix');
+  const autoFix = page.locator('.quick-input-list .monaco-list-row[aria-label^="Auto Fix..."]').first();
+  await autoFix.waitFor({ state: 'visible', timeout: 15_000 });
+  await autoFix.click();
+  await page.keyboard.press(`${mod}+S`);
+  const fixed = await waitFor(`${PLANTED_SECRET.file} saved with the Auto Fix`, async () => {
+    const text = readFileSync(join(workspace, PLANTED_SECRET.file), 'utf8');
+    return text !== secretText ? text : undefined;
+  }, 30_000);
+  assert(!fixed.includes('hygiene-ignore'), `Auto Fix applied a suppression:\n${fixed}`);
+  const fixedLines = fixed.split('\n');
+  assert(fixedLines.length === lines.length, 'Auto Fix changed the number of lines');
+  fixedLines.forEach((l, i) => {
+    if (i === index) assert(PLANTED_SECRET.fixedLine.test(l), `Auto Fix wrote "${l}", expected ${PLANTED_SECRET.fixedLine}`);
+    else assert(l === lines[i], `Auto Fix changed line ${i + 1}: "${lines[i]}" -> "${l}"`);
+  });
+  await waitFor('the secret problem to disappear', async () => {
+    await filterProblems(page, 'deploy.js');
+    return !hygieneProblems(await problemRows(page)).some(p => p.file === PLANTED_SECRET.file);
+  }, 60_000);
+  await filterProblems(page, '');
+  await shot('06d-secret-auto-fixed');
+  step(`Auto Fix moved the secret to an environment variable: "${fixedLines[index].trim()}"`);
 }
 
 async function checkCrashRestart() {

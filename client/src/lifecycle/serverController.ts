@@ -10,6 +10,7 @@ import {
   LanguageClient,
   RevealOutputChannelOn,
   type LanguageClientOptions,
+  type Middleware,
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
@@ -46,9 +47,11 @@ export class ServerController implements vscode.Disposable {
   readonly onReady = this.readyEmitter.event;
   readonly onStopped = this.stoppedEmitter.event;
 
+  /** @param middleware language client hooks (the rule documentation links and command). */
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.LogOutputChannel,
+    private readonly middleware: Middleware = {},
   ) {}
 
   get isRunning(): boolean {
@@ -182,6 +185,7 @@ export class ServerController implements vscode.Disposable {
       outputChannel: this.output,
       traceOutputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
+      middleware: this.middleware,
       initializationFailedHandler: error => {
         this.output.error(`Initialization failed: ${error instanceof Error ? error.message : String(error)}`);
         this.output.show(true);

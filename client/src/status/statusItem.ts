@@ -1,6 +1,8 @@
-// The status bar item: a spinner while the server scans, then the problem count; a click opens the Problems panel.
+// The status bar item: a spinner while the server scans, then the problem count with the worst severity's icon
+// (statusPresentation); a click opens the Problems panel.
 import * as vscode from 'vscode';
 import type { StatusParams } from '../protocol';
+import { statusPresentation } from './statusText';
 
 export class StatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('hygiene.status', vscode.StatusBarAlignment.Left, 50);
@@ -22,15 +24,8 @@ export class StatusItem implements vscode.Disposable {
   }
 
   update(status: StatusParams): void {
-    if (status.state === 'scanning') {
-      this.set('$(sync~spin) Hygiene', 'HygieneLsp: scanning the workspace');
-      return;
-    }
-    const problems = Math.max(0, Math.floor(status.problems ?? 0));
-    this.set(
-      problems === 0 ? '$(check) Hygiene' : `$(warning) Hygiene: ${problems}`,
-      problems === 0 ? 'HygieneLsp: nothing unwanted would ship' : `HygieneLsp: ${problems} problem${problems === 1 ? '' : 's'}`,
-    );
+    const { text, tooltip } = statusPresentation(status);
+    this.set(text, tooltip);
   }
 
   stopped(reason: string): void {

@@ -60,7 +60,8 @@ public sealed class Engine
             }
         }
         var config = context.Config;
-        var kept = Suppressor.Apply(findings, files, config).Select(f => WithSuppressionFixes(f, files, index.Root)).ToList();
+        var suppressions = new SuppressionFixes(context);
+        var kept = Suppressor.Apply(findings, files, config).Select(f => WithSuppressionFixes(f, suppressions)).ToList();
         if (config.Problems.Count > 0)
         {
             kept.Add(new Finding
@@ -76,11 +77,10 @@ public sealed class Engine
         return kept;
     }
 
-    /// <summary>Adds "Suppress on this line" (where the file has comments) and "Add to baseline" after the finding's own fixes.</summary>
-    private static Finding WithSuppressionFixes(Finding finding, IFileView files, string root)
+    /// <summary>Adds "Suppress &lt;rule&gt; on this line" and "Add &lt;rule&gt; to the baseline", where safe, after the finding's own fixes.</summary>
+    private static Finding WithSuppressionFixes(Finding finding, SuppressionFixes suppressions)
     {
-        var extra = new[] { SuppressionFixes.SuppressOnLine(finding, files), SuppressionFixes.AddToBaseline(finding, files, root) }
-            .OfType<Fix>().Select(f => f with { Kind = FixKind.Suppress, IsPreferred = false }).ToList();
+        var extra = suppressions.For(finding);
         return extra.Count == 0 ? finding : finding with { Fixes = [.. finding.Fixes, .. extra] };
     }
 

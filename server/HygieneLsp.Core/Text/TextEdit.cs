@@ -26,4 +26,23 @@ public static class TextEdits
         }
         return sb.ToString();
     }
+
+    /// <summary>
+    /// One replacement turning <paramref name="before"/> into <paramref name="after"/>: the changed middle, with the
+    /// common prefix and suffix kept out of it, so the edit touches only the bytes that differ.
+    /// </summary>
+    public static TextEdit Minimal(string before, string after)
+    {
+        var prefix = 0;
+        while (prefix < before.Length && prefix < after.Length && before[prefix] == after[prefix]) prefix++;
+        var suffix = 0;
+        while (suffix < before.Length - prefix && suffix < after.Length - prefix &&
+               before[before.Length - 1 - suffix] == after[after.Length - 1 - suffix]) suffix++;
+        // Never split a CRLF pair: editors place positions between \r and \n differently.
+        if (prefix > 0 && before[prefix - 1] == '\r') prefix--;
+        if (suffix > 0 && suffix < before.Length && before[before.Length - suffix] == '\n' &&
+            before.Length - suffix - 1 >= prefix && before[before.Length - suffix - 1] == '\r') suffix--;
+        var lines = new LineIndex(before);
+        return new TextEdit(lines.GetRange(prefix, before.Length - suffix), after.Substring(prefix, after.Length - prefix - suffix));
+    }
 }

@@ -91,7 +91,7 @@ public sealed class CheckCommand : Command, IHasHelpSections
             "sarif" => new SarifReport(),
             _ => new TextReport(),
         };
-        writer.Write(new ReportContext(root, findings, engine.Rules.Concat(ArtifactChecker.Rules).ToList()), stdout);
+        writer.Write(new ReportContext(root, findings, RuleCatalog.All(engine)), stdout);
         return findings.Any(f => f.Severity == Severity.Error) ? 1 : 0;
     }
 }

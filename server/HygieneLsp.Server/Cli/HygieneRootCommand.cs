@@ -17,6 +17,7 @@ public sealed class HygieneRootCommand : RootCommand, IHasHelpSections
         Add(new CheckCommand());
         Add(new LsCommand());
         Add(new DiffCommand());
+        Add(new RulesCommand());
         foreach (var version in Options.OfType<VersionOption>())
             version.Action = new PrintVersion();
         ExtendedHelpAction.Install(this);
@@ -34,6 +35,7 @@ public sealed class HygieneRootCommand : RootCommand, IHasHelpSections
             ("hygiene-lsp check .", "the CI gate: exit 1 when something at error severity would ship"),
             ("hygiene-lsp check . --format sarif > hygiene.sarif", "SARIF for GitHub code scanning"),
             ("hygiene-lsp ls .", "what every package of the folder would publish"),
+            ("hygiene-lsp rules", "every rule, its default severity and its documentation"),
             ("hygiene-lsp check --help", "the options of one command"),
         ]),
     ];

@@ -41,12 +41,10 @@ public static class RuleOption
     /// </summary>
     public static string? UnknownRuleError(IReadOnlyDictionary<string, Severity> rules, Engine engine)
     {
-        // The artifact rules run on release archives, outside the engine's analyzers.
-        var known = engine.Rules.Concat(Core.Artifacts.Packages.ArtifactChecker.Rules).Select(r => r.Id)
-            .Append(Engine.InternalErrorRuleId).Append(Engine.ConfigErrorRuleId).ToHashSet(StringComparer.Ordinal);
+        var known = RuleCatalog.All(engine).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var unknown = rules.Keys.FirstOrDefault(id => !known.Contains(id));
         return unknown is null
             ? null
-            : $"unknown rule '{unknown}' in --rule (did you mean {string.Join(", ", Nearest.To(unknown, known, 3))}?); the README lists every rule";
+            : $"unknown rule '{unknown}' in --rule (did you mean {string.Join(", ", Nearest.To(unknown, known, 3))}?); `hygiene-lsp rules` lists every rule";
     }
 }

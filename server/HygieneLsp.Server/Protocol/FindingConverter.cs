@@ -1,4 +1,5 @@
 using HygieneLsp.Core.Findings;
+using HygieneLsp.Core.Rules;
 using HygieneLsp.Core.Text;
 using Newtonsoft.Json.Linq;
 
@@ -16,6 +17,7 @@ public static class FindingConverter
         Range = ToRange(finding.Location.Range),
         Severity = (int)finding.Severity,
         Code = finding.RuleId,
+        CodeDescription = RuleDocumentation.Markdown(finding.RuleId) is null ? null : new CodeDescription(RuleDocumentation.Url(finding.RuleId)!),
         Message = finding.Message,
         RelatedInformation = finding.Related.Count == 0
             ? null

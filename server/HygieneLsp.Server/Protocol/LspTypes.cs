@@ -137,6 +137,7 @@ public static class Methods
     public const string Progress = "$/progress";
     public const string ShipSets = "hygiene/shipSets";
     public const string Status = "hygiene/status";
+    public const string ShowDocument = "window/showDocument";
 }
 
 /// <summary>Commands the server executes through workspace/executeCommand.</summary>
@@ -144,7 +145,9 @@ public static class ServerCommands
 {
     public const string FixAll = "hygiene.fixAll";
     public const string ScanWorkspace = "hygiene.scanWorkspace";
-    public static readonly string[] All = [FixAll, ScanWorkspace];
+    /// <summary>Argument: a rule id. Opens the rule's page (window/showDocument); the VS Code client shows its bundled copy instead.</summary>
+    public const string ShowRuleDocumentation = "hygiene.showRuleDocumentation";
+    public static readonly string[] All = [FixAll, ScanWorkspace, ShowRuleDocumentation];
 }
 
 public static class CodeActionKinds

@@ -37,11 +37,8 @@ public sealed class RedactionCanaryTests
         var settings = new JsonSerializerSettings { ReferenceLoopHandling = ReferenceLoopHandling.Ignore, Formatting = Formatting.Indented };
         output.AppendLine(JsonConvert.SerializeObject(findings, settings));
         foreach (var f in findings) output.AppendLine(f.ToString());
-        foreach (var f in findings)
-        {
-            output.AppendLine(JsonConvert.SerializeObject(SuppressionFixes.SuppressOnLine(f, FileView.Disk), settings));
-            output.AppendLine(JsonConvert.SerializeObject(SuppressionFixes.AddToBaseline(f, FileView.Disk, root), settings));
-        }
+        var suppressions = new SuppressionFixes(context);
+        foreach (var f in findings) output.AppendLine(JsonConvert.SerializeObject(suppressions.For(f), settings));
         output.AppendLine(JsonConvert.SerializeObject(Suppressor.Apply(findings, FileView.Disk, SuppressionConfig.Load(FileView.Disk, root)), settings));
         foreach (var path in context.Index.Files)
         {

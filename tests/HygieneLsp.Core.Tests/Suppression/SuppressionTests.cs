@@ -1,3 +1,5 @@
+using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.Discovery;
 using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Suppression;
 using HygieneLsp.Core.Tests.Support;
@@ -16,6 +18,10 @@ public sealed class SuppressionTests
         Location = new SourceLocation(path, new TextRange(new TextPosition(line, 4), new TextPosition(line, 9))),
         Fingerprint = fingerprint,
     };
+
+    /// <summary>The suppression fixes of a finding in the workspace folder <paramref name="root"/>, as the engine offers them.</summary>
+    internal static SuppressionFixes FixesIn(string root) =>
+        new(new AnalysisContext(FileView.Disk, WorkspaceIndex.Build(FileView.Disk, Paths.Normalize(root)), EngineSettings.Default, new AnalysisCache()));
 
     [Theory]
     [InlineData("a.js", "x();\n// hygiene-ignore-next-line secrets/jwt\nconst t = 1;\n", 2, true)]
@@ -93,7 +99,7 @@ public sealed class SuppressionTests
         using var dir = new TempDir();
         var path = Paths.Normalize(dir.Write(name, content));
         var finding = At(path, line);
-        var fix = SuppressionFixes.SuppressOnLine(finding, FileView.Disk);
+        var fix = FixesIn(dir.Path).SuppressOnLine(finding);
         Assert.NotNull(fix);
         var after = TextEdits.Apply(content, Assert.Single(fix!.Edits).Edits);
         Assert.Equal(expected, after);
@@ -106,7 +112,7 @@ public sealed class SuppressionTests
     {
         using var dir = new TempDir();
         var path = Paths.Normalize(dir.Write("package.json", "{\n  \"x\": 1\n}\n"));
-        Assert.Null(SuppressionFixes.SuppressOnLine(At(path, 1), FileView.Disk));
+        Assert.Null(FixesIn(dir.Path).SuppressOnLine(At(path, 1)));
     }
 
     [Theory]
@@ -120,7 +126,7 @@ public sealed class SuppressionTests
         var root = Paths.Normalize(dir.Path);
         if (existing is not null) dir.Write(".hygienelsp.json", existing);
         var finding = At(root + "/src/a.ts", 3);
-        var fix = SuppressionFixes.AddToBaseline(finding, FileView.Disk, root);
+        var fix = FixesIn(root).AddToBaseline(finding);
         Assert.NotNull(fix);
         var edit = Assert.Single(fix!.Edits);
         Assert.Equal(existing is null, edit.CreateFile);
@@ -135,7 +141,7 @@ public sealed class SuppressionTests
         var config = SuppressionConfig.Load(FileView.Disk, root);
         Assert.Empty(config.Problems);
         Assert.Empty(Suppressor.Apply([finding], FileView.Disk, config));
-        Assert.Null(SuppressionFixes.AddToBaseline(finding, FileView.Disk, root)); // already there
+        Assert.Null(FixesIn(root).AddToBaseline(finding)); // already there
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace HygieneLsp.Server.Tests.Support;
 
 /// <summary>
 /// A minimal LSP client over our own JSON-RPC connection: records every notification, answers the server's requests
-/// (registerCapability, workDoneProgress/create, applyEdit, configuration), and lets tests await a notification with a
+/// (registerCapability, workDoneProgress/create, applyEdit, configuration, showDocument), and lets tests await a notification with a
 /// timeout so a bug fails the test instead of hanging it.
 /// </summary>
 public sealed class LspTestClient : IAsyncDisposable
@@ -36,12 +36,18 @@ public sealed class LspTestClient : IAsyncDisposable
             AppliedEdits.Add(p!["edit"]!);
             return Task.FromResult<JToken?>(new JObject { ["applied"] = true });
         }, HandlerMode.Parallel);
+        Connection.AddRequestHandler("window/showDocument", (p, _) =>
+        {
+            ShownDocuments.Add(p!);
+            return Task.FromResult<JToken?>(new JObject { ["success"] = true });
+        }, HandlerMode.Parallel);
         Connection.Start();
     }
 
     public JsonRpcConnection Connection { get; }
     public ConcurrentBag<JToken?> Registrations { get; } = [];
     public ConcurrentBag<JToken> AppliedEdits { get; } = [];
+    public ConcurrentBag<JToken> ShownDocuments { get; } = [];
     public JToken ConfigurationSection { get; set; } = new JObject();
 
     public IEnumerable<(string Method, JToken? Params)> Notifications => _notifications;

@@ -129,19 +129,5 @@ public static class NpmExclusionFixes
 
     private static JsoncArray? FindFilesArray(JsoncDocument doc) => (doc.Root as JsoncObject)?.Get("files") as JsoncArray;
 
-    /// <summary>One replacement covering the changed middle of <paramref name="before"/> (common prefix and suffix kept).</summary>
-    internal static TextEdit SingleEdit(string before, string after)
-    {
-        var prefix = 0;
-        while (prefix < before.Length && prefix < after.Length && before[prefix] == after[prefix]) prefix++;
-        var suffix = 0;
-        while (suffix < before.Length - prefix && suffix < after.Length - prefix &&
-               before[before.Length - 1 - suffix] == after[after.Length - 1 - suffix]) suffix++;
-        // Never split a CRLF pair: editors place positions between \r and \n differently.
-        if (prefix > 0 && before[prefix - 1] == '\r') prefix--;
-        if (suffix > 0 && suffix < before.Length && before[before.Length - suffix] == '\n' &&
-            before.Length - suffix - 1 >= prefix && before[before.Length - suffix - 1] == '\r') suffix--;
-        var lines = new LineIndex(before);
-        return new TextEdit(lines.GetRange(prefix, before.Length - suffix), after.Substring(prefix, after.Length - prefix - suffix));
-    }
+    internal static TextEdit SingleEdit(string before, string after) => TextEdits.Minimal(before, after);
 }

@@ -1,14 +1,13 @@
 using HygieneLsp.Core.Analysis;
 using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Packaging.Npm;
-using HygieneLsp.Core.Text;
 
 namespace HygieneLsp.Core.Packaging.Npm;
 
 /// <summary>
 /// Where a finding about a shipped file goes: the `files` entry (or ignore line, main/bin value) that lets it in, else
-/// the first line of the .npmignore that fails to keep it out, else the package name; and the bundled dependency it
-/// came with, if any. Shared by every npm rule so that one cause gets one diagnostic.
+/// the end of the .npmignore that fails to keep it out (where the fix appends), else the package name; and the bundled
+/// dependency it came with, if any. Shared by every npm rule so that one cause gets one diagnostic.
 /// </summary>
 public static class NpmFindingCause
 {
@@ -19,15 +18,7 @@ public static class NpmFindingCause
         if (reason.BundledDependency is { } dep) return (manifest.PackageLocation, dep);
         if (reason.Rule is { Includes: true, Location: { } ruleLocation }) return (ruleLocation, null);
         if (reason.Location is { } governing && governing.Path.EndsWith("/.npmignore", StringComparison.Ordinal))
-            return (new SourceLocation(governing.Path, FirstLine(context, governing.Path)), null);
+            return (new SourceLocation(governing.Path, IgnoreFileTail.Range(context.Files.ReadAllText(governing.Path) ?? "")), null);
         return (manifest.PackageLocation, null);
-    }
-
-    private static TextRange FirstLine(AnalysisContext context, string path)
-    {
-        var text = context.Files.ReadAllText(path) ?? "";
-        var end = text.IndexOfAny(['\r', '\n']);
-        if (end < 0) end = text.Length;
-        return new TextRange(new TextPosition(0, 0), new TextPosition(0, end));
     }
 }

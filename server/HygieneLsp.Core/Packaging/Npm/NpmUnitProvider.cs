@@ -41,11 +41,14 @@ public sealed class NpmPackager(NpmShipSet ship, IReadOnlyList<NpmPackage> all) 
     public IReadOnlyList<Fix> Exclude(AnalysisContext context, ShipUnit unit, IReadOnlyList<ShipUnitFile> files, ShippedFileFamily family)
     {
         var paths = files.Select(f => f.Path).ToList();
-        var exclusions = ShippedFileFamilies.ExclusionGlobs(family, paths).Select(ToNpm).ToList();
+        var exclusions = family == ShippedFileFamily.NamedFiles
+            ? paths.Select(NpmExclusion.ForFile).ToList()
+            : ShippedFileFamilies.ExclusionGlobs(family, paths).Select(ToNpm).ToList();
         var title = family switch
         {
             ShippedFileFamily.SourceMaps => "Exclude source maps from the package",
             ShippedFileFamily.EnvFiles => "Exclude .env files from the package",
+            ShippedFileFamily.NamedFiles => $"Exclude {string.Join(", ", paths)} from the package",
             _ => "Exclude agent files from the package",
         };
         return NpmExclusionFixes.Build(context.Files, ship.Package, ship, all, paths, exclusions, title);

@@ -51,8 +51,11 @@ public sealed record ShipUnitFile(string Path, long Bytes, string Reason, Source
     public bool IsPredicted => PredictedBy is not null;
 }
 
-/// <summary>The families of shipped files that unit rules look for and that packagers know how to keep out.</summary>
-public enum ShippedFileFamily { SourceMaps, EnvFiles, AgentFiles }
+/// <summary>
+/// The families of shipped files that unit rules look for and that packagers know how to keep out. <see cref="NamedFiles"/>
+/// is exactly the files given (a file holding a secret, the config file a suppression would create), nothing like them.
+/// </summary>
+public enum ShippedFileFamily { SourceMaps, EnvFiles, AgentFiles, NamedFiles }
 
 /// <summary>
 /// A packaging unit (npm package, .vsix, .NET publish output or NuGet package) and exactly what it would publish. Rules

@@ -10,11 +10,14 @@ namespace HygieneLsp.Core.Packaging;
 /// <summary>
 /// One file that a unit publishes, for the secret scanner: the unit, how the file ships when that is not the unit's own
 /// package (<c>dotnet publish</c>, <c>NuGet package</c>), and the place that sends it there, when there is one.
+/// <see cref="Owner"/> and <see cref="File"/> are the unit and its entry, for the fix that keeps the file out.
 /// </summary>
 public sealed record PublishedFile(string Unit, string Path, string? Via = null, SourceLocation? Decider = null)
 {
     /// <summary>The file only stays in intermediate build layers (see <see cref="ShipUnit.LayersOnly"/>).</summary>
     public bool LayersOnly { get; init; }
+    public ShipUnit? Owner { get; init; }
+    public ShipUnitFile? File { get; init; }
 }
 
 /// <summary>
@@ -48,7 +51,7 @@ public static class ShipUnits
     /// </summary>
     public static IEnumerable<PublishedFile> PublishedFiles(AnalysisContext context, CancellationToken cancellationToken = default) =>
         Published(context, cancellationToken).SelectMany(u => u.Files.Where(f => !f.IsPredicted && !f.Path.EndsWith('/') && !IsBuildFile(u, f)).Select(f =>
-            new PublishedFile(u.Name, u.SourceOf(f), u.Kind.Via, u.Kind.Via is null ? null : f.ReasonLocation) { LayersOnly = u.LayersOnly }));
+            new PublishedFile(u.Name, u.SourceOf(f), u.Kind.Via, u.Kind.Via is null ? null : f.ReasonLocation) { LayersOnly = u.LayersOnly, Owner = u, File = f }));
 
     /// <summary>
     /// A Docker image's own Dockerfile copied into it: what it says (ARG/ENV values) is judged by the Docker rules on

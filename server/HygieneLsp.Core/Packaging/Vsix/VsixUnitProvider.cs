@@ -35,12 +35,21 @@ public sealed class VsixPackager(VsixShipSet set) : IShipUnitPackager
 {
     public VsixShipSet Set => set;
 
-    public SourceLocation CauseOf(AnalysisContext context, ShipUnit unit, ShipUnitFile file) => file.ReasonLocation ?? unit.Anchor;
+    /// <summary>The `!` line or `files` entry that lets the file in; for a file no .vscodeignore line matches, the end of the file, where the fix appends.</summary>
+    public SourceLocation CauseOf(AnalysisContext context, ShipUnit unit, ShipUnitFile file) =>
+        file.ReasonLocation is { } location && location.Path == set.IgnoreFilePath && set.Get(file.Path) is { Reason.Rule: null }
+            ? new SourceLocation(location.Path, IgnoreFileTail.Range(context.Files.ReadAllText(location.Path) ?? ""))
+            : file.ReasonLocation ?? unit.Anchor;
 
     public IReadOnlyList<Fix> Exclude(AnalysisContext context, ShipUnit unit, IReadOnlyList<ShipUnitFile> files, ShippedFileFamily family)
     {
         var patterns = ShippedFileFamilies.ExclusionGlobs(family, files.Select(f => f.Path)).ToList();
-        var title = family == ShippedFileFamily.SourceMaps ? "Exclude source maps from the .vsix (**/*.map)" : $"Exclude {string.Join(", ", patterns)} in .vscodeignore";
+        var title = family switch
+        {
+            ShippedFileFamily.SourceMaps => "Exclude source maps from the .vsix (**/*.map)",
+            ShippedFileFamily.NamedFiles => $"Exclude {string.Join(", ", patterns)} from the .vsix",
+            _ => $"Exclude {string.Join(", ", patterns)} in .vscodeignore",
+        };
         return VsixExclusionFix.Create(context.Files, set, patterns, title, files.Select(f => f.Path).ToList());
     }
 

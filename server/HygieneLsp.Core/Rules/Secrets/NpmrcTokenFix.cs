@@ -12,7 +12,7 @@ namespace HygieneLsp.Core.Rules.Secrets;
 /// </summary>
 public static partial class NpmrcTokenFix
 {
-    public const string Title = "Read the token from the environment";
+    public const string Title = EnvironmentVariableFix.TitlePrefix + "NPM_TOKEN";
     public const string Replacement = "${NPM_TOKEN}";
 
     [GeneratedRegex(@"_authToken\s*=\s*[""']?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

@@ -10,8 +10,14 @@ namespace HygieneLsp.Core.Rules.Secrets;
 internal sealed class SecretFindingBuilder
 {
     private readonly IFileView _files;
+    private readonly SecretRepairs _repairs;
 
-    public SecretFindingBuilder(IFileView files) => _files = files;
+    /// <param name="context">Where exclusion fixes are computed; null offers only in-place fixes.</param>
+    public SecretFindingBuilder(IFileView files, Analysis.AnalysisContext? context = null)
+    {
+        _files = files;
+        _repairs = new SecretRepairs(files, context);
+    }
 
     /// <param name="units">How <paramref name="path"/> ships (unit, route, the place that sends it); null when it does not ship (warnings).</param>
     public IEnumerable<Finding> Build(string path, SecretScanResult result, IReadOnlyList<PublishedFile>? units)
@@ -37,7 +43,7 @@ internal sealed class SecretFindingBuilder
                 Location = new SourceLocation(path, m.Range),
                 Package = units?.FirstOrDefault()?.Unit,
                 Related = shipRelated,
-                Fixes = NpmrcTokenFix.For(_files, path, m),
+                Fixes = _repairs.InFile(path, m, units),
                 Fingerprint = m.Fingerprint,
             };
         }
@@ -62,6 +68,7 @@ internal sealed class SecretFindingBuilder
                 Location = original is not null ? new SourceLocation(original, e.Match.Range) : new SourceLocation(path, TextRange.Empty),
                 Package = units?.FirstOrDefault()?.Unit,
                 Related = related,
+                Fixes = _repairs.InMap(path, original, e.Match, units),
                 Fingerprint = e.Match.Fingerprint,
             };
         }

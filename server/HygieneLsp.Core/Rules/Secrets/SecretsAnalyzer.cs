@@ -37,13 +37,17 @@ public sealed class SecretsAnalyzer : IAnalyzer
     public string Name => "secrets";
 
     public IReadOnlyList<RuleDescriptor> Rules { get; } = SecretKind.All
-        .Select(k => new RuleDescriptor(k.RuleId, Severity.Error, $"A {k.Title} in a file that would be published",
+        .Select(k => new RuleDescriptor(k.RuleId, Severity.Error, $"{WithArticle(k.Title)} in a file that would be published",
             $"A {k.Title} was found in a file that a package, extension or project would publish (npm, vsce, dotnet publish or pack), or in a source map that embeds the original file. " +
             "Remove it from the file, rotate it (anyone who downloaded the package has it), and read it from the environment at run time. " +
             "Files that do not ship (.env, .npmrc, appsettings*.json no project publishes) are reported as warnings; templates (.env.example) only for vendor-shaped tokens, as information. Values in documentation, tests, examples and " +
             "doc comments are reported at most as information (a vendor-shaped token there, such as a GitHub or AWS key, as a warning), and values " +
             "that are public by design (publishable keys, Sentry DSNs, Firebase web API keys…) as information, each with the reason."))
         .ToList();
+
+    /// <summary>"An AWS access key id", "an npm token" (said "en-pee-em"), "A GitHub token".</summary>
+    private static string WithArticle(string title) =>
+        (title.StartsWith("npm", StringComparison.Ordinal) || "aeioAEIO".Contains(title.TrimStart('.')[0]) ? "An " : "A ") + title;
 
     public IEnumerable<Finding> Analyze(AnalysisContext context, CancellationToken cancellationToken)
     {
@@ -54,7 +58,7 @@ public sealed class SecretsAnalyzer : IAnalyzer
             if (!shipped.TryGetValue(p, out var units)) shipped[p] = units = [];
             if (!units.Exists(u => u.Unit == file.Unit && u.Via == file.Via)) units.Add(file with { Path = p });
         }
-        var builder = new SecretFindingBuilder(context.Files);
+        var builder = new SecretFindingBuilder(context.Files, context);
         var seen = new HashSet<(string, string, Text.TextRange, string?)>();
         var findings = new List<Finding>();
 

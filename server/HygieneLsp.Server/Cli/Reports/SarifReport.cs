@@ -1,4 +1,6 @@
+using HygieneLsp.Core.Analysis;
 using HygieneLsp.Core.Findings;
+using HygieneLsp.Core.Rules;
 using HygieneLsp.Core.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -11,13 +13,13 @@ namespace HygieneLsp.Server.Cli.Reports;
 /// </summary>
 public sealed class SarifReport : IReportWriter
 {
-    public const string InformationUri = "https://github.com/hygienelsp/hygiene-lsp";
+    public const string InformationUri = RuleDocumentation.Repository;
 
     public void Write(ReportContext context, TextWriter output)
     {
         var rules = context.Rules
             .Concat(context.Findings.Select(f => f.RuleId).Distinct().Where(id => context.Rules.All(r => r.Id != id))
-                .Select(id => new Core.Analysis.RuleDescriptor(id, Severity.Warning, id, id)))
+                .Select(id => new RuleDescriptor(id, Severity.Warning, id, id)))
             .GroupBy(r => r.Id).Select(g => g.First()).ToList();
         var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
 
@@ -59,15 +61,7 @@ public sealed class SarifReport : IReportWriter
                         ["name"] = "HygieneLsp",
                         ["informationUri"] = InformationUri,
                         ["semanticVersion"] = LanguageServer.Version,
-                        ["rules"] = new JArray(rules.Select(r => new JObject
-                        {
-                            ["id"] = r.Id,
-                            ["name"] = RuleName(r.Id),
-                            ["shortDescription"] = new JObject { ["text"] = r.Summary },
-                            ["fullDescription"] = new JObject { ["text"] = r.Help },
-                            ["help"] = new JObject { ["text"] = r.Help },
-                            ["defaultConfiguration"] = new JObject { ["level"] = Level(r.DefaultSeverity) },
-                        })),
+                        ["rules"] = new JArray(rules.Select(Rule)),
                     },
                 },
                 ["originalUriBaseIds"] = new JObject
@@ -82,6 +76,27 @@ public sealed class SarifReport : IReportWriter
         sarif.WriteTo(writer);
         writer.Flush();
         output.WriteLine();
+    }
+
+    /// <summary>
+    /// A reportingDescriptor: `helpUri` is the rule's page on GitHub, and `help.markdown` the same page, so code scanning
+    /// and offline SARIF viewers show the documentation without a network.
+    /// </summary>
+    private static JObject Rule(RuleDescriptor r)
+    {
+        var help = new JObject { ["text"] = r.Help };
+        if (RuleDocumentation.Markdown(r.Id) is { } page) help["markdown"] = page;
+        var rule = new JObject
+        {
+            ["id"] = r.Id,
+            ["name"] = RuleName(r.Id),
+            ["shortDescription"] = new JObject { ["text"] = r.Summary },
+            ["fullDescription"] = new JObject { ["text"] = r.Help },
+            ["help"] = help,
+            ["defaultConfiguration"] = new JObject { ["level"] = Level(r.DefaultSeverity) },
+        };
+        if (RuleDocumentation.Markdown(r.Id) is not null) rule["helpUri"] = RuleDocumentation.Url(r.Id);
+        return rule;
     }
 
     private static string Level(Severity s) => s switch

@@ -1,20 +1,18 @@
-using HygieneLsp.Core.Findings;
 using HygieneLsp.Server.Features.Diagnostics;
 using HygieneLsp.Server.Protocol;
 
 namespace HygieneLsp.Server.Features.CodeActions;
 
 /// <summary>
-/// textDocument/codeAction: a quick fix per fix of each diagnostic the client sends back (looked up by its key), and a
-/// `source.fixAll.hygiene` action applying the preferred fix of every finding in the document.
+/// textDocument/codeAction: the quick fixes of each diagnostic the client sends back (looked up by its key, see
+/// <see cref="QuickFixActions"/>), and a `source.fixAll.hygiene` action applying the preferred repair of every finding
+/// in the document (<see cref="FixAllService"/>), which editors run for "Fix all" and on save.
 /// </summary>
-public sealed class CodeActionHandler
+public sealed class CodeActionHandler(PublishedFindings published, FixAllService fixAll)
 {
-    private readonly PublishedFindings _published;
+    public const string FixAllTitle = "Fix all HygieneLsp problems in this file";
 
-    public CodeActionHandler(PublishedFindings published) => _published = published;
-
-    public IReadOnlyList<CodeAction> Handle(CodeActionParams request)
+    public IReadOnlyList<CodeAction> Handle(CodeActionParams request, CancellationToken cancellationToken = default)
     {
         var actions = new List<CodeAction>();
         var only = request.Context.Only;
@@ -22,58 +20,22 @@ public sealed class CodeActionHandler
 
         if (Wants(CodeActionKinds.QuickFix))
         {
-            foreach (var diagnostic in request.Context.Diagnostics ?? [])
-            {
-                var key = diagnostic.Data?["fixKey"]?.ToString();
-                if (key is null || _published.ByKey(key) is not { } finding) continue;
-                foreach (var fix in finding.Fixes)
-                {
-                    actions.Add(new CodeAction
-                    {
-                        Title = fix.Title,
-                        Kind = CodeActionKinds.QuickFix,
-                        Diagnostics = [diagnostic],
-                        IsPreferred = fix.IsPreferred ? true : null,
-                        Edit = FindingConverter.ToWorkspaceEdit(fix.Edits),
-                    });
-                }
-            }
+            var found = (request.Context.Diagnostics ?? [])
+                .Select(d => (Diagnostic: d, Finding: d.Data?["fixKey"]?.ToString() is { } key ? published.ByKey(key) : null))
+                .Where(x => x.Finding is not null)
+                .Select(x => (x.Diagnostic, x.Finding!))
+                .ToList();
+            actions.AddRange(QuickFixActions.For(found));
         }
 
-        if (Wants(CodeActionKinds.FixAll) && Uris.ToPath(request.TextDocument.Uri) is { } path)
+        // Only when asked for by kind: computing fix-all analyses the folder, too much for every lightbulb request.
+        if (only is { Count: > 0 } && Wants(CodeActionKinds.FixAll) && Uris.ToPath(request.TextDocument.Uri) is { } path
+            && published.ForPath(path).Any(f => Core.Fixes.FixAllPlanner.Preferred(f) is not null))
         {
-            var fixes = PreferredFixes(_published.ForPath(path));
-            if (fixes.Count > 0)
-            {
-                actions.Add(new CodeAction
-                {
-                    Title = "Fix all HygieneLsp problems in this file",
-                    Kind = CodeActionKinds.FixAll,
-                    Edit = FindingConverter.ToWorkspaceEdit(fixes.SelectMany(f => f.Edits)),
-                });
-            }
+            var plan = fixAll.Plan(path, cancellationToken);
+            if (plan.Edits.Count > 0)
+                actions.Add(new CodeAction { Title = FixAllTitle, Kind = CodeActionKinds.FixAll, Edit = FindingConverter.ToWorkspaceEdit(plan.Edits) });
         }
         return actions;
-    }
-
-    /// <summary>
-    /// The preferred (else first) repair of each finding (never a suppression), skipping fixes whose edits overlap an already chosen one in the
-    /// same file, so one workspace edit never carries conflicting changes.
-    /// </summary>
-    public static IReadOnlyList<Fix> PreferredFixes(IEnumerable<Finding> findings)
-    {
-        var chosen = new List<Fix>();
-        var taken = new List<(string Path, Core.Text.TextRange Range, bool Create)>();
-        foreach (var finding in findings)
-        {
-            var repairs = finding.Fixes.Where(f => f.Kind == FixKind.Repair).ToList();
-            var fix = repairs.FirstOrDefault(f => f.IsPreferred) ?? repairs.FirstOrDefault();
-            if (fix is null) continue;
-            var ranges = fix.Edits.SelectMany(e => e.Edits.Select(t => (e.Path, t.Range, e.CreateFile))).ToList();
-            if (ranges.Any(r => taken.Any(t => t.Path == r.Path && (t.Create || r.CreateFile || t.Range.Intersects(r.Range))))) continue;
-            chosen.Add(fix);
-            taken.AddRange(ranges);
-        }
-        return chosen;
     }
 }

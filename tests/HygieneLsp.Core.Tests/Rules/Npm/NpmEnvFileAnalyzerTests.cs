@@ -99,7 +99,8 @@ public sealed class NpmEnvFileAnalyzerTests
         var finding = Assert.Single(Analyze(t.Path));
         Assert.Equal(".env would ship in pkg-a (1 file: .env).", finding.Message);
         Assert.EndsWith("/.npmignore", finding.Location.Path);
-        Assert.Equal(new TextRange(new TextPosition(0, 0), new TextPosition(0, 14)), finding.Location.Range);
+        // The last line, after which the fix appends (line 1 is a comment, line 2 an unrelated pattern).
+        Assert.Equal(new TextRange(new TextPosition(2, 0), new TextPosition(2, 5)), finding.Location.Range);
         Assert.Contains("\".env\" to .npmignore", finding.Fixes[0].Title);
         AssertFixRemovesOnly(t.Path, finding, ".env");
         Assert.Equal("# build inputs\nsrc\n*.map\n.env\n", File.ReadAllText(Path.Combine(t.Path, ".npmignore")));

@@ -73,14 +73,14 @@ public sealed class VsixEnvFileAnalyzerTests
     }
 
     [Fact]
-    public void DotEnvNotExcludedByVscodeignore_SquiggleOnFirstLine_FixAppends_VsceRefusesBeforeAndPacksAfter()
+    public void DotEnvNotExcludedByVscodeignore_SquiggleOnLastLineWhereTheFixAppends_VsceRefusesBeforeAndPacksAfter()
     {
         const string ignore = "# sources\nsrc/**"; // no final newline: the fix must add one before its lines
         using var dir = Tree(null, (".vscodeignore", ignore), (".env", "TOKEN=1\n"), ("src/a.ts", "x\n"));
         var f = Assert.Single(Analyze(dir.Path));
         Assert.Equal("vsix/env-file-shipped", f.RuleId);
         Assert.Equal(Severity.Error, f.Severity);
-        Assert.Equal("# sources", Squiggled(f));
+        Assert.Equal("src/**", Squiggled(f)); // not the comment on line 1: the fix appends after this line
         Assert.Contains("vsce will refuse to package", f.Message);
         var package = VscePackage(dir.Path);
         Assert.NotEqual(0, package.ExitCode);

@@ -1,0 +1,26 @@
+using HygieneLsp.Core.Findings;
+
+namespace HygieneLsp.Core.Analysis;
+
+/// <summary>
+/// Every rule the product can report: the analyzers' rules and the engine's own `hygiene/*` findings (a crashed
+/// analyzer, a malformed `.hygienelsp.json`), which no analyzer declares. `rules`, SARIF, `--rule` and the documentation
+/// test read this list, so none of them forgets the engine's rules.
+/// </summary>
+public static class RuleCatalog
+{
+    public static readonly IReadOnlyList<RuleDescriptor> EngineRules =
+    [
+        new(Engine.InternalErrorRuleId, Severity.Warning, "A check could not finish in this folder",
+            "One of HygieneLsp's analyzers failed on this workspace folder (a bug, or input it could not handle). The other checks still ran, " +
+            "but the failed one reported nothing here, so its problems may be missing. Report it with the output channel's log."),
+        new(Engine.ConfigErrorRuleId, Severity.Warning, ".hygienelsp.json has a problem",
+            ".hygienelsp.json could not be read completely: a syntax error, or a value of the wrong type. What could be read still applies; " +
+            "the message names each problem."),
+    ];
+
+    /// <summary>The engine's rules, the engine's own, and those of `check` on artifacts and of `diff`, each id once, ordered by id.</summary>
+    public static IReadOnlyList<RuleDescriptor> All(Engine engine) =>
+        engine.Rules.Concat(EngineRules).Concat(Artifacts.Packages.ArtifactChecker.Rules).Concat(Artifacts.Releases.ReleaseDiff.Rules)
+            .DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+}
