@@ -29,5 +29,7 @@ public static class AnalyzerCatalog
         new DotNetAnalyzer(new ScannerSettingsSecretProbe(SecretScanner.Default)),
         new BuildMapAnalyzer(CreateExposure()),
         new Rules.Workflows.WorkflowAnalyzer(),
+        // Last: it reports the budgets the analyzers above ran into (AnalysisContext.Skipped).
+        new Rules.Hygiene.InputSkippedAnalyzer(),
     ];
 }

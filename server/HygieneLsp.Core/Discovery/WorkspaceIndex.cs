@@ -9,10 +9,15 @@ namespace HygieneLsp.Core.Discovery;
 public sealed class WorkspaceIndex
 {
     public WorkspaceIndex(string root, IReadOnlyList<string> files, bool truncated)
+        : this(root, files, truncated ? "the walk stopped early; files past that point are not checked" : null)
+    {
+    }
+
+    public WorkspaceIndex(string root, IReadOnlyList<string> files, string? limit)
     {
         Root = root;
         Files = IsSorted(files) ? files : files.Order(StringComparer.Ordinal).ToList();
-        Truncated = truncated;
+        Limit = limit;
     }
 
     public string Root { get; }
@@ -20,7 +25,10 @@ public sealed class WorkspaceIndex
     /// <summary>Every file outside pruned folders, absolute, sorted ordinally.</summary>
     public IReadOnlyList<string> Files { get; }
 
-    public bool Truncated { get; }
+    public bool Truncated => Limit is not null;
+
+    /// <summary>Which limit stopped the walk early, in words (files past it are not in the index); null when it finished.</summary>
+    public string? Limit { get; }
 
     public IEnumerable<string> Named(string fileName) =>
         Files.Where(f => string.Equals(Path.GetFileName(f), fileName, StringComparison.Ordinal));

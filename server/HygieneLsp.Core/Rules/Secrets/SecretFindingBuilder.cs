@@ -11,7 +11,14 @@ internal sealed class SecretFindingBuilder
 {
     private readonly IFileView _files;
 
-    public SecretFindingBuilder(IFileView files) => _files = files;
+    private readonly string _root;
+
+    /// <param name="root">The workspace folder: a map's `sources` are looked up inside it only.</param>
+    public SecretFindingBuilder(IFileView files, string root)
+    {
+        _files = files;
+        _root = root;
+    }
 
     /// <param name="units">How <paramref name="path"/> ships (unit, route, the place that sends it); null when it does not ship (warnings).</param>
     public IEnumerable<Finding> Build(string path, SecretScanResult result, IReadOnlyList<PublishedFile>? units)
@@ -40,7 +47,7 @@ internal sealed class SecretFindingBuilder
         }
         foreach (var e in result.Embedded)
         {
-            var original = MapSourcePaths.Resolve(_files, path, e.SourcePath);
+            var original = MapSourcePaths.Resolve(_files, path, e.SourcePath, _root);
             var line = e.Match.Range.Start.Line + 1;
             var name = e.SourcePath ?? $"source #{e.SourceIndex}";
             var mapWhere = ships ? $"which ships in {Describe(units!)}" : "which does not ship";

@@ -54,7 +54,7 @@ public sealed class SecretsAnalyzer : IAnalyzer
             if (!shipped.TryGetValue(p, out var units)) shipped[p] = units = [];
             if (!units.Exists(u => u.Unit == file.Unit && u.Via == file.Via)) units.Add(file with { Path = p });
         }
-        var builder = new SecretFindingBuilder(context.Files);
+        var builder = new SecretFindingBuilder(context.Files, context.Root);
         var seen = new HashSet<(string, string, Text.TextRange, string?)>();
         var findings = new List<Finding>();
 

@@ -40,7 +40,8 @@ public sealed class TsconfigMapAnalyzer : IAnalyzer
 
     public IEnumerable<Finding> Analyze(AnalysisContext context, CancellationToken cancellationToken)
     {
-        var resolver = new TsconfigResolver(context.Files);
+        // `extends` is untrusted text: bases are read from the workspace folder only.
+        var resolver = new TsconfigResolver(new ConfinedFileView(context.Files, context.Root));
         var configs = new List<ResolvedTsconfig>();
         foreach (var path in context.Index.Matching(IsTsconfigName))
         {
