@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using HygieneLsp.Core.Tests.Secrets;
 
 namespace HygieneLsp.Fuzz.Corpus;
 
@@ -9,7 +8,8 @@ public sealed record SeedWorkspace(string Name, IReadOnlyDictionary<string, stri
 
 /// <summary>
 /// The seed workspaces: real-looking projects under Seeds/ plus the repository's test fixtures, embedded in this
-/// assembly. Secret placeholders (`{{secret:github}}`) become secret-shaped values made at run time, so the repository
+/// assembly. A seed named `x.seed` is the workspace's `x`: a `.gitignore` stored as itself would make git ignore the
+/// seed's own dist/ and .env. Secret placeholders (`{{secret:github}}`) become secret-shaped values made at run time, so the repository
 /// holds no scanner bait while the secret detectors still get real matches to chew on.
 /// </summary>
 public sealed class SeedCorpus
@@ -35,12 +35,13 @@ public sealed class SeedCorpus
     private static SeedCorpus Load()
     {
         var assembly = typeof(SeedCorpus).Assembly;
-        var secrets = new SecretSamples(2026);
+        var secrets = new SecretShapes(2026);
         var byWorkspace = new SortedDictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
         foreach (var resource in assembly.GetManifestResourceNames().Order(StringComparer.Ordinal))
         {
             if (!resource.StartsWith("seeds/", StringComparison.Ordinal)) continue;
             var path = resource["seeds/".Length..].Replace('\\', '/');
+            if (path.EndsWith(".seed", StringComparison.Ordinal)) path = path[..^".seed".Length];
             var slash = path.IndexOf('/');
             if (slash < 0) continue; // a file beside the workspaces (fixtures/Directory.Build.props) is no workspace
             var text = Read(assembly, resource);
@@ -58,7 +59,7 @@ public sealed class SeedCorpus
         return reader.ReadToEnd();
     }
 
-    private static string Secret(SecretSamples secrets, string kind) => kind switch
+    private static string Secret(SecretShapes secrets, string kind) => kind switch
     {
         "github" => secrets.GitHub(),
         "npm" => secrets.Npm(),

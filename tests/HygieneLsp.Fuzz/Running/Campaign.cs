@@ -26,7 +26,7 @@ public static class Campaign
             var fuzzCase = generator.Generate(options.Seed, index);
             Report($"case {index} {fuzzCase.BasedOn}: {Clip(string.Join("; ", fuzzCase.Mutations))}");
             watchdog.Begin(index);
-            var outcome = CaseRunner.Run(fuzzCase);
+            var outcome = OnServerSizedStack(() => CaseRunner.Run(fuzzCase));
             var peak = watchdog.End();
             run++;
             if (outcome.Failure is { } failure) Report($"fail {index} crash {failure}");
@@ -37,6 +37,21 @@ public static class Campaign
         Report($"end {run}");
         return 0;
     }
+
+    /// <summary>
+    /// Runs on a thread with the stack a thread-pool thread has (1.5 MB on Linux), where the server analyses: the main
+    /// thread's 8 MB would hide a recursion that overflows there.
+    /// </summary>
+    private static T OnServerSizedStack<T>(Func<T> run)
+    {
+        T result = default!;
+        var thread = new Thread(() => result = run(), ServerStackBytes) { IsBackground = true };
+        thread.Start();
+        thread.Join();
+        return result;
+    }
+
+    public const int ServerStackBytes = 1536 * 1024;
 
     /// <summary>One printable line: mutated text can hold control characters and line breaks.</summary>
     private static string Clip(string s) =>

@@ -16,14 +16,20 @@ public static class NpmIgnoreRules
 {
     private static readonly Regex LineBreak = new("\r?\n", RegexOptions.CultureInvariant);
 
-    /// <summary>Rules of an ignore file; each origin points at the trimmed text of its line.</summary>
-    public static List<NpmIgnoreRule> FromFile(string path, string text, NpmRuleKind kind, string? detail = null)
+    /// <summary>
+    /// Rules of an ignore file; each origin points at the trimmed text of its line. Lines past the file's pattern
+    /// budget are left out and noted in <paramref name="skipped"/>.
+    /// </summary>
+    public static List<NpmIgnoreRule> FromFile(string path, string text, NpmRuleKind kind, string? detail = null, List<Analysis.InputSkip>? skipped = null)
     {
         var rules = new List<NpmIgnoreRule>();
+        var budget = new IgnoreFileBudget(path);
         LineIndex? lines = null;
         var offset = 0;
+        var number = 0;
         foreach (var line in LineBreak.Split(text))
         {
+            number++;
             var start = offset;
             offset += line.Length;
             if (offset < text.Length) offset += text[offset] == '\r' ? 2 : 1;
@@ -32,9 +38,11 @@ public static class NpmIgnoreRules
             lines ??= new LineIndex(text);
             var lead = line.IndexOf(trimmed, StringComparison.Ordinal);
             var range = lines.GetRange(start + lead, start + lead + trimmed.Length);
-            rules.Add(new NpmIgnoreRule(GlobPattern.Compile(trimmed, GlobOptions.NpmIgnore),
-                new NpmRuleOrigin(kind, trimmed, new SourceLocation(path, range), detail)));
+            var pattern = GlobPattern.Compile(trimmed, GlobOptions.NpmIgnore);
+            if (!budget.Admit(pattern, number)) continue;
+            rules.Add(new NpmIgnoreRule(pattern, new NpmRuleOrigin(kind, trimmed, new SourceLocation(path, range), detail)));
         }
+        skipped?.AddRange(budget.Skipped);
         return rules;
     }
 

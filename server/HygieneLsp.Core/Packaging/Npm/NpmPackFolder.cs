@@ -36,6 +36,9 @@ internal sealed class NpmPackFolder
 
     public string Path { get; }
     public string Basename { get; }
+
+    /// <summary>Ignore-file lines of this folder left out at their file's pattern budget.</summary>
+    public List<Analysis.InputSkip> Skipped { get; } = [];
     public NpmPackFolder? Parent { get; }
     public string[] IgnoreFiles { get; }
     public bool Exact { get; }
@@ -85,7 +88,7 @@ internal sealed class NpmPackFolder
                 NpmPackRules.GitIgnore => NpmRuleKind.GitIgnoreLine,
                 _ => NpmRuleKind.PackageJsonAsIgnoreLine,
             };
-            _rules[e.Name] = NpmIgnoreRules.FromFile(e.FullPath, text, kind, e.FullPath);
+            _rules[e.Name] = NpmIgnoreRules.FromFile(e.FullPath, text, kind, e.FullPath, Skipped);
         }
         // package.json `files` switches both ignore files off; .npmignore (even empty) switches .gitignore off.
         if (_rules.GetValueOrDefault(NpmPackRules.PackageJson) is not null)

@@ -41,6 +41,7 @@ public sealed class NpmPackWalker
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
         return new NpmShipSet(package, shipped, walk.Excluded, walk.Errors,
+            skipped: walk.Skipped.Distinct().ToList(),
             explain: rel => walker.WouldShip(walk, root, rel),
             exists: rel => files.FileExists(package.Root + "/" + rel) || files.DirectoryExists(package.Root + "/" + rel),
             withFiles: missing => Build(new HypotheticalFileView(files, missing.Select(r => package.Root + "/" + r)), package, context, cancellationToken));
@@ -53,6 +54,7 @@ public sealed class NpmPackWalker
         public Dictionary<string, NpmShipReason> Files { get; } = new(StringComparer.Ordinal);
         public List<NpmExcludedPath> Excluded { get; } = [];
         public List<string> Errors { get; } = [];
+        public List<Analysis.InputSkip> Skipped { get; } = [];
         public Dictionary<string, NpmPackFolder> Folders { get; } = new(StringComparer.Ordinal);
         public HashSet<string> Visited { get; } = new(StringComparer.Ordinal);
     }
@@ -65,6 +67,7 @@ public sealed class NpmPackWalker
         if (entries.Count == 0) return;
         folder.LoadRules(_files, entries, _packageRules);
         walk.Errors.AddRange(folder.Errors);
+        walk.Skipped.AddRange(folder.Skipped);
         foreach (var e in entries)
         {
             var rel = relDir.Length == 0 ? e.Name : relDir + "/" + e.Name;

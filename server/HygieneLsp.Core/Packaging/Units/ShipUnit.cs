@@ -59,6 +59,9 @@ public sealed record ShipUnit(ShipUnitKind Kind, string Name, string? Version, s
     /// <summary>Why nobody publishes the unit ("private", "an app (deployed, not published to npm)"), when it is not published.</summary>
     public string? NotPublishedReason { get; init; }
 
+    /// <summary>Inputs of the unit (ignore files, manifests) whose reading stopped at a budget: its file list may be off there.</summary>
+    public IReadOnlyList<Analysis.InputSkip> Skipped { get; init; } = [];
+
     /// <summary>Whether the unit's original sources are public already (lowers map findings).</summary>
     public SourceOpenness Openness { get; init; } = SourceOpenness.Unknown;
 

@@ -22,6 +22,7 @@ public sealed class VsixUnitProvider : IShipUnitProvider
             {
                 Excluded = set.Excluded.Select(x => new ShipUnitFile(x.Path, 0, x.Reason.Text, x.Reason.Location)).ToList(),
                 NotPublishedReason = set.Errors.Count > 0 ? "vsce refuses to package it" : null,
+                Skipped = set.Rules.Skipped,
                 Openness = extension.Manifest.Openness,
                 Anchor = extension.Manifest.PackageLocation,
                 Packager = new VsixPackager(set),

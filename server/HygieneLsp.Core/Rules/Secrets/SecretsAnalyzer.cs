@@ -65,7 +65,11 @@ public sealed class SecretsAnalyzer : IAnalyzer
                 .Select(path => (Path: path, Units: (List<PublishedFile>?)null)))
             .ToList();
         var results = ScanAll(context, jobs.Select(j => j.Path).ToList(), cancellationToken);
-        for (var i = 0; i < jobs.Count; i++) Add(builder.Build(jobs[i].Path, results[i], jobs[i].Units));
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            if (results[i].StoppedBy is { } budget) context.Skipped.Report(new InputSkip(jobs[i].Path, budget));
+            Add(builder.Build(jobs[i].Path, results[i], jobs[i].Units));
+        }
         return findings;
 
         void Add(IEnumerable<Finding> built)
