@@ -89,12 +89,12 @@ public sealed partial class SecretScanner
     }
 
     /// <summary>
-    /// A file stops being scanned past this many secrets: a real file holds a few, and every match costs work downstream
-    /// (a finding, its fixes, reading the file again for them), so a file of ten thousand token lines must not.
+    /// A file's matches are cut at this many: a real file holds a few, and every match costs work downstream (a
+    /// finding, its fixes, reading the file again for them), so a file of ten thousand token lines must not.
     /// </summary>
     public const int MaxMatchesPerFile = 100;
 
-    private static readonly string TooManyMatches = $"more than {MaxMatchesPerFile} secrets found; the rest of the file was not scanned";
+    private static readonly string TooManyMatches = $"more than {MaxMatchesPerFile} secrets found; only the first {MaxMatchesPerFile} are reported";
 
     /// <summary>The result with its matches cut at the budget, and the note when they were.</summary>
     private static SecretScanResult Capped(SecretScanResult result)
@@ -179,8 +179,6 @@ public sealed partial class SecretScanner
                 matches.Add(ToMatch(text, raw, ref cursor));
                 emittedEnd = raw.Candidate.End;
             }
-            // One past the budget is enough for the caller to cut and say so; the rest is not read.
-            if (matches.Count > MaxMatchesPerFile) break;
             if (eof)
             {
                 if (checkTail) mayEndWithInlineMap = InlineSourceMapFinder.MayEndWithInlineMap(text, isWholeFile: first);
