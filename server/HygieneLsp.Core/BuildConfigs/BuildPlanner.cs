@@ -67,6 +67,8 @@ public sealed class BuildPlanner
         Dependencies.Add(manifestPath);
         var manifest = _files.FileExists(manifestPath) ? PackageManifest.Read(_files, manifestPath) : null;
         Dependencies.Add(_dir + "/node_modules/webpack-cli/package.json"); // its major version shapes `env`
+        if (manifest is { ScriptsLeftOut: > 0 })
+            Skipped.Add(new InputSkip(manifest.Path, $"more than {PackageManifest.MaxScripts:N0} scripts; the last {manifest.ScriptsLeftOut:N0} were not read"));
         if (manifest is not null)
             foreach (var script in manifest.Scripts.Where(s => s.Command.Length > ShellCommand.MaxLength))
                 Skipped.Add(new InputSkip(manifest.Path, $"the script '{Clip(script.Name)}' is longer than {ShellCommand.MaxLength:N0} characters and was not read"));

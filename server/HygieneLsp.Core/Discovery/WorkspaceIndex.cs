@@ -13,6 +13,7 @@ public sealed class WorkspaceIndex
     {
     }
 
+    /// <param name="limit">Why the walk stopped early or was refused (see <see cref="Limit"/>); null when it finished.</param>
     public WorkspaceIndex(string root, IReadOnlyList<string> files, string? limit)
     {
         Root = root;
@@ -75,10 +76,12 @@ public sealed class WorkspaceIndex
         return true;
     }
 
+    /// <summary>Walks <paramref name="root"/>; a folder that is never scanned (<see cref="WorkspaceRoots"/>) gives an empty index saying why.</summary>
     public static WorkspaceIndex Build(IFileView files, string root, CancellationToken cancellationToken = default)
     {
+        if (WorkspaceRoots.Refusal(root) is { } refusal) return new WorkspaceIndex(Paths.Normalize(root), [], refusal);
         var walker = new WorkspaceWalker(files);
         var list = walker.Walk(root, cancellationToken);
-        return new WorkspaceIndex(Paths.Normalize(root), list, walker.Truncated);
+        return new WorkspaceIndex(Paths.Normalize(root), list, walker.Limit);
     }
 }

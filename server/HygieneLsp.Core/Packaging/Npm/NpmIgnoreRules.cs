@@ -46,19 +46,28 @@ public static class NpmIgnoreRules
         return rules;
     }
 
-    /// <summary>Rules npm injects as text (defaults, strict rules, `files`): each item may still split into several lines.</summary>
-    public static List<NpmIgnoreRule> FromItems(IEnumerable<(string Text, NpmRuleOrigin Origin)> items)
+    /// <summary>
+    /// Rules npm injects as text (defaults, strict rules, `files`): each item may still split into several lines. With a
+    /// <paramref name="budget"/> (the user's `files`, not npm's own lists), items past it are left out and noted.
+    /// </summary>
+    public static List<NpmIgnoreRule> FromItems(IEnumerable<(string Text, NpmRuleOrigin Origin)> items, IgnoreFileBudget? budget = null,
+        List<Analysis.InputSkip>? skipped = null)
     {
         var rules = new List<NpmIgnoreRule>();
+        var item = 0;
         foreach (var (text, origin) in items)
         {
+            item++;
             foreach (var line in LineBreak.Split(text))
             {
                 var trimmed = GlobEscapes.JsTrim(line);
                 if (trimmed.Length == 0 || trimmed[0] == '#') continue;
-                rules.Add(new NpmIgnoreRule(GlobPattern.Compile(trimmed, GlobOptions.NpmIgnore), origin));
+                var pattern = GlobPattern.Compile(trimmed, GlobOptions.NpmIgnore);
+                if (budget is not null && !budget.Admit(pattern, item)) continue;
+                rules.Add(new NpmIgnoreRule(pattern, origin));
             }
         }
+        if (budget is not null) skipped?.AddRange(budget.Skipped);
         return rules;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Parsing.IgnorePatterns;
 using HygieneLsp.Core.Text;
@@ -58,8 +57,11 @@ public sealed class VsixIgnoreRules
         "**/*.vsix", "**/.DS_Store", "**/*.vsixmanifest", "**/.vscode-test/**", "**/.vscode-test-web/**",
     ];
 
-    // vsce: a rule whose last segment holds a `*` gets no folder form.
-    private static readonly Regex LastSegmentHasStar = new(@"(^|/)[^/]*\*[^/]*$", RegexOptions.CultureInvariant);
+    /// <summary>
+    /// vsce: a rule whose last segment holds a `*` gets no folder form (its /(^|\/)[^/]*\*[^/]*$/, asked directly:
+    /// the regex rescans from every slash, quadratic on a hostile line).
+    /// </summary>
+    private static bool LastSegmentHasStar(string text) => text.IndexOf('*', text.LastIndexOf('/') + 1) >= 0;
 
     private VsixIgnoreRules(IReadOnlyList<VsixIgnoreRule> ignore, IReadOnlyList<VsixIgnoreRule> negate, IReadOnlyList<Analysis.InputSkip> skipped)
     {
@@ -92,7 +94,7 @@ public sealed class VsixIgnoreRules
         all.AddRange(user);
         foreach (var (text, kind, loc) in user)
         {
-            if (LastSegmentHasStar.IsMatch(text)) continue;
+            if (LastSegmentHasStar(text)) continue;
             var folder = text.EndsWith('/') ? text + "**" : text + "/**";
             all.Add((folder, kind == VsixRuleKind.IgnoreLine ? VsixRuleKind.IgnoreLineFolderForm : kind, loc));
         }

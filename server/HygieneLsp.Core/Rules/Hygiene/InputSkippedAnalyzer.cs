@@ -30,6 +30,9 @@ public sealed class InputSkippedAnalyzer : IAnalyzer
     {
         var skips = context.Skipped.All.ToList();
         if (context.Index.Limit is { } limit) skips.Add(new InputSkip(context.Root, limit));
+        // Every reader of package.json refuses one past the manifest budget; said once here rather than by each.
+        foreach (var manifest in context.Index.Named("package.json"))
+            if (ManifestText.IsTooLarge(context.Files, manifest)) skips.Add(new InputSkip(manifest, ManifestText.TooLargeReason));
         return skips.Select(s => new Finding
         {
             RuleId = RuleId,
