@@ -12,10 +12,14 @@ internal sealed class SecretFindingBuilder
     private readonly IFileView _files;
     private readonly SecretRepairs _repairs;
 
+    private readonly string _root;
+
+    /// <param name="root">The workspace folder: a map's `sources` are looked up inside it only.</param>
     /// <param name="context">Where exclusion fixes are computed; null offers only in-place fixes.</param>
-    public SecretFindingBuilder(IFileView files, Analysis.AnalysisContext? context = null)
+    public SecretFindingBuilder(IFileView files, string root, Analysis.AnalysisContext? context = null)
     {
         _files = files;
+        _root = root;
         _repairs = new SecretRepairs(files, context);
     }
 
@@ -49,7 +53,7 @@ internal sealed class SecretFindingBuilder
         }
         foreach (var e in result.Embedded)
         {
-            var original = MapSourcePaths.Resolve(_files, path, e.SourcePath);
+            var original = MapSourcePaths.Resolve(_files, path, e.SourcePath, _root);
             var line = e.Match.Range.Start.Line + 1;
             var name = e.SourcePath ?? $"source #{e.SourceIndex}";
             var mapWhere = ships ? $"which ships in {Describe(units!)}" : "which does not ship";
