@@ -29,6 +29,7 @@ public class BuildPlannerTimingTests
         var perRun = watch.Elapsed.TotalMilliseconds / runs;
         var allocated = (GC.GetAllocatedBytesForCurrentThread() - before) / runs;
         _output.WriteLine($"plan webpack-merge + vite project: {perRun:F2} ms, {allocated / 1024} KiB allocated per run");
-        Assert.True(perRun < 100, $"{perRun} ms per plan");
+        // Time depends on how loaded the machine is (bench/ holds the speed numbers); what a plan allocates does not.
+        Assert.True(allocated < 4 * 1024 * 1024, $"{allocated / 1024} KiB allocated per plan ({perRun:F1} ms)");
     }
 }

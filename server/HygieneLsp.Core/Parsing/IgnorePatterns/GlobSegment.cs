@@ -64,6 +64,7 @@ internal sealed class RegexSegment : GlobSegment
     private const string NoTraversalGuard = @"(?!(?:^|/)\.\.?(?:\z|/))";
     private const string NoDotGuard = @"(?!\.)";
     private static readonly TimeSpan BacktrackingLimit = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan PatientLimit = TimeSpan.FromSeconds(2);
 
     private readonly Func<string, bool>? _fastTest;
     private readonly string _pattern = "";
@@ -142,9 +143,24 @@ internal sealed class RegexSegment : GlobSegment
         }
         catch (RegexMatchTimeoutException)
         {
-            // Lookarounds need backtracking: a timeout is a no-match, like minimatch's recursion cap, and stays one for
-            // this segment (each further path would spend the whole time budget again).
-            if (!_simple) { _regex = null; return false; }
+            // The limit is wall-clock time, so a loaded machine can trip it on an ordinary pattern: ask once more with a
+            // patient limit. Only a pattern that times out again is pathological: then, as minimatch's recursion cap, a
+            // no-match, and one for good for this segment (each further path would spend the whole budget again).
+            if (!_simple)
+            {
+                try
+                {
+                    var patient = new Regex(regex.ToString(), regex.Options, PatientLimit);
+                    var matched = patient.IsMatch(segment);
+                    _regex = patient;
+                    return matched;
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    _regex = null;
+                    return false;
+                }
+            }
             // Pathological star sequences: switch this segment to the linear-time engine for good.
             _regex = regex = new Regex(_pattern, _options | RegexOptions.NonBacktracking);
             return regex.IsMatch(segment);
