@@ -12,6 +12,12 @@ if [[ ! -d tests/oracles/node_modules || tests/oracles/package-lock.json -nt tes
   # refuses a lock file without them.
   (cd tests/oracles && npm install --no-audit --no-fund --loglevel=error) || exit 1
 fi
+# The .dockerignore oracle builds a Go program against Debian's moby/patternmatcher sources.
+if ! command -v go >/dev/null || ! dpkg -s golang-github-moby-patternmatcher-dev >/dev/null 2>&1; then
+  sudo=$([[ $(id -u) -eq 0 ]] || echo sudo)
+  ($sudo apt-get update -qq && $sudo apt-get install -y -qq golang-go golang-github-moby-patternmatcher-dev) >/dev/null \
+    || echo "test.sh: could not install golang-go and golang-github-moby-patternmatcher-dev; the Docker oracle test will say so"
+fi
 if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
   npm ci --no-audit --no-fund --loglevel=error || exit 1
 fi

@@ -101,7 +101,7 @@ public class CliUsageTests
     [InlineData("--rule takes RULE-ID:SEVERITY", "check", "--rule", "nonsense")]
     [InlineData("--rule takes RULE-ID:SEVERITY", "check", "--rule", "build/tsc-source-map:loud")]
     [InlineData("unexpected argument 'b' (only one PATH is accepted)", "check", "a", "b")]
-    [InlineData("unknown option '--rule' (--rule is an option of check, not of ls)", "ls", "--rule", "build/tsc-source-map:off")]
+    [InlineData("unknown option '--rule' (--rule is an option of check and diff, not of ls)", "ls", "--rule", "build/tsc-source-map:off")]
     [InlineData("unknown option '--secrets-everywhere' (--secrets-everywhere is an option of check, not of ls)", "ls", "--secrets-everywhere")]
     [InlineData("unknown command 'chek' (did you mean check?)", "chek", ".")]
     public void UsageErrorsExitTwoWithTheMistakeAndAPointerToHelp(string message, params string[] args)

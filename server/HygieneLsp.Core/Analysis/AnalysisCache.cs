@@ -30,5 +30,8 @@ public sealed class AnalysisCache
         return value;
     }
 
+    /// <summary>Stores a value computed elsewhere (a release artifact's files are scanned in one pass, before any rule asks).</summary>
+    public void Set<T>(string kind, string path, IFileView files, T value) => _entries[(kind, path)] = (files.Stamp(path), value);
+
     public void Clear() => _entries.Clear();
 }

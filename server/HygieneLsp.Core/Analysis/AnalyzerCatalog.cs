@@ -16,7 +16,7 @@ public static class AnalyzerCatalog
 {
     public static Engine CreateEngine() => new(CreateAnalyzers());
 
-    public static IShipExposure CreateExposure() => new CompositeShipExposure(new NpmShipExposure(), VsixShipExposure.Instance);
+    public static IShipExposure CreateExposure() => new CompositeShipExposure(new NpmShipExposure(), VsixShipExposure.Instance, new Packaging.Docker.DockerShipExposure());
 
     public static IReadOnlyList<IAnalyzer> CreateAnalyzers() =>
     [
@@ -29,5 +29,6 @@ public static class AnalyzerCatalog
         new DotNetAnalyzer(new ScannerSettingsSecretProbe(SecretScanner.Default)),
         new BuildMapAnalyzer(CreateExposure()),
         new Rules.Workflows.WorkflowAnalyzer(),
+        new Rules.Docker.DockerAnalyzer(),
     ];
 }

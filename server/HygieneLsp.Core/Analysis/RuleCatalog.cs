@@ -3,9 +3,10 @@ using HygieneLsp.Core.Findings;
 namespace HygieneLsp.Core.Analysis;
 
 /// <summary>
-/// Every rule the product can report: the analyzers' rules and the engine's own `hygiene/*` findings (a crashed
-/// analyzer, a malformed `.hygienelsp.json`), which no analyzer declares. `rules`, SARIF, `--rule` and the documentation
-/// test read this list, so none of them forgets the engine's rules.
+/// Every rule the product can report: the analyzers' rules, the release-artifact rules (`check pkg.tgz`, outside the
+/// engine's analyzers) and the engine's own `hygiene/*` findings (a crashed analyzer, a malformed `.hygienelsp.json`),
+/// which no analyzer declares. `rules`, SARIF, `--rule` and the documentation test read this list, so none of them
+/// forgets a rule.
 /// </summary>
 public static class RuleCatalog
 {
@@ -19,7 +20,8 @@ public static class RuleCatalog
             "the message names each problem."),
     ];
 
-    /// <summary>The engine's rules and the engine's own, each id once, ordered by id.</summary>
+    /// <summary>The engine's rules, the artifact rules and the engine's own, each id once, ordered by id.</summary>
     public static IReadOnlyList<RuleDescriptor> All(Engine engine) =>
-        engine.Rules.Concat(EngineRules).DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        engine.Rules.Concat(Artifacts.Packages.ArtifactChecker.Rules).Concat(EngineRules)
+            .DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
 }

@@ -61,6 +61,43 @@ public sealed partial class SecretScanner
         }
     }
 
+    /// <summary>
+    /// Scans a file that can be read only once, front to back (an archive entry), as <see cref="ScanFile(IFileView, string, FileRole, CancellationToken)"/>
+    /// would: a `.map` by its embedded sources (its inspection comes back too), text in windows. Null when the one pass
+    /// cannot decide: a script that may end with an inline map, or a `.map` that is not a source map (to be read again as text).
+    /// </summary>
+    public (SecretScanResult Result, SourceMapInspection? Map)? ScanForwardOnly(Stream stream, string path, FileRole role, CancellationToken cancellationToken = default)
+    {
+        var ext = Path.GetExtension(path);
+        if (BinaryExtensions.Contains(ext)) return (new SecretScanResult { Skipped = "binary file type" }, null);
+        if (ext.Equals(".map", StringComparison.OrdinalIgnoreCase))
+        {
+            var (embedded, inspection) = ScanSourceMap(() => new LeaveOpenStream(stream), role, cancellationToken);
+            if (inspection.LooksLikeSourceMap || !inspection.IsComplete && inspection.SourcesContentCount > 0)
+                return (new SecretScanResult { Embedded = embedded, Skipped = inspection.Error }, inspection);
+            return null;
+        }
+        var script = ScriptExtensions.Contains(ext);
+        var text = ScanOpenStream(stream, TextKinds.ForPath(path), role, script, out var mayHaveInlineMap, cancellationToken);
+        return script && text.Skipped is null && mayHaveInlineMap ? null : (text, null);
+    }
+
+    /// <summary>A view that leaves the underlying stream open: its owner (the archive reader) disposes it.</summary>
+    private sealed class LeaveOpenStream(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        public override int Read(Span<byte> buffer) => inner.Read(buffer);
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     /// <summary>Scans the original files carried in a map's <c>sourcesContent</c>.</summary>
     public (IReadOnlyList<EmbeddedSecretMatch> Matches, SourceMapInspection Inspection) ScanSourceMap(Func<Stream?> open,
         CancellationToken cancellationToken = default) => ScanSourceMap(open, FileRole.Ordinary, cancellationToken);

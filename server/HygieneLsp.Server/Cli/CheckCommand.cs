@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.Artifacts.Packages;
 using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Workspace;
 using HygieneLsp.Server.Cli.Reports;
@@ -12,7 +13,13 @@ namespace HygieneLsp.Server.Cli;
 /// </summary>
 public sealed class CheckCommand : Command, IHasHelpSections
 {
-    private readonly Argument<string> _path = CliSymbols.Path("The folder to check (a repository, a package, a monorepo).");
+    private readonly Argument<string> _path = CliSymbols.Path("The folder to check (a repository, a package, a monorepo), or a release artifact " +
+                                                              "(.tgz, .vsix, .nupkg, .snupkg) or a folder holding only artifacts.");
+    private readonly Option<string?> _workspace = new("--workspace")
+    {
+        Description = "With an artifact: the folder that produced it; files the artifact holds that its ship set would not (and the reverse) are reported. " +
+                      "By default, the folder the artifact sits in when it holds the package's manifest.",
+    };
     private readonly Option<string> _format = CliSymbols.Format("text", "json", "sarif");
     private readonly Option<IReadOnlyDictionary<string, Severity>> _rules = RuleOption.Create();
     private readonly Option<bool> _secretsEverywhere = new("--secrets-everywhere")
@@ -27,6 +34,7 @@ public sealed class CheckCommand : Command, IHasHelpSections
         Add(_format);
         Add(_rules);
         Add(_secretsEverywhere);
+        Add(_workspace);
         SetAction(Run);
     }
 
@@ -39,6 +47,8 @@ public sealed class CheckCommand : Command, IHasHelpSections
             ("hygiene-lsp check packages/cli --format json", "machine-readable findings, paths relative to PATH"),
             ("hygiene-lsp check --rule build/tsc-source-map:error", "make a rule fail the gate"),
             ("hygiene-lsp check --rule secrets/generic-secret:off --secrets-everywhere", "silence one rule, scan every file for secrets"),
+            ("hygiene-lsp check acme-cli-1.2.0.tgz", "the tarball npm pack wrote here, compared with this folder's ship set"),
+            ("hygiene-lsp check out/ --format sarif", "every .tgz/.vsix/.nupkg/.snupkg in out/"),
         ]),
     ];
 
@@ -49,11 +59,6 @@ public sealed class CheckCommand : Command, IHasHelpSections
         var path = parse.GetValue(_path)!;
         var rules = parse.GetValue(_rules)!;
         var root = Paths.Normalize(path);
-        if (!Directory.Exists(root))
-        {
-            stderr.WriteLine($"hygiene-lsp check: '{path}' is not a folder");
-            return 2;
-        }
         var engine = AnalyzerCatalog.CreateEngine();
         if (RuleOption.UnknownRuleError(rules, engine) is { } unknown)
         {
@@ -61,7 +66,25 @@ public sealed class CheckCommand : Command, IHasHelpSections
             return 2;
         }
         var settings = new EngineSettings { RuleSeverities = rules, ScanWholeWorkspaceForSecrets = parse.GetValue(_secretsEverywhere) };
-        var findings = engine.AnalyzeFolder(root, settings);
+        var artifacts = ArtifactPaths.In(root);
+        if (artifacts is null)
+        {
+            stderr.WriteLine($"hygiene-lsp check: '{path}' is neither a folder nor a release artifact (.tgz, .tar, .vsix, .nupkg, .snupkg, .zip)");
+            return 2;
+        }
+        IReadOnlyList<Finding> findings;
+        if (artifacts.Count > 0)
+        {
+            var checks = artifacts.Select(a => ArtifactChecker.Check(a, settings, parse.GetValue(_workspace) ?? ArtifactPaths.WorkspaceOf(a))).ToList();
+            foreach (var failed in checks.Where(c => c.Error is not null))
+            {
+                stderr.WriteLine($"hygiene-lsp check: {Paths.Relative(Directory.Exists(root) ? root : Paths.Parent(root), failed.ArchivePath)}: {failed.Error}");
+                return 2;
+            }
+            findings = checks.SelectMany(c => c.Findings).ToList();
+            root = Directory.Exists(root) ? root : Paths.Parent(root);
+        }
+        else findings = engine.AnalyzeFolder(root, settings);
         IReportWriter writer = parse.GetValue(_format) switch
         {
             "json" => new JsonReport(),

@@ -16,6 +16,7 @@ public sealed class HygieneRootCommand : RootCommand, IHasHelpSections
         HelpName = "hygiene-lsp";
         Add(new CheckCommand());
         Add(new LsCommand());
+        Add(new DiffCommand());
         Add(new RulesCommand());
         foreach (var version in Options.OfType<VersionOption>())
             version.Action = new PrintVersion();

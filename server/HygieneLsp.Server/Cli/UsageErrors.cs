@@ -55,7 +55,7 @@ public static class UsageErrors
             var owners = command.Parents.OfType<Command>().SelectMany(p => p.Subcommands)
                 .Where(c => c != command && c.Options.Any(o => o.Name == word || o.Aliases.Contains(word))).Select(c => c.Name).ToList();
             return owners.Count > 0
-                ? $"unknown option '{word}' ({word} is an option of {string.Join(", ", owners)}, not of {command.Name})"
+                ? $"unknown option '{word}' ({word} is an option of {(owners.Count == 1 ? owners[0] : string.Join(", ", owners[..^1]) + " and " + owners[^1])}, not of {command.Name})"
                 : $"unknown option '{word}'{DidYouMean(word, options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name)))}";
         }
         if (command.Subcommands.Count > 0)

@@ -38,6 +38,9 @@ public sealed class RealPackageCache
 
     public string PackageFolder(PinnedPackage p) => Path.Combine(Root, "unpacked", p.Key, "package");
 
+    /// <summary>The tarball `npm pack` wrote (npm names it scope-name-version.tgz).</summary>
+    public string Tarball(PinnedPackage p) => Path.Combine(Root, "tgz", p.Name.TrimStart('@').Replace('/', '-') + "-" + p.Version + ".tgz");
+
     private string DoneMarker(PinnedPackage p) => Path.Combine(Root, "unpacked", p.Key, ".complete");
 
     private string NpmListing(PinnedPackage p) => Path.Combine(Root, "unpacked", p.Key, "npm-pack.json");

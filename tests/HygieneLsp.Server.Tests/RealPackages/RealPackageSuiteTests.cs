@@ -81,6 +81,48 @@ public class RealPackageSuiteTests(RealPackageFixture fixture) : IClassFixture<R
             $"unexpected (messages are redacted):\n{string.Join("\n", unexpected)}\nexpected but not reported:\n{string.Join("\n", missing)}");
     }
 
+    /// <summary>
+    /// The tarball itself, read as a release artifact, gets at least the verdicts of the unpacked folder (the same unit
+    /// and secret rules at the same severities, the same map files); anything more must come from files the folder's
+    /// ship set leaves out: the npm that packed the release decided differently (gaxios and two other Google packages
+    /// ship maps that their `"!build/**/*.map"` `files` entry keeps out with today's npm). The artifact is the truth.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Specs))]
+    public void CheckOnTheTarballAgreesWithTheFolder(string spec)
+    {
+        var package = Packages.Single(p => p.Spec == spec);
+        var tarball = fixture.Cache.Tarball(package);
+        Assert.True(File.Exists(tarball), tarball);
+        var folder = Run(fixture.Cache.PackageFolder(package));
+        var artifact = Run(tarball);
+        var shipped = fixture.Cache.NpmFiles(package).ToHashSet(StringComparer.Ordinal);
+        // The rules a release artifact runs: units (maps, .env, agent files) and secrets; build, tsc and workflow rules read configs.
+        static bool UnitOrSecret(JObject f) => (string)f["ruleId"]! is var id && (id.StartsWith("npm/", StringComparison.Ordinal) || id.StartsWith("secrets/", StringComparison.Ordinal));
+        static string Verdict(JObject f) => $"{f["ruleId"]} {f["severity"]}";
+        static string Entry(string p) => p[(p.IndexOf("!/", StringComparison.Ordinal) + 2)..] is var e ? e[(e.IndexOf('/') + 1)..] : p;
+        static IEnumerable<string> Files(JObject f, Func<string, string> strip) =>
+            ((JArray)f["related"]!).Select(r => strip((string)r["file"]!)).Append(strip((string)f["file"]!));
+        var folderVerdicts = folder.Where(UnitOrSecret).Select(Verdict).ToHashSet();
+        var artifactVerdicts = artifact.Where(UnitOrSecret).Select(Verdict).ToHashSet();
+        Assert.Subset(artifactVerdicts, folderVerdicts);
+        foreach (var extra in artifact.Where(UnitOrSecret).Where(f => !folderVerdicts.Contains(Verdict(f))))
+            Assert.True(Files(extra, Entry).Any(p => !shipped.Contains(p)), $"{spec}: {Verdict(extra)} only on the tarball, on files the folder ships too");
+        var folderMaps = folder.Where(f => (string?)f["ruleId"] == "npm/source-map-shipped").SelectMany(f => ((JArray)f["related"]!).Select(r => (string)r["file"]!)).ToHashSet();
+        var artifactMaps = artifact.Where(f => (string?)f["ruleId"] == "npm/source-map-shipped").SelectMany(f => ((JArray)f["related"]!).Select(r => Entry((string)r["file"]!))).ToHashSet();
+        Assert.Subset(artifactMaps, folderMaps);
+        Assert.All(artifactMaps.Except(folderMaps), p => Assert.DoesNotContain(p, shipped));
+    }
+
+    private static List<JObject> Run(string path)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = HygieneCli.Run(["check", path, "--format", "json"], stdout, stderr);
+        Assert.True(code is 0 or 1, $"check {path} exited {code}: {stderr}");
+        return ((JArray)JObject.Parse(stdout.ToString())["findings"]!).Cast<JObject>().ToList();
+    }
+
     [Theory]
     [MemberData(nameof(Specs))]
     public void LsListsWhatNpmPacks(string spec)

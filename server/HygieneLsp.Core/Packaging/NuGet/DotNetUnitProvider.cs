@@ -80,23 +80,8 @@ public sealed class DotNetUnitProvider : IShipUnitProvider
         return new ShipUnitFile(f.ShippedPath, context.Files.GetLength(f.SourcePath) ?? 0, $"{verb} ({by})", decider)
         {
             Source = f.SourcePath,
-            Dependency = VendoredLibrary(f.ShippedPath),
+            Dependency = VendoredLibraries.Of(f.ShippedPath),
         };
-    }
-
-    // LibMan's and the templates' wwwroot/lib, ABP's wwwroot/libs.
-    private static readonly string[] LibraryFolders = ["wwwroot/lib/", "wwwroot/libs/"];
-
-    /// <summary>
-    /// `wwwroot/lib/NAME/…`: a client library restored by LibMan or copied by the project templates (bootstrap, jquery),
-    /// third-party code with its own maps; it ships, but it is not the project's source.
-    /// </summary>
-    private static string? VendoredLibrary(string shippedPath)
-    {
-        var prefix = LibraryFolders.FirstOrDefault(p => shippedPath.StartsWith(p, StringComparison.OrdinalIgnoreCase));
-        if (prefix is null) return null;
-        var end = shippedPath.IndexOf('/', prefix.Length);
-        return end < 0 ? null : shippedPath[..end];
     }
 
     private static ShipUnitFile Predicted(string path, string what, SourceLocation cause) =>

@@ -29,6 +29,9 @@ public static class ShipRuleEffects
         };
         var what = unit.Kind.Noun;
         var maps = mapCount == 0 ? "no source maps" : mapCount == 1 ? "1 source map" : $"{mapCount} source maps";
-        return $"{(unit.IsPublished ? "" : "(not published) ")}{what}: {unit.Files.Count} file{(unit.Files.Count == 1 ? "" : "s")}, {size} would ship; {maps}";
+        var predicted = unit.Files.Count(f => f.IsPredicted);
+        var existing = unit.Files.Count - predicted;
+        var built = predicted == 0 ? "" : $" (+{predicted} predicted build output{(predicted == 1 ? "" : "s")})";
+        return $"{(unit.IsPublished ? "" : "(not published) ")}{what}: {existing} file{(existing == 1 ? "" : "s")}{built}, {size} would ship; {maps}";
     }
 }

@@ -12,14 +12,25 @@ public sealed record ShipUnitKind(string Id, string RulePrefix, string Noun, str
     public static readonly ShipUnitKind Vsix = new("vsix", "vsix", ".vsix", null);
     public static readonly ShipUnitKind DotNetPublish = new("dotnet-publish", "dotnet", "publish output", "dotnet publish");
     public static readonly ShipUnitKind NuGet = new("nuget", "dotnet", "NuGet package", "NuGet package");
+    public static readonly ShipUnitKind Docker = new("docker", "docker", "Docker image", "Docker image");
+    /// <summary>Files an earlier build stage holds that the final image does not: they stay in the build cache and any pushed cache.</summary>
+    public static readonly ShipUnitKind DockerStage = new("docker-stage", "docker", "build stage", "build stage layers");
+
+    // Release artifacts: judged by the same rules as the unit they were packed from.
+    public static readonly ShipUnitKind NpmTarball = new("npm-tarball", "npm", "npm tarball", null);
+    public static readonly ShipUnitKind VsixFile = new("vsix-file", "vsix", ".vsix file", null);
+    public static readonly ShipUnitKind NuGetFile = new("nupkg", "dotnet", "NuGet package file", null);
+    public static readonly ShipUnitKind Archive = new("archive", "artifact", "archive", null);
 
     /// <summary>Every rule family a unit can belong to, for rule descriptors.</summary>
-    public static readonly IReadOnlyList<string> RulePrefixes = ["npm", "vsix", "dotnet"];
+    public static readonly IReadOnlyList<string> RulePrefixes = ["npm", "vsix", "dotnet", "artifact", "docker"];
 
     /// <summary>"@acme/cli", "the .vsix of acme.ext", "the publish output of Web": the unit in message words.</summary>
     public string Describe(string name) => Id switch
     {
         "npm" => name,
+        "docker" => $"the image of {name}",
+        "docker-stage" => $"the layers of {name} (not in the final image)",
         _ => $"the {Noun} of {name}",
     };
 
@@ -61,6 +72,12 @@ public sealed record ShipUnit(ShipUnitKind Kind, string Name, string? Version, s
 
     /// <summary>Why nobody publishes the unit ("private", "an app (deployed, not published to npm)"), when it is not published.</summary>
     public string? NotPublishedReason { get; init; }
+
+    /// <summary>
+    /// True for files that stay in intermediate build layers (a Docker build stage the final image does not copy them
+    /// from): they leak through the build cache and pushed caches, not through the artifact, so findings are warnings.
+    /// </summary>
+    public bool LayersOnly { get; init; }
 
     /// <summary>Whether the unit's original sources are public already (lowers map findings).</summary>
     public SourceOpenness Openness { get; init; } = SourceOpenness.Unknown;

@@ -1,5 +1,6 @@
 using HygieneLsp.Core.Analysis;
 using HygieneLsp.Core.Findings;
+using HygieneLsp.Core.Packaging.Docker;
 using HygieneLsp.Core.Packaging.NuGet;
 using HygieneLsp.Core.Packaging.Npm;
 using HygieneLsp.Core.Packaging.Vsix;
@@ -15,6 +16,8 @@ public sealed record PublishedFile(string Unit, string Path, string? Via = null,
 {
     public ShipUnit? Owner { get; init; }
     public ShipUnitFile? File { get; init; }
+    /// <summary>The file only stays in intermediate build layers (see <see cref="ShipUnit.LayersOnly"/>).</summary>
+    public bool LayersOnly { get; init; }
 }
 
 /// <summary>
@@ -24,7 +27,7 @@ public sealed record PublishedFile(string Unit, string Path, string? Via = null,
 public static class ShipUnits
 {
     /// <summary>The packagers, in listing order; an artifact or Docker provider joins here.</summary>
-    public static readonly IReadOnlyList<IShipUnitProvider> Providers = [new NpmUnitProvider(), new VsixUnitProvider(), new DotNetUnitProvider()];
+    public static readonly IReadOnlyList<IShipUnitProvider> Providers = [new NpmUnitProvider(), new VsixUnitProvider(), new DotNetUnitProvider(), new DockerUnitProvider()];
 
     /// <param name="includeUnpublished">List units nobody publishes too (private packages, refused extensions, test
     /// projects): `ls` and the What ships view show them; rules never need their ship sets, so they are not computed for them.</param>
@@ -47,6 +50,13 @@ public static class ShipUnits
     /// exactly when a unit lists it. .NET units name the route (publish or pack) and the element that sends the file.
     /// </summary>
     public static IEnumerable<PublishedFile> PublishedFiles(AnalysisContext context, CancellationToken cancellationToken = default) =>
-        Published(context, cancellationToken).SelectMany(u => u.Files.Where(f => !f.IsPredicted).Select(f =>
-            new PublishedFile(u.Name, u.SourceOf(f), u.Kind.Via, u.Kind.Via is null ? null : f.ReasonLocation) { Owner = u, File = f }));
+        Published(context, cancellationToken).SelectMany(u => u.Files.Where(f => !f.IsPredicted && !f.Path.EndsWith('/') && !IsBuildFile(u, f)).Select(f =>
+            new PublishedFile(u.Name, u.SourceOf(f), u.Kind.Via, u.Kind.Via is null ? null : f.ReasonLocation) { LayersOnly = u.LayersOnly, Owner = u, File = f }));
+
+    /// <summary>
+    /// A Docker image's own Dockerfile copied into it: what it says (ARG/ENV values) is judged by the Docker rules on
+    /// its lines, which also cover the image history; reporting it again as a shipped file would say it twice.
+    /// </summary>
+    private static bool IsBuildFile(ShipUnit unit, ShipUnitFile file) =>
+        unit.Kind.RulePrefix == "docker" && unit.Anchor.Path == unit.SourceOf(file);
 }

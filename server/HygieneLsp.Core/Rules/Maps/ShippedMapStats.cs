@@ -20,19 +20,25 @@ public static class ShippedMapStats
 {
     private static readonly string[] ScriptExtensions = [".js", ".mjs", ".cjs"];
 
+    /// <summary>Cache kinds of a `.map` file's inspection and of a script's inline map (null when it has none).</summary>
+    public const string MapCacheKind = "map-inspection";
+    public const string InlineCacheKind = "inline-map";
+
+    public static bool IsScript(string path) => ScriptExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+
     /// <param name="absolute">The workspace file to read.</param>
     /// <param name="relativePath">Its path inside the unit, for messages.</param>
     public static ShippedMap? Inspect(AnalysisContext context, string absolute, string relativePath)
     {
         if (relativePath.EndsWith(".map", StringComparison.OrdinalIgnoreCase))
         {
-            var inspection = context.Cache.GetOrAdd("map-inspection", absolute, context.Files, () => SourceMapReader.Inspect(context.Files, absolute));
+            var inspection = context.Cache.GetOrAdd(MapCacheKind, absolute, context.Files, () => SourceMapReader.Inspect(context.Files, absolute));
             // A `.map` that is valid JSON but no source map (a data file) is not a leak; a broken one is reported as a map.
             if (inspection.IsComplete && !inspection.LooksLikeSourceMap) return null;
             return new ShippedMap(relativePath, false, inspection);
         }
         if (!ScriptExtensions.Any(e => relativePath.EndsWith(e, StringComparison.OrdinalIgnoreCase))) return null;
-        var inline = context.Cache.GetOrAdd("inline-map", absolute, context.Files, () =>
+        var inline = context.Cache.GetOrAdd(InlineCacheKind, absolute, context.Files, () =>
         {
             var reference = InlineSourceMapFinder.Find(context.Files, absolute);
             return reference.Kind == SourceMapReferenceKind.Inline ? InlineSourceMapFinder.Inspect(context.Files, absolute, reference) : null;

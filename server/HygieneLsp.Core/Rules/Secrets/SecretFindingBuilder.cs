@@ -23,8 +23,10 @@ internal sealed class SecretFindingBuilder
     public IEnumerable<Finding> Build(string path, SecretScanResult result, IReadOnlyList<PublishedFile>? units)
     {
         var ships = units is { Count: > 0 };
-        var severity = ships ? Severity.Error : Severity.Warning;
-        var where = ships ? $"ships in {Describe(units!)}" : "does not ship, but is in the workspace";
+        // Files that only an intermediate Docker stage holds leak through build caches, not the image: a warning.
+        var layersOnly = ships && units!.All(u => u.LayersOnly);
+        var severity = ships && !layersOnly ? Severity.Error : Severity.Warning;
+        var where = layersOnly ? $"stays in {Describe(units!)}" : ships ? $"ships in {Describe(units!)}" : "does not ship, but is in the workspace";
         var shipRelated = ships
             ? units!.Select(u => u.Decider is { } decider
                 ? new RelatedLocation(decider, $"{Path.GetFileName(path)} is sent to the {(u.Via == "dotnet publish" ? "publish output" : u.Via)} of {u.Unit} here")

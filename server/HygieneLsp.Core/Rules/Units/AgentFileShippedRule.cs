@@ -41,7 +41,7 @@ public sealed class AgentFileShippedRule : UnitRule
             yield return new Finding
             {
                 RuleId = ruleId,
-                Severity = local.Count > 0 ? Severity.Warning : Severity.Information,
+                Severity = Exposed(unit, local.Count > 0 ? Severity.Warning : Severity.Information),
                 Message = message,
                 Location = group.Key.Location,
                 Package = unit.Name,

@@ -20,6 +20,8 @@ public sealed class EnvFileShippedRule : UnitRule
     {
         "vsix" => ".env file in the .vsix",
         "npm" => ".env file would be published to npm",
+        "docker" => ".env file would be copied into the Docker image",
+        "archive" => ".env file inside a release archive",
         _ => ".env file would be published or packed by dotnet",
     };
 
@@ -43,7 +45,7 @@ public sealed class EnvFileShippedRule : UnitRule
             yield return new Finding
             {
                 RuleId = ruleId,
-                Severity = Severity.Error,
+                Severity = Exposed(unit, Severity.Error),
                 Message = message,
                 Location = location,
                 Package = unit.Name,

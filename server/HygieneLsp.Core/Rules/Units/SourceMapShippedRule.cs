@@ -22,6 +22,8 @@ public sealed class SourceMapShippedRule : UnitRule
     {
         "vsix" => "Source map would be packaged into the .vsix",
         "npm" => "Source map would be published to npm",
+        "docker" => "Source map would be copied into the Docker image",
+        "archive" => "Source map inside a release archive",
         _ => "Source map would be published or packed by dotnet",
     };
 
@@ -53,7 +55,7 @@ public sealed class SourceMapShippedRule : UnitRule
             yield return new Finding
             {
                 RuleId = ruleId,
-                Severity = severity,
+                Severity = Exposed(unit, severity),
                 Message = ShippedMapStats.Describe(found, unit.Description) + (bundled is null ? "" : $" They come with bundled dependency \"{bundled}\".") + note,
                 Location = location,
                 Package = unit.Name,

@@ -49,10 +49,23 @@ public abstract class UnitRule : IAnalyzer
 
     protected static string FileName(string path) => path[(path.LastIndexOf('/') + 1)..];
 
+    /// <summary>
+    /// One level lower for files that stay in intermediate build layers (<see cref="ShipUnit.LayersOnly"/>): only an
+    /// exported or pushed build cache carries them.
+    /// </summary>
+    protected static Severity Exposed(ShipUnit unit, Severity severity) => !unit.LayersOnly ? severity : severity switch
+    {
+        Severity.Error => Severity.Warning,
+        Severity.Warning => Severity.Information,
+        _ => severity,
+    };
+
     private static ShipUnitKind KindOf(string prefix) => prefix switch
     {
         "vsix" => ShipUnitKind.Vsix,
         "dotnet" => ShipUnitKind.DotNetPublish,
+        "artifact" => ShipUnitKind.Archive,
+        "docker" => ShipUnitKind.Docker,
         _ => ShipUnitKind.Npm,
     };
 }

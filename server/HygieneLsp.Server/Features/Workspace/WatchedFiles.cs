@@ -9,7 +9,7 @@ namespace HygieneLsp.Server.Features.Workspace;
 public static class WatchedFiles
 {
     public const string ConfigGlob =
-        "**/{package.json,.npmignore,.gitignore,.vscodeignore,pnpm-workspace.yaml,tsconfig*.json,jsconfig.json,*.config.{js,mjs,cjs,ts,mts,cts},angular.json,.babelrc,.swcrc,*.csproj,*.fsproj,*.vbproj,Directory.Build.props,Directory.Build.targets,appsettings*.json,.env,.env.*,.npmrc,.hygienelsp.json,*.map}";
+        "**/{package.json,.npmignore,.gitignore,.vscodeignore,pnpm-workspace.yaml,tsconfig*.json,jsconfig.json,*.config.{js,mjs,cjs,ts,mts,cts},angular.json,.babelrc,.swcrc,*.csproj,*.fsproj,*.vbproj,Directory.Build.props,Directory.Build.targets,appsettings*.json,.env,.env.*,.npmrc,.hygienelsp.json,*.map,Dockerfile,Dockerfile.*,*.Dockerfile,Containerfile,.dockerignore,*.dockerignore,.containerignore,compose.{yml,yaml},docker-compose*.{yml,yaml}}";
 
     /// <summary>GitHub workflows and local actions: they decide whether a publish is checked first (workflow rules).</summary>
     public const string WorkflowGlob = "**/.github/**/*.{yml,yaml}";
