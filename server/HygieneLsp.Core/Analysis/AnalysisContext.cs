@@ -21,6 +21,9 @@ public sealed class AnalysisContext
     public AnalysisCache Cache { get; }
     public string Root => Index.Root;
 
+    /// <summary>Inputs this run stopped reading at a budget; reported by the last analyzer as hygiene/input-skipped.</summary>
+    public SkippedInputs Skipped { get; } = new();
+
     /// <summary>The folder's <c>.hygienelsp.json</c>, memoised on its stamp (the engine applies its suppressions after the analyzers).</summary>
     public SuppressionConfig Config =>
         Cache.GetOrAdd(SuppressionConfigCacheKind, Paths.Combine(Index.Root, SuppressionConfig.FileName), Files, () => SuppressionConfig.Load(Files, Index.Root));

@@ -30,5 +30,7 @@ public static class AnalyzerCatalog
         new BuildMapAnalyzer(CreateExposure()),
         new Rules.Workflows.WorkflowAnalyzer(),
         new Rules.Docker.DockerAnalyzer(),
+        // Last: it reports the budgets the analyzers above ran into (AnalysisContext.Skipped).
+        new Rules.Hygiene.InputSkippedAnalyzer(),
     ];
 }

@@ -20,8 +20,8 @@ public static class RuleCatalog
             "the message names each problem."),
     ];
 
-    /// <summary>The engine's rules, the artifact rules and the engine's own, each id once, ordered by id.</summary>
+    /// <summary>The engine's rules, the engine's own, and those of `check` on artifacts and of `diff`, each id once, ordered by id.</summary>
     public static IReadOnlyList<RuleDescriptor> All(Engine engine) =>
-        engine.Rules.Concat(Artifacts.Packages.ArtifactChecker.Rules).Concat(EngineRules)
+        engine.Rules.Concat(EngineRules).Concat(Artifacts.Packages.ArtifactChecker.Rules).Concat(Artifacts.Releases.ReleaseDiff.Rules)
             .DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
 }

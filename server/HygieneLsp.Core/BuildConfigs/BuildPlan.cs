@@ -142,3 +142,16 @@ public static class OutputNames
 
 /// <summary>Everything one config (or build script / package.json script) is predicted to produce.</summary>
 public sealed record BuildPlan(string Tool, string ConfigPath, IReadOnlyList<PredictedMaps> Outputs);
+
+/// <summary>
+/// Everything planned for one project folder: the plans, the files they were computed from (for the cache) and the
+/// inputs whose reading stopped at a budget.
+/// </summary>
+public sealed record ProjectPlans(IReadOnlyList<BuildPlan> Plans, IReadOnlyList<string> Dependencies, IReadOnlyList<Analysis.InputSkip> Skipped)
+{
+    public void Deconstruct(out IReadOnlyList<BuildPlan> plans, out IReadOnlyList<string> dependencies)
+    {
+        plans = Plans;
+        dependencies = Dependencies;
+    }
+}

@@ -15,7 +15,7 @@ namespace HygieneLsp.Core.BuildConfigs;
 /// </summary>
 public sealed class BuildPlanCache
 {
-    private readonly ConcurrentDictionary<string, (string Stamp, IReadOnlyList<string> Dependencies, IReadOnlyList<BuildPlan> Plans)> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Stamp, ProjectPlans Project)> _entries = new(StringComparer.Ordinal);
 
     private static readonly string[] ProjectMarkers =
     [
@@ -31,12 +31,16 @@ public sealed class BuildPlanCache
         context.Index.Files.Where(f => ProjectMarkers.Contains(Path.GetFileName(f), StringComparer.Ordinal))
             .Select(Paths.Parent).Distinct(StringComparer.Ordinal).ToList();
 
-    public IReadOnlyList<BuildPlan> Get(IFileView files, string projectDirectory)
+    /// <summary>The plans of a project folder; configs may read files of <paramref name="workspaceRoot"/> only.</summary>
+    public IReadOnlyList<BuildPlan> Get(IFileView files, string projectDirectory, string workspaceRoot) => GetProject(files, projectDirectory, workspaceRoot).Plans;
+
+    /// <summary>The plans of a project folder with the inputs whose reading stopped at a budget.</summary>
+    public ProjectPlans GetProject(IFileView files, string projectDirectory, string workspaceRoot)
     {
-        if (_entries.TryGetValue(projectDirectory, out var hit) && Stamp(files, hit.Dependencies) == hit.Stamp) return hit.Plans;
-        var (plans, deps) = BuildPlanner.PlanProject(files, projectDirectory);
-        _entries[projectDirectory] = (Stamp(files, deps), deps, plans);
-        return plans;
+        if (_entries.TryGetValue(projectDirectory, out var hit) && Stamp(files, hit.Project.Dependencies) == hit.Stamp) return hit.Project;
+        var project = BuildPlanner.PlanProject(files, projectDirectory, workspaceRoot);
+        _entries[projectDirectory] = (Stamp(files, project.Dependencies), project);
+        return project;
     }
 
     private static string Stamp(IFileView files, IReadOnlyList<string> deps) => string.Join("|", deps.Select(files.Stamp));

@@ -1,3 +1,4 @@
+using HygieneLsp.Core.Analysis;
 using HygieneLsp.Core.BuildConfigs.Bun;
 using HygieneLsp.Core.BuildConfigs.Esbuild;
 using HygieneLsp.Core.BuildConfigs.Rollup;
@@ -12,7 +13,9 @@ namespace HygieneLsp.Core.BuildConfigs;
 /// <summary>
 /// Finds the production builds of one project folder and predicts their maps: every build script of package.json
 /// (dev servers, watchers, tests skipped) dispatched to its tool's planner with the script's flags, then each tool
-/// config no script ran, with the tool's default production invocation. Records the files it read.
+/// config no script ran, with the tool's default production invocation. Records the files it read. Configs are read
+/// through a view confined to the workspace folder (a `require('/etc/passwd')` finds nothing), and a config whose
+/// evaluation ran out of budget plans nothing: its settings are unknown, which <see cref="Skipped"/> says.
 /// </summary>
 public sealed class BuildPlanner
 {
@@ -21,25 +24,41 @@ public sealed class BuildPlanner
     private static readonly string[] DefaultBuildScripts = ["esbuild.config.js", "esbuild.config.mjs", "esbuild.config.cjs", "esbuild.config.ts", "build.mjs", "build.js", "build.cjs", "build.ts"];
 
     private readonly IFileView _files;
+    /// <summary>What planners read configs through: the workspace folder only.</summary>
+    private readonly IFileView _configFiles;
     private readonly string _dir;
+    private readonly List<PlanRequest> _requests = [];
     private readonly List<BuildPlan> _plans = [];
     private readonly HashSet<string> _toolsRun = new(StringComparer.Ordinal);
     private readonly HashSet<string> _scriptsPlanned = new(StringComparer.Ordinal);
 
-    private BuildPlanner(IFileView files, string projectDirectory)
+    private BuildPlanner(IFileView files, string projectDirectory, string? workspaceRoot)
     {
         _files = files;
+        _configFiles = workspaceRoot is null ? files : new ConfinedFileView(files, workspaceRoot);
         _dir = projectDirectory;
     }
 
     /// <summary>Files whose change can change the plans (configs, sibling configs they load, package.json, .env files).</summary>
     public List<string> Dependencies { get; } = [];
 
-    public static (IReadOnlyList<BuildPlan> Plans, IReadOnlyList<string> Dependencies) PlanProject(IFileView files, string projectDirectory)
+    /// <summary>Inputs whose reading stopped at a budget (a config's evaluation, an over-long script).</summary>
+    public List<InputSkip> Skipped { get; } = [];
+
+    /// <param name="workspaceRoot">The folder configs may read files from (null: anywhere, for tests of single projects).</param>
+    public static ProjectPlans PlanProject(IFileView files, string projectDirectory, string? workspaceRoot = null)
     {
-        var planner = new BuildPlanner(files, projectDirectory);
+        var planner = new BuildPlanner(files, projectDirectory, workspaceRoot);
         planner.Run();
-        return (planner._plans, planner.Dependencies.Distinct(StringComparer.Ordinal).ToList());
+        planner.Skipped.AddRange(planner._requests.SelectMany(r => r.Loaders).SelectMany(l => l.Skips));
+        return new ProjectPlans(planner._plans, planner.Dependencies.Distinct(StringComparer.Ordinal).ToList(), planner.Skipped.Distinct().ToList());
+    }
+
+    private PlanRequest Request(PackageManifest? manifest, ShellCommand? command)
+    {
+        var request = new PlanRequest(_configFiles, _dir, manifest, command);
+        _requests.Add(request);
+        return request;
     }
 
     private void Run()
@@ -48,11 +67,16 @@ public sealed class BuildPlanner
         Dependencies.Add(manifestPath);
         var manifest = _files.FileExists(manifestPath) ? PackageManifest.Read(_files, manifestPath) : null;
         Dependencies.Add(_dir + "/node_modules/webpack-cli/package.json"); // its major version shapes `env`
-        var release = ReleaseCommands.Find(_files, _dir, Dependencies);
+        if (manifest is { ScriptsLeftOut: > 0 })
+            Skipped.Add(new InputSkip(manifest.Path, $"more than {PackageManifest.MaxScripts:N0} scripts; the last {manifest.ScriptsLeftOut:N0} were not read"));
+        if (manifest is not null)
+            foreach (var script in manifest.Scripts.Where(s => s.Command.Length > ShellCommand.MaxLength))
+                Skipped.Add(new InputSkip(manifest.Path, $"the script '{Clip(script.Name)}' is longer than {ShellCommand.MaxLength:N0} characters and was not read"));
+        var release = ReleaseCommands.Find(_files, _dir, Dependencies, Skipped);
         // A CI/deploy file that runs `ng build ...` itself: that command is the deploy build.
         foreach (var rc in release.Where(r => r.Command.Tool == "ng"))
         {
-            var request = new PlanRequest(_files, _dir, manifest, rc.Command);
+            var request = Request(manifest, rc.Command);
             _invocation = ($"`{rc.Command.ToolText}` in {rc.Display}", null);
             ExtraPlanners.ForCommand("ng", rc.Command.Positionals.FirstOrDefault()?.Value, request, this);
         }
@@ -62,7 +86,7 @@ public sealed class BuildPlanner
                              ? role.Script with { Command = role.Script.Command + " " + extra, RawEqualsCooked = false } // positions past the script: no script edits
                              : role.Script))
                 {
-                    var request = new PlanRequest(_files, _dir, manifest, command);
+                    var request = Request(manifest, command);
                     var lifecycle = role.Script.Name is "prepublishOnly" or "prepack" or "prepare" or "prepublish" or "vscode:prepublish";
                     var reason = role.NotProductionReason ?? (lifecycle ? null : ScriptRoles.NonProductionFlag(command) is { } flag ? $"{flag} is not the production build" : null);
                     _invocation = ($"`npm run {role.Script.Name}` ({command.ToolText})", reason);
@@ -75,7 +99,7 @@ public sealed class BuildPlanner
         _script = null;
         DropOverwrittenScriptBuilds();
 
-        var defaults = new PlanRequest(_files, _dir, manifest, null);
+        var defaults = Request(manifest, null);
         Default("webpack", WebpackPlanner.ConfigNames, () => WebpackPlanner.Plan(defaults));
         Default("vite", VitePlanner.ConfigNames, () => VitePlanner.Plan(defaults));
         Default("rollup", RollupPlanner.ConfigNames, () => RollupPlanner.Plan(defaults));
@@ -149,6 +173,8 @@ public sealed class BuildPlanner
     internal void Add(BuildPlan? plan)
     {
         if (plan is null) return;
+        // A config whose evaluation ran out of budget decided nothing we can trust (its loader's Skips say so).
+        if (_requests.SelectMany(r => r.Loaders).Any(l => l.Entry == plan.ConfigPath && l.Evaluator.Budget.Exhausted)) return;
         plan = plan with { Outputs = plan.Outputs.Select(Annotate).ToList() };
         if (_script is { } script) foreach (var o in plan.Outputs) _scriptOf[o] = script;
         _plans.Add(plan);
@@ -173,6 +199,8 @@ public sealed class BuildPlanner
     }
 
     internal void MarkToolRun(string tool) => _toolsRun.Add(tool);
+
+    private static string Clip(string name) => name.Length <= 40 ? name : name[..40] + "…";
 
     internal bool HasRun(string tool) => _toolsRun.Contains(tool);
 

@@ -104,8 +104,9 @@ public static partial class ContentGates
     [GeneratedRegex(@"\.map(?![\w(])", RegexOptions.CultureInvariant)]
     private static partial Regex MapPattern();
 
+    // Linear-time engine: `npm pack` repeated along one long line made `[^\n]*--dry-run` rescan the line from each.
     [GeneratedRegex(@"hygiene-lsp|\bpublint\b|\bmaplint\b|\battw\b|\bvsce\s+ls\b|\b(npm|pnpm|yarn)\s+(pack|publish)\b[^\n]*--dry-run|\btar\s+-?t\w*f|gitleaks|trufflehog|secretlint",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex CheckText();
 
     /// <summary>Checks of a package's version, tag or changelog look at its metadata, not its contents.</summary>

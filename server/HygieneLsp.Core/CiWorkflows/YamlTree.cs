@@ -72,6 +72,25 @@ public static class YamlTree
         }
     }
 
+    /// <summary>Whether the text nests past <see cref="MaxDepth"/> (why <see cref="Parse"/> gave null, when it did).</summary>
+    public static bool TooDeep(string text)
+    {
+        try
+        {
+            var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+            var depth = 0;
+            while (parser.MoveNext())
+            {
+                if (parser.Current is MappingStart or SequenceStart && ++depth > MaxDepth) return true;
+                if (parser.Current is MappingEnd or SequenceEnd) depth--;
+            }
+        }
+        catch (Exception) // malformed: not a budget
+        {
+        }
+        return false;
+    }
+
     private sealed class Frame(YamlNode node)
     {
         public YamlNode Node { get; } = node;

@@ -9,10 +9,16 @@ namespace HygieneLsp.Core.Discovery;
 public sealed class WorkspaceIndex
 {
     public WorkspaceIndex(string root, IReadOnlyList<string> files, bool truncated)
+        : this(root, files, truncated ? "the walk stopped early; files past that point are not checked" : null)
+    {
+    }
+
+    /// <param name="limit">Why the walk stopped early or was refused (see <see cref="Limit"/>); null when it finished.</param>
+    public WorkspaceIndex(string root, IReadOnlyList<string> files, string? limit)
     {
         Root = root;
         Files = IsSorted(files) ? files : files.Order(StringComparer.Ordinal).ToList();
-        Truncated = truncated;
+        Limit = limit;
     }
 
     public string Root { get; }
@@ -20,7 +26,10 @@ public sealed class WorkspaceIndex
     /// <summary>Every file outside pruned folders, absolute, sorted ordinally.</summary>
     public IReadOnlyList<string> Files { get; }
 
-    public bool Truncated { get; }
+    public bool Truncated => Limit is not null;
+
+    /// <summary>Which limit stopped the walk early, in words (files past it are not in the index); null when it finished.</summary>
+    public string? Limit { get; }
 
     public IEnumerable<string> Named(string fileName) =>
         Files.Where(f => string.Equals(Path.GetFileName(f), fileName, StringComparison.Ordinal));
@@ -67,10 +76,12 @@ public sealed class WorkspaceIndex
         return true;
     }
 
+    /// <summary>Walks <paramref name="root"/>; a folder that is never scanned (<see cref="WorkspaceRoots"/>) gives an empty index saying why.</summary>
     public static WorkspaceIndex Build(IFileView files, string root, CancellationToken cancellationToken = default)
     {
+        if (WorkspaceRoots.Refusal(root) is { } refusal) return new WorkspaceIndex(Paths.Normalize(root), [], refusal);
         var walker = new WorkspaceWalker(files);
         var list = walker.Walk(root, cancellationToken);
-        return new WorkspaceIndex(Paths.Normalize(root), list, walker.Truncated);
+        return new WorkspaceIndex(Paths.Normalize(root), list, walker.Limit);
     }
 }

@@ -4,7 +4,9 @@ namespace HygieneLsp.Core.Discovery;
 
 /// <summary>
 /// Walks a workspace folder once, skipping what can never be a config we read (dependency and VCS folders, build
-/// intermediates), guarding against symlink loops, and returns every remaining file path.
+/// intermediates), guarding against symlink loops, and returns every remaining file path. The walk stays within
+/// limits (files, folders, depth) so a home folder or a hostile tree costs bounded time and memory; the first limit
+/// reached is said in <see cref="Limit"/>.
 /// </summary>
 public sealed class WorkspaceWalker
 {
@@ -14,30 +16,46 @@ public sealed class WorkspaceWalker
         "node_modules", ".git", ".hg", ".svn", "bin", "obj", ".vs", ".vscode-test", ".next", ".angular", ".turbo", ".nx", ".yarn", ".pnpm-store",
     };
 
+    public const int DefaultMaxFiles = 200_000;
+    public const int DefaultMaxFolders = 100_000;
+    /// <summary>Real trees nest a few dozen folders at most; packagers' ignore rules cost the depth squared per file.</summary>
+    public const int MaxDepth = 100;
+
     private readonly IFileView _files;
     private readonly int _maxFiles;
+    private readonly int _maxFolders;
 
-    public WorkspaceWalker(IFileView files, int maxFiles = 200_000)
+    public WorkspaceWalker(IFileView files, int maxFiles = DefaultMaxFiles, int maxFolders = DefaultMaxFolders)
     {
         _files = files;
         _maxFiles = maxFiles;
+        _maxFolders = maxFolders;
     }
 
-    /// <summary>True when the walk stopped early at the file limit.</summary>
-    public bool Truncated { get; private set; }
+    /// <summary>True when the walk stopped early at a limit.</summary>
+    public bool Truncated => Limit is not null;
+
+    /// <summary>The limit the walk ran into, in words (files past it are not in the result); null when it finished.</summary>
+    public string? Limit { get; private set; }
 
     public List<string> Walk(string root, CancellationToken cancellationToken = default)
     {
         var result = new List<string>();
         var visited = new HashSet<string>(StringComparer.Ordinal);
-        var stack = new Stack<string>();
-        stack.Push(Paths.Normalize(root));
+        var stack = new Stack<(string Path, int Depth)>();
+        var folders = 0;
+        stack.Push((Paths.Normalize(root), 0));
         var realRoot = RealPath(Paths.Normalize(root));
         while (stack.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var dir = stack.Pop();
+            var (dir, depth) = stack.Pop();
             if (!visited.Add(RealPath(dir))) continue; // symlink loop or second link to the same folder
+            if (++folders > _maxFolders)
+            {
+                Limit ??= $"more than {_maxFolders:N0} folders; the walk stopped there and files past it are not checked";
+                break;
+            }
             var entries = _files.List(dir);
             for (var i = entries.Count - 1; i >= 0; i--)
             {
@@ -46,12 +64,19 @@ public sealed class WorkspaceWalker
                 if (e.IsSymbolicLink && !Paths.IsUnder(RealPath(e.FullPath), realRoot)) continue;
                 if (e.IsDirectory)
                 {
-                    if (!PrunedFolders.Contains(e.Name)) stack.Push(e.FullPath);
+                    if (PrunedFolders.Contains(e.Name)) continue;
+                    if (depth + 1 > MaxDepth) { Limit ??= $"folders nest deeper than {MaxDepth} levels; files below that depth are not checked"; continue; }
+                    stack.Push((e.FullPath, depth + 1));
                 }
                 else
                 {
                     if (!_files.FileExists(e.FullPath)) continue; // a device, FIFO or socket: never read
-                    if (result.Count >= _maxFiles) { Truncated = true; return result; }
+                    if (result.Count >= _maxFiles)
+                    {
+                        Limit = $"more than {_maxFiles:N0} files; the walk stopped there and the rest are not checked";
+                        stack.Clear();
+                        break;
+                    }
                     result.Add(e.FullPath);
                 }
             }

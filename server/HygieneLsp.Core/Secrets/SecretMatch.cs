@@ -51,4 +51,7 @@ public sealed record SecretScanResult
 
     /// <summary>Why the file was not (fully) scanned: binary, unreadable, corrupt map; null when it was.</summary>
     public string? Skipped { get; init; }
+
+    /// <summary>The budget that stopped the scan part-way (<see cref="SecretScanner.MaxMatchesPerFile"/>), in words; null when none did.</summary>
+    public string? StoppedBy { get; init; }
 }

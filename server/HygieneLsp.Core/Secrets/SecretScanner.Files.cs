@@ -31,7 +31,10 @@ public sealed partial class SecretScanner
     /// own): text files line by line in bounded windows; <c>.map</c> files by their embedded sources; scripts also
     /// through an inline map at their end. Binary files are skipped.
     /// </summary>
-    public SecretScanResult ScanFile(IFileView files, string path, FileRole role, CancellationToken cancellationToken = default)
+    public SecretScanResult ScanFile(IFileView files, string path, FileRole role, CancellationToken cancellationToken = default) =>
+        Capped(ScanWholeFile(files, path, role, cancellationToken));
+
+    private SecretScanResult ScanWholeFile(IFileView files, string path, FileRole role, CancellationToken cancellationToken)
     {
         var ext = Path.GetExtension(path);
         if (BinaryExtensions.Contains(ext)) return new SecretScanResult { Skipped = "binary file type" };
@@ -83,19 +86,10 @@ public sealed partial class SecretScanner
     }
 
     /// <summary>A view that leaves the underlying stream open: its owner (the archive reader) disposes it.</summary>
-    private sealed class LeaveOpenStream(Stream inner) : Stream
+    private sealed class LeaveOpenStream(Stream inner) : Workspace.ForwardOnlyStream
     {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
         public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
         public override int Read(Span<byte> buffer) => inner.Read(buffer);
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>Scans the original files carried in a map's <c>sourcesContent</c>.</summary>
@@ -113,8 +107,28 @@ public sealed partial class SecretScanner
 
     private void Collect(SourceMapSource source, FileRole mapRole, List<EmbeddedSecretMatch> found, CancellationToken cancellationToken)
     {
+        if (found.Count > MaxMatchesPerFile) return;
         var role = FileRoles.ForMapSource(source.Path, mapRole);
-        foreach (var m in ScanText(source.Content.Span, TextKinds.ForPath(source.Path ?? ""), role, cancellationToken)) found.Add(new EmbeddedSecretMatch(source.Index, source.Path, m));
+        foreach (var m in ScanText(source.Content.Span, TextKinds.ForPath(source.Path ?? ""), role, cancellationToken))
+        {
+            found.Add(new EmbeddedSecretMatch(source.Index, source.Path, m));
+            if (found.Count > MaxMatchesPerFile) return;
+        }
+    }
+
+    /// <summary>
+    /// A file's matches are cut at this many: a real file holds a few, and every match costs work downstream (a
+    /// finding, its fixes, reading the file again for them), so a file of ten thousand token lines must not.
+    /// </summary>
+    public const int MaxMatchesPerFile = 100;
+
+    private static readonly string TooManyMatches = $"more than {MaxMatchesPerFile} secrets found; only the first {MaxMatchesPerFile} are reported";
+
+    /// <summary>The result with its matches cut at the budget, and the note when they were.</summary>
+    private static SecretScanResult Capped(SecretScanResult result)
+    {
+        if (result.Matches.Count <= MaxMatchesPerFile && result.Embedded.Count <= MaxMatchesPerFile) return result;
+        return result with { Matches = result.Matches.Take(MaxMatchesPerFile).ToList(), Embedded = result.Embedded.Take(MaxMatchesPerFile).ToList(), StoppedBy = TooManyMatches };
     }
 
     /// <summary>Scans a text stream in windows of <see cref="ChunkChars"/> with overlap, in memory bounded by the window.</summary>

@@ -35,12 +35,30 @@ public sealed class FileView : IFileView
         {
             // Never read a device or a FIFO (endless or blocking), nor a text file past the cap (unbounded memory).
             if (!FileKinds.IsRegularFile(path) || new FileInfo(path).Length > MaxTextBytes) return null;
-            return File.ReadAllText(path);
+            return ReadAtMost(path, MaxTextBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The text of a file, or null past <paramref name="maxChars"/>: the cap is counted while reading, since a file can
+    /// grow after its size was asked, and a size is only what the file system says.
+    /// </summary>
+    private static string? ReadAtMost(string path, long maxChars)
+    {
+        using var reader = new StreamReader(path, Utf8, detectEncodingFromByteOrderMarks: true);
+        var text = new StringBuilder();
+        var buffer = new char[64 * 1024];
+        int n;
+        while ((n = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (text.Length + n > maxChars) return null;
+            text.Append(buffer, 0, n);
+        }
+        return text.ToString();
     }
 
     public Stream? OpenRead(string path)

@@ -3,6 +3,9 @@ namespace HygieneLsp.Core.Workspace;
 /// <summary>Path conventions of the engine: absolute, full, forward slashes, no trailing slash.</summary>
 public static class Paths
 {
+    /// <summary>Linux's PATH_MAX: no file has a longer path, so a longer one written in a config names nothing.</summary>
+    public const int MaxLength = 4096;
+
     public static string Normalize(string path)
     {
         var full = Path.GetFullPath(path).Replace('\\', '/');

@@ -169,9 +169,9 @@ public class BuildMapAnalyzerTests
         dir.Write("src/index.js", "export const x = 1;\n");
         var root = Paths.Normalize(dir.Path);
         var cache = new BuildPlanCache();
-        Assert.DoesNotContain(cache.Get(FileView.Disk, root).SelectMany(p => p.Outputs), o => o.AnyEmits);
+        Assert.DoesNotContain(cache.Get(FileView.Disk, root, root).SelectMany(p => p.Outputs), o => o.AnyEmits);
         dir.Write(config, "{ \"sourceMaps\": true }\n");
-        Assert.Contains(cache.Get(FileView.Disk, root).SelectMany(p => p.Outputs), o => o.AnyEmits);
+        Assert.Contains(cache.Get(FileView.Disk, root, root).SelectMany(p => p.Outputs), o => o.AnyEmits);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using HygieneLsp.Core.Workspace;
+
 namespace HygieneLsp.Core.Artifacts.Archives;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace HygieneLsp.Core.Artifacts.Archives;
 /// and checks cancellation on every read, so skipping a huge tar entry (which inflates it) is capped and cancellable too.
 /// Deliberately not seekable: the tar reader then streams, and never trusts a size to jump over data.
 /// </summary>
-internal sealed class BudgetedStream(Stream inner, DecompressionBudget budget, CancellationToken cancellationToken) : Stream
+internal sealed class BudgetedStream(Stream inner, DecompressionBudget budget, CancellationToken cancellationToken) : ForwardOnlyStream
 {
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -18,16 +20,6 @@ internal sealed class BudgetedStream(Stream inner, DecompressionBudget budget, C
         budget.Spend(n);
         return n;
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

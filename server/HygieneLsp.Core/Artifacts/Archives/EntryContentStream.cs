@@ -1,3 +1,5 @@
+using HygieneLsp.Core.Workspace;
+
 namespace HygieneLsp.Core.Artifacts.Archives;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace HygieneLsp.Core.Artifacts.Archives;
 /// error or a premature end ends the stream and is kept in <see cref="Fault"/> / <see cref="EndedEarly"/> for the walker
 /// to record. Cancellation does throw. Valid only during the callback.
 /// </summary>
-internal sealed class EntryContentStream(Stream inner, long declaredLength, long limit, CancellationToken cancellationToken) : Stream
+internal sealed class EntryContentStream(Stream inner, long declaredLength, long limit, CancellationToken cancellationToken) : ForwardOnlyStream
 {
     private bool _disposed;
 
@@ -52,14 +54,6 @@ internal sealed class EntryContentStream(Stream inner, long declaredLength, long
     }
 
     public override bool CanRead => !_disposed;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     // The inner stream belongs to the walker (tar: TarReader's data stream; zip: disposed by the walker).
     protected override void Dispose(bool disposing)

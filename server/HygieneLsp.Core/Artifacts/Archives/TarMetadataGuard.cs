@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using HygieneLsp.Core.Workspace;
+
 namespace HygieneLsp.Core.Artifacts.Archives;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace HygieneLsp.Core.Artifacts.Archives;
 /// finds the next header (header size field, a PAX <c>size</c> override, 512-byte padding) and fails closed, with an
 /// <see cref="InvalidDataException"/>, on a header it could read differently from TarReader.
 /// </summary>
-internal sealed class TarMetadataGuard(Stream inner, int maxMetadataBytes) : Stream
+internal sealed class TarMetadataGuard(Stream inner, int maxMetadataBytes) : ForwardOnlyStream
 {
     private const int Block = 512;
     private readonly byte[] _header = new byte[Block];
@@ -128,16 +130,6 @@ internal sealed class TarMetadataGuard(Stream inner, int maxMetadataBytes) : Str
         'L' => "GNU long name",
         _ => "GNU long link name",
     };
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,13 +1,15 @@
 using System.Buffers;
 using System.Buffers.Text;
 
+using HygieneLsp.Core.Workspace;
+
 namespace HygieneLsp.Core.Artifacts.SourceMaps;
 
 /// <summary>
 /// Decodes standard base64 from a byte range of another stream as it is read, so an inline map of any size is
 /// inspected in constant memory. Invalid base64 surfaces as <see cref="InvalidDataException"/>.
 /// </summary>
-public sealed class Base64RangeStream : Stream
+public sealed class Base64RangeStream : ForwardOnlyStream
 {
     private readonly Stream _source;
     private readonly byte[] _encoded = new byte[48 * 1024];
@@ -62,16 +64,6 @@ public sealed class Base64RangeStream : Stream
         if (final && _encodedCount == 0) _finished = true;
         else if (written == 0 && consumed == 0 && final) _finished = true;
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -3,8 +3,11 @@ using HygieneLsp.Core.Workspace;
 
 namespace HygieneLsp.Core.BuildConfigs.MsBuild;
 
-/// <summary>The outcome of evaluating one project file: the project, or why it could not be read.</summary>
-public sealed record ProjectEvaluation(EvaluatedProject? Project, string? Error);
+/// <summary>The outcome of evaluating one project file: the project, or why it could not be read; and the budgets its files hit.</summary>
+public sealed record ProjectEvaluation(EvaluatedProject? Project, string? Error)
+{
+    public IReadOnlyList<Analysis.InputSkip> Skipped { get; init; } = [];
+}
 
 /// <summary>
 /// Evaluates an SDK-style project for <c>-c Release</c> without running MSBuild: Directory.Build.props, SDK props
@@ -22,22 +25,32 @@ public sealed class ProjectEvaluator
     private readonly List<ItemGroupRef> _itemGroups = [];
     private readonly ConditionEvaluator _conditions;
     private string _thisFile = "";
+    private readonly List<Analysis.InputSkip> _skipped = [];
 
     /// <summary>An ItemGroup to evaluate in the item pass, or (Element null) the place of the SDK default items.</summary>
     internal sealed record ItemGroupRef(string File, MsXmlDocument? Document, MsXmlElement? Element, Tri Outer);
 
-    private ProjectEvaluator(IFileView files, string projectPath)
+    /// <summary>What an `Import` may read: the workspace folder only, since its path is untrusted text.</summary>
+    private readonly IFileView _imports;
+
+    /// <summary>Imports past this many are not read; real projects import a handful besides the SDK's.</summary>
+    public const int MaxImports = 100;
+
+    private ProjectEvaluator(IFileView files, string projectPath, string? workspaceRoot)
     {
         _files = files;
+        _imports = workspaceRoot is null ? files : new ConfinedFileView(files, workspaceRoot);
         _projectPath = projectPath;
         _projectDirectory = Paths.Parent(projectPath);
         _conditions = new ConditionEvaluator(_properties, Exists);
     }
 
-    public static ProjectEvaluation Evaluate(IFileView files, string projectPath)
+    /// <param name="workspaceRoot">The folder `Import` elements may read from (null: anywhere, for tests of single projects).</param>
+    public static ProjectEvaluation Evaluate(IFileView files, string projectPath, string? workspaceRoot = null)
     {
         projectPath = Paths.Normalize(projectPath);
-        return new ProjectEvaluator(files, projectPath).Run();
+        var evaluator = new ProjectEvaluator(files, projectPath, workspaceRoot);
+        return evaluator.Run() with { Skipped = evaluator._skipped.Distinct().ToList() };
     }
 
     /// <summary>The nearest file of that name in the project's folder or above it (what MSBuild imports).</summary>
@@ -56,6 +69,7 @@ public sealed class ProjectEvaluator
         var text = _files.ReadAllText(_projectPath);
         if (text is null) return new ProjectEvaluation(null, "The project file could not be read.");
         var document = MsXmlParser.Parse(text);
+        if (document.Error?.Message == MsXmlParser.TooDeep) _skipped.Add(new Analysis.InputSkip(_projectPath, MsXmlParser.TooDeep + "; the project was not read"));
         if (document.Root is null) return new ProjectEvaluation(null, "The project file is not well-formed XML: " + document.Error?.Message);
         _documents[_projectPath] = document;
         _imported.Add(_projectPath);
@@ -145,6 +159,7 @@ public sealed class ProjectEvaluator
         var text = _files.ReadAllText(path);
         if (text is null) return;
         var document = MsXmlParser.Parse(text);
+        if (document.Error?.Message == MsXmlParser.TooDeep) _skipped.Add(new Analysis.InputSkip(path, MsXmlParser.TooDeep + "; the import was not read"));
         if (document.Root is null) return;
         _documents[path] = document;
         EvaluateFile(path, document, outer);
@@ -190,8 +205,11 @@ public sealed class ProjectEvaluator
                 if (condition == Tri.False || child.Attribute("Sdk") is not null) continue;
                 var (project, unknown) = PropertyExpander.Expand(child.AttributeValue("Project") ?? "", _properties);
                 if (unknown || project.Trim().Length == 0 || project.IndexOfAny(['*', '?']) >= 0) continue;
-                var target = Paths.Combine(Paths.Parent(path), project.Trim().Replace('\\', '/'));
-                if (_files.FileExists(target)) ImportFile(target, condition);
+                string target;
+                try { target = Paths.Combine(Paths.Parent(path), project.Trim().Replace('\\', '/')); }
+                catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException) { continue; }
+                if (_imported.Count >= MaxImports) { _skipped.Add(new Analysis.InputSkip(path, $"more than {MaxImports} imports; the rest were not read")); continue; }
+                if (_imports.FileExists(target)) ImportFile(target, condition);
             }
             else if (child.Is("Choose"))
             {
@@ -219,6 +237,8 @@ public sealed class ProjectEvaluator
     {
         if (condition == Tri.False) return;
         var (value, unknown) = PropertyExpander.Expand(element.Text, _properties);
+        if (value.Length >= PropertyExpander.MaxValueLength)
+            _skipped.Add(new Analysis.InputSkip(path, $"the property {element.Name} grew past {PropertyExpander.MaxValueLength:N0} characters; its value is unknown"));
         // Child elements or comments inside a property make MSBuild read its inner XML, not its text: do not guess.
         unknown |= element.Children.Count > 0 ||
                    document.Text.IndexOf("<!--", element.ContentStart, Math.Max(0, element.ContentEnd - element.ContentStart), StringComparison.Ordinal) >= 0;

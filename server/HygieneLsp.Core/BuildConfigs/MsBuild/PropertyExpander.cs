@@ -8,6 +8,11 @@ namespace HygieneLsp.Core.BuildConfigs.MsBuild;
 /// </summary>
 public static class PropertyExpander
 {
+    /// <summary>
+    /// A value is cut here and unknown: `&lt;D&gt;$(D)$(D)&lt;/D&gt;` written thirty times would double to a billion characters.
+    /// </summary>
+    public const int MaxValueLength = 1 << 20;
+
     public static (string Value, bool Unknown) Expand(string text, PropertyTable properties)
     {
         if (text.IndexOf('$') < 0 && text.IndexOf('%') < 0 && text.IndexOf('@') < 0) return (text, false);
@@ -24,6 +29,7 @@ public static class PropertyExpander
                 if (c == '$' && IsIdentifier(inner))
                 {
                     var (value, u) = properties.Lookup(inner);
+                    if (sb.Length + value.Length > MaxValueLength) return (sb.ToString(), true);
                     sb.Append(value);
                     unknown |= u;
                 }

@@ -21,8 +21,20 @@ public sealed class PackageManifest
         if (Property("scripts")?.Value is JsObjectLiteral scripts)
             foreach (var p in scripts.Members.OfType<JsProperty>())
                 if (p.Key is not null && p.Value is JsStringLiteral s)
+                {
+                    if (Scripts.Count == MaxScripts) { ScriptsLeftOut++; continue; }
                     Scripts.Add(new PackageScript(p.Key, s.Value, s, document.Text[(s.Start + 1)..Math.Max(s.Start + 1, s.End - 1)] == s.Value));
+                }
     }
+
+    /// <summary>
+    /// Scripts past this are not read: real manifests have dozens, and deciding which script is the release build
+    /// compares scripts with each other.
+    /// </summary>
+    public const int MaxScripts = 1_000;
+
+    /// <summary>How many scripts were left out at <see cref="MaxScripts"/>.</summary>
+    public int ScriptsLeftOut { get; private set; }
 
     public string Path { get; }
     public string Directory => Paths.Parent(Path);
@@ -34,8 +46,8 @@ public sealed class PackageManifest
 
     public static PackageManifest? Read(IFileView files, string path)
     {
-        var text = files.ReadAllText(path);
-        if (text is null || text.Length > 5_000_000) return null;
+        var text = ManifestText.Read(files, path);
+        if (text is null) return null;
         var doc = JsDocument.ParseExpression(text);
         var root = (doc.Program.Body.FirstOrDefault() as JsExpressionStatement)?.Expression as JsObjectLiteral;
         return new PackageManifest(path, doc, root);

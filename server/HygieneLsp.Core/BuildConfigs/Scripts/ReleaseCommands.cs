@@ -1,3 +1,4 @@
+using HygieneLsp.Core.Analysis;
 using HygieneLsp.Core.Parsing.JsConfig;
 using HygieneLsp.Core.Workspace;
 
@@ -19,7 +20,10 @@ public sealed record ReleaseCommand(ShellCommand Command, string File)
 /// </summary>
 public static class ReleaseCommands
 {
-    public static List<ReleaseCommand> Find(IFileView files, string projectDirectory, List<string> dependencies)
+    /// <summary>Larger CI and deploy files are not read (real ones are a few kilobytes).</summary>
+    public const int MaxFileChars = 1_000_000;
+
+    public static List<ReleaseCommand> Find(IFileView files, string projectDirectory, List<string> dependencies, List<InputSkip>? skipped = null)
     {
         var result = new List<ReleaseCommand>();
         for (var dir = projectDirectory; ; dir = Paths.Parent(dir))
@@ -27,32 +31,42 @@ public static class ReleaseCommands
             foreach (var wfDir in new[] { dir + "/.github/workflows", dir + "/.circleci" })
                 foreach (var e in files.List(wfDir))
                     if (!e.IsDirectory && (e.Name.EndsWith(".yml", StringComparison.Ordinal) || e.Name.EndsWith(".yaml", StringComparison.Ordinal)))
-                        Read(files, e.FullPath, ShellLines, result, dependencies);
+                        Read(files, e.FullPath, ShellLines, result, dependencies, skipped);
             foreach (var e in files.List(dir))
             {
                 if (e.IsDirectory) continue;
                 var n = e.Name;
-                if (n == ".gitlab-ci.yml" || n == "azure-pipelines.yml") Read(files, e.FullPath, ShellLines, result, dependencies);
+                if (n == ".gitlab-ci.yml" || n == "azure-pipelines.yml") Read(files, e.FullPath, ShellLines, result, dependencies, skipped);
                 else if (n == "Dockerfile" || n.StartsWith("Dockerfile.", StringComparison.Ordinal) || n.EndsWith(".Dockerfile", StringComparison.Ordinal) || n.EndsWith(".dockerfile", StringComparison.Ordinal))
-                    Read(files, e.FullPath, DockerRunLines, result, dependencies);
-                else if (n == "netlify.toml") Read(files, e.FullPath, t => KeyLines(t, "command"), result, dependencies);
-                else if (n == "vercel.json") Read(files, e.FullPath, t => KeyLines(t, "\"buildCommand\""), result, dependencies);
+                    Read(files, e.FullPath, DockerRunLines, result, dependencies, skipped);
+                else if (n == "netlify.toml") Read(files, e.FullPath, t => KeyLines(t, "command"), result, dependencies, skipped);
+                else if (n == "vercel.json") Read(files, e.FullPath, t => KeyLines(t, "\"buildCommand\""), result, dependencies, skipped);
             }
             if (files.DirectoryExists(dir + "/.git") || files.FileExists(dir + "/.git") || Paths.Parent(dir) == dir || dir.Length == 0) break;
         }
         return result;
     }
 
-    private static void Read(IFileView files, string path, Func<string, IEnumerable<string>> lines, List<ReleaseCommand> into, List<string> dependencies)
+    private static void Read(IFileView files, string path, Func<string, IEnumerable<string>> lines, List<ReleaseCommand> into, List<string> dependencies,
+        List<InputSkip>? skipped)
     {
         dependencies.Add(path);
         var text = files.ReadAllText(path);
-        if (text is null || text.Length > 1_000_000) return;
+        if (text is null) return;
+        if (text.Length > MaxFileChars)
+        {
+            skipped?.Add(new InputSkip(path, $"larger than {MaxFileChars:N0} characters; the commands it runs were not read"));
+            return;
+        }
+        var longLines = 0;
         foreach (var line in lines(text))
         {
+            if (line.Length > ShellCommand.MaxLength) { longLines++; continue; }
             var script = new PackageScript("(" + Paths.Relative(Paths.Parent(path), path) + ")", line, new JsStringLiteral(0, 0, line), true);
             foreach (var command in ShellCommand.Parse(script)) into.Add(new ReleaseCommand(command, path));
         }
+        if (longLines > 0)
+            skipped?.Add(new InputSkip(path, $"{longLines:N0} line(s) longer than {ShellCommand.MaxLength:N0} characters were not read as commands"));
     }
 
     /// <summary>YAML lines with their `run:`/`script:`/`- ` prefixes and comments removed (block scalars are plain lines).</summary>

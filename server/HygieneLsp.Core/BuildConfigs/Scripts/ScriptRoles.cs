@@ -175,21 +175,27 @@ public static class ScriptRoles
     public static IEnumerable<string> RunTargets(IReadOnlyList<string> words, IEnumerable<string> scriptNames)
     {
         var names = scriptNames.ToList();
+        var known = names.ToHashSet(StringComparer.Ordinal);
         var found = new List<string>();
+        var runAllRead = false;
         void Add(string w)
         {
             if (w.EndsWith('*')) found.AddRange(names.Where(n => n.StartsWith(w[..^1], StringComparison.Ordinal)));
-            else if (names.Contains(w)) found.Add(w);
+            else if (known.Contains(w)) found.Add(w);
         }
+        // The words after each position that are not flags, without building a list per word.
+        var positional = Enumerable.Range(0, words.Count).Where(j => !words[j].StartsWith('-')).ToList();
+        var next = 0;
         for (var i = 0; i < words.Count; i++)
         {
             var w = words[i];
-            var rest = words.Skip(i + 1).Where(x => !x.StartsWith('-')).ToList();
+            while (next < positional.Count && positional[next] <= i) next++;
+            var rest = new PositionalTail(words, positional, next);
             switch (w)
             {
                 case "npm" or "bun" when i + 1 < words.Count:
                     {
-                        var sub = words.Skip(i + 1).SkipWhile(x => x.StartsWith('-')).FirstOrDefault();
+                        var sub = rest.Count > 0 ? rest[0] : null;
                         if (sub is "run" or "run-script" && rest.Count > 1) Add(rest[1]);
                         else if (sub is "start" or "test" or "stop" or "restart" && w == "npm") Add(sub);
                         break;
@@ -197,7 +203,8 @@ public static class ScriptRoles
                 case "yarn" or "pnpm":
                     {
                         var args = new List<string>();
-                        for (var j = i + 1; j < words.Count; j++)
+                        // `workspace <name> run <script>`: four words decide it.
+                        for (var j = i + 1; j < words.Count && args.Count < 4; j++)
                         {
                             if (words[j] is "--filter" or "-F" or "--cwd" or "--dir" or "-C") { j++; continue; }
                             if (!words[j].StartsWith('-')) args.Add(words[j]);
@@ -208,6 +215,9 @@ public static class ScriptRoles
                         break;
                     }
                 case "run-s" or "run-p" or "npm-run-all":
+                    // A later runner's names are a tail of this one's: read them once.
+                    if (runAllRead) break;
+                    runAllRead = true;
                     foreach (var x in rest) Add(x);
                     break;
                 case "turbo" or "lerna" or "nx":
@@ -220,5 +230,19 @@ public static class ScriptRoles
             }
         }
         return found.Distinct();
+    }
+
+    /// <summary>A read-only view of the positional words from one index on: what `rest` was, as a slice instead of a copy.</summary>
+    private readonly struct PositionalTail(IReadOnlyList<string> words, List<int> positional, int from) : IEnumerable<string>
+    {
+        public int Count => positional.Count - from;
+        public string this[int i] => words[positional[from + i]];
+
+        public IEnumerator<string> GetEnumerator()
+        {
+            for (var i = from; i < positional.Count; i++) yield return words[positional[i]];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -72,10 +72,17 @@ public sealed class ShellCommand
 
     private static bool IsEnvName(string s) => s.Length > 0 && s.All(c => char.IsLetterOrDigit(c) || c == '_') && !char.IsDigit(s[0]);
 
-    /// <summary>Splits a script into simple commands with word ranges (quotes removed from values, ranges raw).</summary>
+    /// <summary>
+    /// The longest script or CI line read as commands: real ones are a few hundred characters, and everything that
+    /// reads commands (script roles, run targets, flags) is linear per word only as long as a command stays that short.
+    /// </summary>
+    public const int MaxLength = 10_000;
+
+    /// <summary>Splits a script into simple commands with word ranges (quotes removed from values, ranges raw); none past <see cref="MaxLength"/>.</summary>
     public static List<ShellCommand> Parse(PackageScript script)
     {
         var text = script.Command;
+        if (text.Length > MaxLength) return [];
         var commands = new List<ShellCommand>();
         var words = new List<ShellWord>();
         var i = 0;

@@ -36,7 +36,8 @@ public static class TsupPlanner
         }
         else if (!noConfig && request.Manifest?.Property("tsup")?.Value is JsObjectLiteral tsupKey)
         {
-            var loader = new JsModuleLoader(request.Files, request.Environment());
+            var loader = new JsModuleLoader(request.Files, request.Environment()) { EntryPath = request.Manifest.Path };
+            request.Loaders.Add(loader); // its budget counts like a config file's
             var module = new JsModuleContext(request.Manifest.Path, request.Manifest.Document, 0);
             config = loader.Evaluator.Evaluate(tsupKey, new JsScope(null), module);
             anchorPath = request.Manifest.Path;

@@ -72,10 +72,17 @@ public sealed class TsconfigResolver
         }
     }
 
-    /// <summary>The absolute path an `extends` specifier names, or null when it cannot be found.</summary>
+    /// <summary>The absolute path an `extends` specifier names, or null when it cannot be found (or is no path at all).</summary>
     public string? ResolveExtends(string fromFile, string specifier)
     {
-        if (string.IsNullOrWhiteSpace(specifier)) return null;
+        if (string.IsNullOrWhiteSpace(specifier) || specifier.Length > Paths.MaxLength) return null;
+        // The specifier is untrusted text: a NUL or other character no path may hold names nothing.
+        try { return Resolve(fromFile, specifier); }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException) { return null; }
+    }
+
+    private string? Resolve(string fromFile, string specifier)
+    {
         var dir = Paths.Parent(fromFile);
         specifier = specifier.Replace("${configDir}", dir, StringComparison.Ordinal);
         if (specifier.StartsWith("./", StringComparison.Ordinal) || specifier.StartsWith("../", StringComparison.Ordinal)

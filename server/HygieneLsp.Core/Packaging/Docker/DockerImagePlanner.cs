@@ -66,6 +66,6 @@ public static class DockerImagePlanner
         public IReadOnlyList<string> ProjectFolders => _folders ??= BuildPlanCache.ProjectFolders(context);
 
         public IReadOnlyList<PredictedMaps> Outputs(string projectFolder) =>
-            ProjectFolders.Contains(projectFolder) ? _plans.Get(context.Files, projectFolder).SelectMany(p => p.Outputs).ToList() : [];
+            ProjectFolders.Contains(projectFolder) ? _plans.Get(context.Files, projectFolder, context.Root).SelectMany(p => p.Outputs).ToList() : [];
     }
 }

@@ -57,7 +57,7 @@ internal sealed class NpmDependencyTree
             var isLink = kind == NpmFileKind.Other && _files.DirectoryExists(candidate);
             if (kind != NpmFileKind.Directory && !isLink) continue;
             var manifestPath = candidate + "/package.json";
-            var manifest = _files.FileExists(manifestPath) ? NpmManifest.Parse(manifestPath, _files.ReadAllText(manifestPath)) : null;
+            var manifest = _files.FileExists(manifestPath) ? NpmManifest.Parse(manifestPath, ManifestText.Read(_files, manifestPath)) : null;
             return new NpmDependencyTree(_files, candidate, manifest, node, isLink);
         }
         return null;

@@ -16,14 +16,20 @@ public static class NpmIgnoreRules
 {
     private static readonly Regex LineBreak = new("\r?\n", RegexOptions.CultureInvariant);
 
-    /// <summary>Rules of an ignore file; each origin points at the trimmed text of its line.</summary>
-    public static List<NpmIgnoreRule> FromFile(string path, string text, NpmRuleKind kind, string? detail = null)
+    /// <summary>
+    /// Rules of an ignore file; each origin points at the trimmed text of its line. Lines past the file's pattern
+    /// budget are left out and noted in <paramref name="skipped"/>.
+    /// </summary>
+    public static List<NpmIgnoreRule> FromFile(string path, string text, NpmRuleKind kind, string? detail = null, List<Analysis.InputSkip>? skipped = null)
     {
         var rules = new List<NpmIgnoreRule>();
+        var budget = new IgnoreFileBudget(path);
         LineIndex? lines = null;
         var offset = 0;
+        var number = 0;
         foreach (var line in LineBreak.Split(text))
         {
+            number++;
             var start = offset;
             offset += line.Length;
             if (offset < text.Length) offset += text[offset] == '\r' ? 2 : 1;
@@ -32,25 +38,36 @@ public static class NpmIgnoreRules
             lines ??= new LineIndex(text);
             var lead = line.IndexOf(trimmed, StringComparison.Ordinal);
             var range = lines.GetRange(start + lead, start + lead + trimmed.Length);
-            rules.Add(new NpmIgnoreRule(GlobPattern.Compile(trimmed, GlobOptions.NpmIgnore),
-                new NpmRuleOrigin(kind, trimmed, new SourceLocation(path, range), detail)));
+            var pattern = GlobPattern.Compile(trimmed, GlobOptions.NpmIgnore);
+            if (!budget.Admit(pattern, number)) continue;
+            rules.Add(new NpmIgnoreRule(pattern, new NpmRuleOrigin(kind, trimmed, new SourceLocation(path, range), detail)));
         }
+        skipped?.AddRange(budget.Skipped);
         return rules;
     }
 
-    /// <summary>Rules npm injects as text (defaults, strict rules, `files`): each item may still split into several lines.</summary>
-    public static List<NpmIgnoreRule> FromItems(IEnumerable<(string Text, NpmRuleOrigin Origin)> items)
+    /// <summary>
+    /// Rules npm injects as text (defaults, strict rules, `files`): each item may still split into several lines. With a
+    /// <paramref name="budget"/> (the user's `files`, not npm's own lists), items past it are left out and noted.
+    /// </summary>
+    public static List<NpmIgnoreRule> FromItems(IEnumerable<(string Text, NpmRuleOrigin Origin)> items, IgnoreFileBudget? budget = null,
+        List<Analysis.InputSkip>? skipped = null)
     {
         var rules = new List<NpmIgnoreRule>();
+        var item = 0;
         foreach (var (text, origin) in items)
         {
+            item++;
             foreach (var line in LineBreak.Split(text))
             {
                 var trimmed = GlobEscapes.JsTrim(line);
                 if (trimmed.Length == 0 || trimmed[0] == '#') continue;
-                rules.Add(new NpmIgnoreRule(GlobPattern.Compile(trimmed, GlobOptions.NpmIgnore), origin));
+                var pattern = GlobPattern.Compile(trimmed, GlobOptions.NpmIgnore);
+                if (budget is not null && !budget.Admit(pattern, item)) continue;
+                rules.Add(new NpmIgnoreRule(pattern, origin));
             }
         }
+        if (budget is not null) skipped?.AddRange(budget.Skipped);
         return rules;
     }
 }

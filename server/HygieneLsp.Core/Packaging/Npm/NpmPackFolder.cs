@@ -36,6 +36,9 @@ internal sealed class NpmPackFolder
 
     public string Path { get; }
     public string Basename { get; }
+
+    /// <summary>Ignore-file lines of this folder left out at their file's pattern budget.</summary>
+    public List<Analysis.InputSkip> Skipped { get; } = [];
     public NpmPackFolder? Parent { get; }
     public string[] IgnoreFiles { get; }
     public bool Exact { get; }
@@ -85,7 +88,7 @@ internal sealed class NpmPackFolder
                 NpmPackRules.GitIgnore => NpmRuleKind.GitIgnoreLine,
                 _ => NpmRuleKind.PackageJsonAsIgnoreLine,
             };
-            _rules[e.Name] = NpmIgnoreRules.FromFile(e.FullPath, text, kind, e.FullPath);
+            _rules[e.Name] = NpmIgnoreRules.FromFile(e.FullPath, text, kind, e.FullPath, Skipped);
         }
         // package.json `files` switches both ignore files off; .npmignore (even empty) switches .gitignore off.
         if (_rules.GetValueOrDefault(NpmPackRules.PackageJson) is not null)
@@ -111,6 +114,7 @@ internal sealed class NpmPackFolder
             by = fromParent.By;
             if (!included && !Exact) return new NpmDecision(false, by);
         }
+        var forms = new EntryForms(entry, entryBasename);
         foreach (var f in IgnoreFiles)
         {
             if (_rules.GetValueOrDefault(f) is not { } rules) continue;
@@ -118,7 +122,7 @@ internal sealed class NpmPackFolder
             {
                 var p = rule.Pattern;
                 if (p.Negate == included) continue;
-                if (Matches(p, entry, partial, entryBasename))
+                if (Matches(p, ref forms, partial))
                 {
                     included = p.Negate;
                     by = rule.Origin;
@@ -128,16 +132,35 @@ internal sealed class NpmPackFolder
         return new NpmDecision(included, by);
     }
 
-    private static bool Matches(Parsing.IgnorePatterns.GlobPattern rule, string entry, bool partial, string? entryBasename)
+    /// <summary>
+    /// The spellings of one entry every rule is tried with ("/a/b", "a/b", "/a/b/", "a/b/", and the basename's), each
+    /// built once per folder level rather than once per rule: in a folder hundreds deep every entry is asked of every
+    /// ancestor, and building them per rule was most of a deep walk's time.
+    /// </summary>
+    private struct EntryForms(string entry, string? basename)
     {
-        if (rule.Match("/" + entry) || rule.Match(entry)) return true;
+        private string? _rooted, _folder, _rootedFolder, _baseFolder, _rootedBaseFolder, _rootedBase;
+
+        public readonly string Entry => entry;
+        public readonly string? Basename => basename;
+        public string Rooted => _rooted ??= "/" + entry;
+        public string Folder => _folder ??= entry + "/";
+        public string RootedFolder => _rootedFolder ??= "/" + entry + "/";
+        public string BaseFolder => _baseFolder ??= basename + "/";
+        public string RootedBaseFolder => _rootedBaseFolder ??= "/" + basename + "/";
+        public string RootedBase => _rootedBase ??= "/" + basename;
+    }
+
+    private static bool Matches(Parsing.IgnorePatterns.GlobPattern rule, ref EntryForms e, bool partial)
+    {
+        if (rule.Match(e.Rooted) || rule.Match(e.Entry)) return true;
         if (!partial) return false;
-        if (rule.Match("/" + entry + "/") || rule.Match(entry + "/")) return true;
-        if (rule.Negate && (rule.Match("/" + entry, true) || rule.Match(entry, true))) return true;
-        var isRelativeRule = !string.IsNullOrEmpty(entryBasename) &&
+        if (rule.Match(e.RootedFolder) || rule.Match(e.Folder)) return true;
+        if (rule.Negate && (rule.Match(e.Rooted, true) || rule.Match(e.Entry, true))) return true;
+        var isRelativeRule = !string.IsNullOrEmpty(e.Basename) &&
                              rule.GlobParts.Any(part => part.Count <= (part[^1].Length > 0 ? 1 : 2));
         if (!isRelativeRule) return false;
-        return rule.Match("/" + entryBasename + "/") || rule.Match(entryBasename + "/") ||
-               (rule.Negate && (rule.Match("/" + entryBasename, true) || rule.Match(entryBasename!, true)));
+        return rule.Match(e.RootedBaseFolder) || rule.Match(e.BaseFolder) ||
+               (rule.Negate && (rule.Match(e.RootedBase, true) || rule.Match(e.Basename!, true)));
     }
 }

@@ -35,12 +35,15 @@ public sealed class NpmPackWalker
         walker.WalkFolder(walk, root, "");
         walker.GatherBundles(walk, tree, new HashSet<string>(StringComparer.Ordinal));
         if (package.Manifest.Error is { } error) walk.Errors.Insert(0, error);
+        if (package.Manifest.Document?.TooDeep == true)
+            walk.Skipped.Add(new Analysis.InputSkip(package.PackageJsonPath, $"nests deeper than {Parsing.Jsonc.JsoncParser.MaxDepth} levels; read only up to there"));
 
         var shipped = walk.Files
             .Select(kv => new NpmShippedFile(kv.Key, files.GetLength(package.Root + "/" + kv.Key) ?? 0, kv.Value))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
         return new NpmShipSet(package, shipped, walk.Excluded, walk.Errors,
+            skipped: walk.Skipped.Distinct().ToList(),
             explain: rel => walker.WouldShip(walk, root, rel),
             exists: rel => files.FileExists(package.Root + "/" + rel) || files.DirectoryExists(package.Root + "/" + rel),
             withFiles: missing => Build(new HypotheticalFileView(files, missing.Select(r => package.Root + "/" + r)), package, context, cancellationToken));
@@ -53,6 +56,8 @@ public sealed class NpmPackWalker
         public Dictionary<string, NpmShipReason> Files { get; } = new(StringComparer.Ordinal);
         public List<NpmExcludedPath> Excluded { get; } = [];
         public List<string> Errors { get; } = [];
+        public List<Analysis.InputSkip> Skipped { get; } = [];
+        public bool TooDeep { get; set; }
         public Dictionary<string, NpmPackFolder> Folders { get; } = new(StringComparer.Ordinal);
         public HashSet<string> Visited { get; } = new(StringComparer.Ordinal);
     }
@@ -60,11 +65,21 @@ public sealed class NpmPackWalker
     private void WalkFolder(Walk walk, NpmPackFolder folder, string relDir)
     {
         walk.CancellationToken.ThrowIfCancellationRequested();
+        // Every entry is asked of every folder above it (ignore-walk's filter): cost grows with the depth squared, and
+        // the walk recurses once per level. Past the workspace walk's depth limit the folder is not listed.
+        if (relDir.Length > 0 && relDir.Count(c => c == '/') + 1 > Discovery.WorkspaceWalker.MaxDepth)
+        {
+            if (!walk.TooDeep)
+                walk.Skipped.Add(new Analysis.InputSkip(walk.Root, $"folders nest deeper than {Discovery.WorkspaceWalker.MaxDepth} levels; files below that depth are not checked"));
+            walk.TooDeep = true;
+            return;
+        }
         walk.Folders[relDir] = folder;
         var entries = _files.List(folder.Path);
         if (entries.Count == 0) return;
         folder.LoadRules(_files, entries, _packageRules);
         walk.Errors.AddRange(folder.Errors);
+        walk.Skipped.AddRange(folder.Skipped);
         foreach (var e in entries)
         {
             var rel = relDir.Length == 0 ? e.Name : relDir + "/" + e.Name;

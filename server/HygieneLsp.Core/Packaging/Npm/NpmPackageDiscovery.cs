@@ -19,8 +19,8 @@ public static class NpmPackageDiscovery
         var manifests = index.Named("package.json")
             .Where(p => !p.Contains("/node_modules/", StringComparison.Ordinal))
             .Select(p => cache is null
-                ? NpmManifest.Parse(p, files.ReadAllText(p))
-                : cache.GetOrAdd("npm-manifest", p, files, () => NpmManifest.Parse(p, files.ReadAllText(p))))
+                ? NpmManifest.Parse(p, ManifestText.Read(files, p))
+                : cache.GetOrAdd("npm-manifest", p, files, () => NpmManifest.Parse(p, ManifestText.Read(files, p))))
             .ToList();
         var packages = manifests.Select(m => new NpmPackage(Paths.Parent(m.Path), m)).ToList();
         var roots = packages.Where(p => p.Manifest.Workspaces is not null).ToList();

@@ -1,3 +1,4 @@
+using HygieneLsp.Core.Parsing.IgnorePatterns;
 using HygieneLsp.Core.Workspace;
 
 namespace HygieneLsp.Core.Packaging.Npm;
@@ -12,6 +13,9 @@ internal sealed class NpmPackageRuleBuilder
 {
     private readonly IFileView _files;
 
+    /// <summary>Entries of `files` past this are not applied: each costs an lstat and a rule every path is matched against.</summary>
+    public const int MaxFilesEntries = 5_000;
+
     public NpmPackageRuleBuilder(IFileView files) => _files = files;
 
     public (List<NpmIgnoreRule>? Files, List<NpmIgnoreRule> Strict, List<(string Path, NpmRuleOrigin Origin)> Required) Build(NpmPackFolder folder)
@@ -25,7 +29,9 @@ internal sealed class NpmPackageRuleBuilder
         if (manifest?.Files is { } files)
         {
             var ignores = new List<(string, NpmRuleOrigin)>();
-            foreach (var entry in files)
+            if (files.Count > MaxFilesEntries)
+                folder.Skipped.Add(new Analysis.InputSkip(manifest.Path, $"`files` has {files.Count:N0} entries; only the first {MaxFilesEntries:N0} were applied"));
+            foreach (var entry in files.Take(MaxFilesEntries))
             {
                 var file = entry.Value;
                 if (file.StartsWith("./", StringComparison.Ordinal)) file = file[1..];
@@ -51,7 +57,7 @@ internal sealed class NpmPackageRuleBuilder
                 }
             }
             var rest = new NpmRuleOrigin(NpmRuleKind.FilesExcludesRest, "*", manifest.FilesLocation);
-            filesRules = NpmIgnoreRules.FromItems(ignores.Prepend(("*", rest)));
+            filesRules = NpmIgnoreRules.FromItems(ignores.Prepend(("*", rest)), new IgnoreFileBudget(manifest.Path, "`files` entry"), folder.Skipped);
         }
         if (manifest?.Browser is { } browser)
             strict.Add(("!/" + browser.Value, new NpmRuleOrigin(NpmRuleKind.AlwaysIncludedBrowser, "!/" + browser.Value, browser.Location, browser.Value)));

@@ -23,10 +23,11 @@ public sealed class NpmShipSet
     private readonly Func<IReadOnlyCollection<string>, NpmShipSet> _withFiles;
 
     internal NpmShipSet(NpmPackage package, IReadOnlyList<NpmShippedFile> files, IReadOnlyList<NpmExcludedPath> excluded,
-        IReadOnlyList<string> errors, Func<string, NpmShipReason> explain, Func<string, bool> exists,
+        IReadOnlyList<string> errors, IReadOnlyList<Analysis.InputSkip> skipped, Func<string, NpmShipReason> explain, Func<string, bool> exists,
         Func<IReadOnlyCollection<string>, NpmShipSet> withFiles)
     {
         Package = package;
+        Skipped = skipped;
         Files = files;
         Excluded = excluded;
         Errors = errors;
@@ -43,6 +44,9 @@ public sealed class NpmShipSet
     public IReadOnlyList<NpmExcludedPath> Excluded { get; }
     /// <summary>Conditions under which npm itself would fail (unreadable ignore file, invalid package.json).</summary>
     public IReadOnlyList<string> Errors { get; }
+
+    /// <summary>Ignore-file lines left out at their file's pattern budget.</summary>
+    public IReadOnlyList<Analysis.InputSkip> Skipped { get; }
     public long TotalSize => Files.Sum(f => f.Size);
 
     public bool Contains(string relativePath) => _byPath.ContainsKey(relativePath);

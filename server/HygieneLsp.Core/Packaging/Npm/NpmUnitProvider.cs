@@ -22,6 +22,7 @@ public sealed class NpmUnitProvider : IShipUnitProvider
             {
                 Excluded = set.Excluded.Select(x => new ShipUnitFile(x.Path + (x.IsDirectory ? "/" : ""), 0, x.Reason.Text, x.Reason.Location)).ToList(),
                 NotPublishedReason = package.NotPublishedReason,
+                Skipped = set.Skipped,
                 Openness = package.Manifest.Openness,
                 Anchor = package.Manifest.PackageLocation,
                 Packager = new NpmPackager(set, packages),

@@ -34,7 +34,7 @@ public sealed class DotNetUnitProvider : IShipUnitProvider
     {
         cancellationToken.ThrowIfCancellationRequested();
         EvaluatedProject? project;
-        try { project = ProjectEvaluator.Evaluate(context.Files, projectPath).Project; }
+        try { project = ProjectEvaluator.Evaluate(context.Files, projectPath, context.Root).Project; }
         catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException) { yield break; }
         if (project is null) yield break;
         var prediction = DotNetShipPredictor.Predict(project);
@@ -113,7 +113,7 @@ public sealed class DotNetPackager(EvaluatedProject project, DotNetShipPredictio
         var line = string.Join(" ", shipped.Select(f => $"<{f.Item.ItemType} Update=\"{System.Security.SecurityElement.Escape(Paths.Relative(project.ProjectDirectory, f.SourcePath))}\" {metadata} />"));
         var edit = MsBuildEdits.AppendGroup(project.ProjectPath, project.Document, "ItemGroup", null, line);
         var view = EditedFileView.Create(context.Files, [edit]);
-        var after = view is null ? null : ProjectEvaluator.Evaluate(view, project.ProjectPath).Project;
+        var after = view is null ? null : ProjectEvaluator.Evaluate(view, project.ProjectPath, context.Root).Project;
         if (after is null) return [];
         var predicted = DotNetShipPredictor.Predict(after);
         var before = (publish ? prediction.Publish.Files : prediction.Pack.Content).Select(f => f.SourcePath).ToHashSet(StringComparer.Ordinal);

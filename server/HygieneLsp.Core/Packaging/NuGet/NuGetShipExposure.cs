@@ -46,7 +46,7 @@ public sealed class NuGetShipExposure : IShipExposure
         {
             try
             {
-                var project = ProjectEvaluator.Evaluate(context.Files, projectPath).Project;
+                var project = ProjectEvaluator.Evaluate(context.Files, projectPath, context.Root).Project;
                 return project is null ? ((EvaluatedProject, DotNetShipPrediction)?)null : (project, DotNetShipPredictor.Predict(project));
             }
             catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)

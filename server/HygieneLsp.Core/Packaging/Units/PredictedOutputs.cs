@@ -19,7 +19,7 @@ public static class PredictedOutputs
         foreach (var folder in BuildPlanCache.ProjectFolders(context))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var output in plans.Get(context.Files, folder).SelectMany(p => p.Outputs))
+            foreach (var output in plans.Get(context.Files, folder, context.Root).SelectMany(p => p.Outputs))
             {
                 if (output.Certainty is not { } certainty) continue;
                 foreach (var path in output.ShipQueries())

@@ -79,6 +79,9 @@ public sealed record ShipUnit(ShipUnitKind Kind, string Name, string? Version, s
     /// </summary>
     public bool LayersOnly { get; init; }
 
+    /// <summary>Inputs of the unit (ignore files, manifests) whose reading stopped at a budget: its file list may be off there.</summary>
+    public IReadOnlyList<Analysis.InputSkip> Skipped { get; init; } = [];
+
     /// <summary>Whether the unit's original sources are public already (lowers map findings).</summary>
     public SourceOpenness Openness { get; init; } = SourceOpenness.Unknown;
 

@@ -14,10 +14,10 @@ namespace HygieneLsp.Core.Packaging;
 /// </summary>
 public sealed record PublishedFile(string Unit, string Path, string? Via = null, SourceLocation? Decider = null)
 {
-    public ShipUnit? Owner { get; init; }
-    public ShipUnitFile? File { get; init; }
     /// <summary>The file only stays in intermediate build layers (see <see cref="ShipUnit.LayersOnly"/>).</summary>
     public bool LayersOnly { get; init; }
+    public ShipUnit? Owner { get; init; }
+    public ShipUnitFile? File { get; init; }
 }
 
 /// <summary>

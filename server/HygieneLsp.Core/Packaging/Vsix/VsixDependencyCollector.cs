@@ -143,7 +143,7 @@ public sealed class VsixDependencyCollector
     private Node Load(string path, string folderName, Node parent)
     {
         if (_nodes.TryGetValue(path, out var known)) return known;
-        var text = _files.ReadAllText(path + "/package.json");
+        var text = ManifestText.Read(_files, path + "/package.json");
         var doc = text is null ? null : JsoncParser.Parse(text);
         var edges = new List<(string, EdgeType)>();
         if (doc?.Root is JsoncObject o)

@@ -15,7 +15,7 @@ public sealed record VsixExtension(string Root, VsixManifest Manifest)
     {
         root = Paths.Normalize(root);
         var path = root + "/package.json";
-        return new VsixExtension(root, VsixManifest.Parse(path, files.ReadAllText(path)));
+        return new VsixExtension(root, VsixManifest.Parse(path, ManifestText.Read(files, path)));
     }
 
     /// <summary>
@@ -29,7 +29,7 @@ public sealed record VsixExtension(string Root, VsixManifest Manifest)
         foreach (var path in context.Index.Named("package.json"))
         {
             if (path.Contains("/node_modules/", StringComparison.Ordinal)) continue;
-            var manifest = context.Cache.GetOrAdd("vsix-manifest", path, context.Files, () => VsixManifest.Parse(path, context.Files.ReadAllText(path)));
+            var manifest = context.Cache.GetOrAdd("vsix-manifest", path, context.Files, () => VsixManifest.Parse(path, ManifestText.Read(context.Files, path)));
             var root = Paths.Parent(path);
             if (manifest.IsExtension && SampleFolders.SegmentOf(context.Root, root) is null) found.Add(new VsixExtension(root, manifest));
         }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Parsing.IgnorePatterns;
 using HygieneLsp.Core.Text;
@@ -58,14 +57,21 @@ public sealed class VsixIgnoreRules
         "**/*.vsix", "**/.DS_Store", "**/*.vsixmanifest", "**/.vscode-test/**", "**/.vscode-test-web/**",
     ];
 
-    // vsce: a rule whose last segment holds a `*` gets no folder form.
-    private static readonly Regex LastSegmentHasStar = new(@"(^|/)[^/]*\*[^/]*$", RegexOptions.CultureInvariant);
+    /// <summary>
+    /// vsce: a rule whose last segment holds a `*` gets no folder form (its /(^|\/)[^/]*\*[^/]*$/, asked directly:
+    /// the regex rescans from every slash, quadratic on a hostile line).
+    /// </summary>
+    private static bool LastSegmentHasStar(string text) => text.IndexOf('*', text.LastIndexOf('/') + 1) >= 0;
 
-    private VsixIgnoreRules(IReadOnlyList<VsixIgnoreRule> ignore, IReadOnlyList<VsixIgnoreRule> negate)
+    private VsixIgnoreRules(IReadOnlyList<VsixIgnoreRule> ignore, IReadOnlyList<VsixIgnoreRule> negate, IReadOnlyList<Analysis.InputSkip> skipped)
     {
         Ignore = ignore;
         Negate = negate;
+        Skipped = skipped;
     }
+
+    /// <summary>.vscodeignore lines not applied because they went past the file's pattern budget (<see cref="IgnoreFileBudget"/>).</summary>
+    public IReadOnlyList<Analysis.InputSkip> Skipped { get; }
 
     public IReadOnlyList<VsixIgnoreRule> Ignore { get; }
     public IReadOnlyList<VsixIgnoreRule> Negate { get; }
@@ -88,7 +94,7 @@ public sealed class VsixIgnoreRules
         all.AddRange(user);
         foreach (var (text, kind, loc) in user)
         {
-            if (LastSegmentHasStar.IsMatch(text)) continue;
+            if (LastSegmentHasStar(text)) continue;
             var folder = text.EndsWith('/') ? text + "**" : text + "/**";
             all.Add((folder, kind == VsixRuleKind.IgnoreLine ? VsixRuleKind.IgnoreLineFolderForm : kind, loc));
         }
@@ -97,15 +103,17 @@ public sealed class VsixIgnoreRules
 
         var ignore = new List<VsixIgnoreRule>();
         var negate = new List<VsixIgnoreRule>();
+        var budget = new IgnoreFileBudget(ignoreFilePath ?? manifest.Path);
         foreach (var (text, kind, loc) in all)
         {
             // vsce: /^\s*!/ decides, then drops exactly one character.
-            if (text.TrimStart().StartsWith('!'))
-                negate.Add(new VsixIgnoreRule(kind, text, true, loc, GlobPattern.Compile(text[1..], GlobOptions.VsceIgnore)));
-            else
-                ignore.Add(new VsixIgnoreRule(kind, text, false, loc, GlobPattern.Compile(text, GlobOptions.VsceIgnore)));
+            var isNegation = text.TrimStart().StartsWith('!');
+            var pattern = GlobPattern.Compile(isNegation ? text[1..] : text, GlobOptions.VsceIgnore);
+            // The user's lines (and their folder forms) count against the file's budget; vsce's own rules are fixed.
+            if (kind is not (VsixRuleKind.DefaultIgnore or VsixRuleKind.AlwaysIncluded) && !budget.Admit(pattern, (loc?.Range.Start.Line ?? 0) + 1)) continue;
+            (isNegation ? negate : ignore).Add(new VsixIgnoreRule(kind, text, isNegation, loc, pattern));
         }
-        return new VsixIgnoreRules(ignore, negate);
+        return new VsixIgnoreRules(ignore, negate, budget.Skipped);
     }
 
     /// <summary>

@@ -22,6 +22,9 @@ public sealed class VsixUnitProvider : IShipUnitProvider
             {
                 Excluded = set.Excluded.Select(x => new ShipUnitFile(x.Path, 0, x.Reason.Text, x.Reason.Location)).ToList(),
                 NotPublishedReason = set.Errors.Count > 0 ? "vsce refuses to package it" : null,
+                Skipped = set.Truncated
+                    ? [.. set.Rules.Skipped, new Analysis.InputSkip(extension.Root, "more than 200,000 files; the rest were not listed")]
+                    : set.Rules.Skipped,
                 Openness = extension.Manifest.Openness,
                 Anchor = extension.Manifest.PackageLocation,
                 Packager = new VsixPackager(set),

@@ -10,7 +10,8 @@ namespace HygieneLsp.Core.Parsing.IgnorePatterns;
 /// </summary>
 public static class BraceExpansion
 {
-    public const int MaxExpansions = 100_000;
+    /// <summary>One past the most alternatives a pattern may have (<see cref="GlobPattern.MaxAlternatives"/>): expanding stops there.</summary>
+    public const int MaxExpansions = GlobPattern.MaxAlternatives + 1;
     public const int MaxTotalLength = 4_000_000;
 
     // Private-use placeholders stand in for escaped characters while expanding (the package uses random NUL-wrapped tokens).
@@ -20,15 +21,13 @@ public static class BraceExpansion
     private const string EscComma = "\uE000M\uE000";
     private const string EscPeriod = "\uE000P\uE000";
 
-    private static readonly Regex BraceSetProbe = new(@"\{(?:(?!\{)[^\n\r\u2028\u2029])*\}", RegexOptions.CultureInvariant);
     private static readonly Regex NumericSequence = new(@"^-?\d+\.\.-?\d+(?:\.\.-?\d+)?\z", RegexOptions.CultureInvariant);
     private static readonly Regex AlphaSequence = new(@"^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?\z", RegexOptions.CultureInvariant);
-    private static readonly Regex CommaThenClose = new(@",(?!,)[^\n\r\u2028\u2029]*\}", RegexOptions.CultureInvariant);
 
     /// <summary>minimatch's braceExpand: returns the pattern itself when it has no brace set worth expanding.</summary>
     public static IReadOnlyList<string> ExpandPattern(string pattern, bool noBrace)
     {
-        if (noBrace || !BraceSetProbe.IsMatch(pattern)) return [pattern];
+        if (noBrace || !HasBraceSet(pattern)) return [pattern];
         return Expand(pattern);
     }
 
@@ -37,6 +36,38 @@ public static class BraceExpansion
         if (string.IsNullOrEmpty(str)) return [];
         if (str.StartsWith("{}", StringComparison.Ordinal)) str = "\\{\\}" + str[2..];
         return ExpandCore(EscapeBraces(str), true).Select(UnescapeBraces).ToList();
+    }
+
+    private static bool IsLineBreak(char c) => c is '\n' or '\r' or '\u2028' or '\u2029';
+
+    /// <summary>
+    /// /\{(?:(?!\{).)*\}/ in one pass (the regex rescans from every brace: quadratic on a 64 KB pattern): a `{` with a
+    /// `}` after it on the same line and no other `{` between.
+    /// </summary>
+    private static bool HasBraceSet(string s)
+    {
+        var open = false;
+        foreach (var c in s)
+        {
+            if (c == '{') open = true;
+            else if (c == '}' && open) return true;
+            else if (IsLineBreak(c)) open = false;
+        }
+        return false;
+    }
+
+    /// <summary>/,(?!,).*\}/ in one pass: a comma not followed by a comma, then a `}` later on the same line.</summary>
+    private static bool HasCommaThenClose(string s)
+    {
+        var armed = false;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (IsLineBreak(c)) armed = false;
+            else if (c == ',' && (i + 1 >= s.Length || s[i + 1] != ',')) armed = true;
+            else if (c == '}' && armed) return true;
+        }
+        return false;
     }
 
     private static string EscapeBraces(string s) => s
@@ -90,7 +121,7 @@ public static class BraceExpansion
             var isOptions = body.Contains(',');
             if (!isSequence && !isOptions)
             {
-                if (CommaThenClose.IsMatch(post))
+                if (HasCommaThenClose(post))
                 {
                     str = pre + "{" + body + EscClose + post;
                     isTop = true;

@@ -11,6 +11,15 @@ public sealed class GlobPattern
 {
     private const int MaxGlobstarRecursion = 200;
     private const int MaxPatternLength = 64 * 1024;
+
+    /// <summary>
+    /// The most alternatives one pattern may expand to: `{a,b}{c,d}` is four, and each is matched against every path.
+    /// minimatch expands without limit (and hangs npm); real ignore lines have a handful.
+    /// </summary>
+    public const int MaxAlternatives = 1_000;
+
+    /// <summary>The deepest nesting of extglob parentheses: the segment parser recurses once per level.</summary>
+    public const int MaxNesting = 64;
     private static readonly ConcurrentDictionary<(string, GlobOptions), GlobPattern> Cache = new();
 
     private readonly GlobSegment[][] _set;
@@ -32,7 +41,10 @@ public sealed class GlobPattern
             while (offset < body.Length && body[offset] == '!') { Negate = !Negate; offset++; }
             body = body[offset..];
         }
-        var globSet = BraceExpansion.ExpandPattern(body, options.NoBrace).Distinct(StringComparer.Ordinal).ToList();
+        if (Nesting(body) > MaxNesting) { ExceedsBudget = $"parentheses nest deeper than {MaxNesting} levels"; _set = []; GlobParts = []; return; }
+        var expanded = BraceExpansion.ExpandPattern(body, options.NoBrace);
+        if (expanded.Count > MaxAlternatives) { ExceedsBudget = $"its braces expand to more than {MaxAlternatives:N0} alternatives"; _set = []; GlobParts = []; return; }
+        var globSet = expanded.Distinct(StringComparer.Ordinal).ToList();
         var parts = globSet.Select(SlashSplit).Select(p => Preprocess(p, options)).ToList();
         GlobParts = parts;
         _set = parts.Select(p => p.Select(s => ParseSegment(s, options)).ToArray()).ToArray();
@@ -78,12 +90,31 @@ public sealed class GlobPattern
     public bool IsEmpty { get; }
     /// <summary>Longer than minimatch accepts (it throws; callers treat the line as unusable).</summary>
     public bool IsInvalid { get; }
+
+    /// <summary>Why the pattern was not compiled (a budget, in words); it then matches nothing. Null when it was.</summary>
+    public string? ExceedsBudget { get; }
+
+    /// <summary>How many alternatives the pattern expanded to: what it costs per matched path.</summary>
+    public int AlternativeCount => _set.Length;
+
+    /// <summary>The deepest parenthesis nesting, escapes skipped.</summary>
+    private static int Nesting(string pattern)
+    {
+        int depth = 0, max = 0;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            if (pattern[i] == '\\') { i++; continue; }
+            if (pattern[i] == '(') max = Math.Max(max, ++depth);
+            else if (pattern[i] == ')' && depth > 0) depth--;
+        }
+        return max;
+    }
     /// <summary>The expanded alternatives split into segments (minimatch's globParts; ignore-walk inspects them).</summary>
     public IReadOnlyList<IReadOnlyList<string>> GlobParts { get; }
 
     public bool Match(string path, bool partial = false)
     {
-        if (IsComment || IsInvalid) return false;
+        if (IsComment || IsInvalid || ExceedsBudget is not null) return false;
         if (IsEmpty) return path.Length == 0;
         if (path == "/" && partial) return true;
         if (!partial && _required is { } required && !ContainsAny(path, required)) return !Options.FlipNegate && Negate;

@@ -142,7 +142,9 @@ internal sealed class RegexSegment : GlobSegment
         }
         catch (RegexMatchTimeoutException)
         {
-            if (!_simple) return false; // lookarounds need backtracking: a timeout is a no-match, like minimatch's recursion cap
+            // Lookarounds need backtracking: a timeout is a no-match, like minimatch's recursion cap, and stays one for
+            // this segment (each further path would spend the whole time budget again).
+            if (!_simple) { _regex = null; return false; }
             // Pathological star sequences: switch this segment to the linear-time engine for good.
             _regex = regex = new Regex(_pattern, _options | RegexOptions.NonBacktracking);
             return regex.IsMatch(segment);

@@ -19,6 +19,9 @@ public sealed class JsoncDocument
     public IReadOnlyList<JsoncError> Errors { get; }
     public LineIndex Lines { get; }
 
+    /// <summary>True when the text nests past <see cref="JsoncParser.MaxDepth"/>: reading stopped there (a budget, not a typo).</summary>
+    public bool TooDeep => Errors.Any(e => ReferenceEquals(e.Message, JsoncParser.TooDeepMessage));
+
     public TextRange RangeOf(JsoncNode node) => Lines.GetRange(node.Start, node.End);
 
     public TextRange RangeOf(JsoncProperty property) => Lines.GetRange(property.Start, property.End);
@@ -31,7 +34,8 @@ public sealed class JsoncDocument
 /// </summary>
 public sealed class JsoncParser
 {
-    private const int MaxDepth = 512;
+    public const int MaxDepth = 512;
+    internal static readonly string TooDeepMessage = "Nesting is too deep.";
     private readonly string _text;
     private readonly List<JsoncError> _errors = [];
     private int _pos;
@@ -64,7 +68,7 @@ public sealed class JsoncParser
     {
         if (depth > MaxDepth)
         {
-            _errors.Add(new JsoncError("Nesting is too deep.", _pos, _pos));
+            _errors.Add(new JsoncError(TooDeepMessage, _pos, _pos));
             _pos = _text.Length;
             return null;
         }

@@ -8,10 +8,16 @@ namespace HygieneLsp.Core.Parsing.MsBuildXml;
 /// Reads MSBuild XML with System.Xml (well-formedness, entity decoding) and pins every element, attribute value and
 /// text run to exact character offsets of the original text: the reader's line info gives where a name starts, a
 /// short scan of the raw text from there gives the quotes and angle brackets. DTDs are refused and no external
-/// resource is ever resolved, because workspaces are untrusted.
+/// resource is ever resolved, because workspaces are untrusted. Elements nest at most <see cref="MaxDepth"/> deep (the
+/// evaluator walks the tree recursively; real projects nest five or six).
 /// </summary>
 public static class MsXmlParser
 {
+    public const int MaxDepth = 256;
+
+    /// <summary>The error message of a document past <see cref="MaxDepth"/>: a budget, not a syntax error.</summary>
+    public static readonly string TooDeep = $"elements nest deeper than {MaxDepth} levels";
+
     public static MsXmlDocument Parse(string original)
     {
         // A byte order mark left in the text (an editor buffer) is not XML: parse after it, shift offsets back.
@@ -39,6 +45,7 @@ public static class MsXmlParser
                 {
                     case XmlNodeType.Element:
                     {
+                        if (stack.Count >= MaxDepth) return new MsXmlDocument(original, null, new MsXmlError(TooDeep, new TextPosition(info.LineNumber - 1, info.LinePosition - 1)));
                         var parent = stack.Count > 0 ? stack.Peek().Element : null;
                         var element = new MsXmlElement(reader.Name, parent);
                         var nameAt = Locate(text, lines, info, reader.Name);

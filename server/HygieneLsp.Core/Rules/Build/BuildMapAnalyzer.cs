@@ -40,7 +40,9 @@ public sealed class BuildMapAnalyzer : IAnalyzer
         foreach (var dir in dirs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var plan in plans.Get(context.Files, dir))
+            var project = plans.GetProject(context.Files, dir, context.Root);
+            context.Skipped.Report(project.Skipped);
+            foreach (var plan in project.Plans)
                 foreach (var output in plan.Outputs)
                     if (ToFinding(context, output) is { } f && seen.Add((f.RuleId, f.Location))) findings.Add(f);
         }

@@ -18,6 +18,8 @@ public sealed class DotNetAnalyzer : IAnalyzer
 {
     private readonly ISettingsSecretProbe _secrets;
     private readonly ConcurrentDictionary<string, (string Stamp, IReadOnlyList<Finding> Findings)> _cache = new(StringComparer.Ordinal);
+    /// <summary>The budgets each project's last evaluation hit: valid as long as its cached findings are.</summary>
+    private readonly ConcurrentDictionary<string, IReadOnlyList<InputSkip>> _skips = new(StringComparer.Ordinal);
 
     public DotNetAnalyzer(ISettingsSecretProbe? secrets = null) => _secrets = secrets ?? JsonSettingsSecretProbe.Instance;
 
@@ -37,6 +39,7 @@ public sealed class DotNetAnalyzer : IAnalyzer
         {
             cancellationToken.ThrowIfCancellationRequested();
             findings.AddRange(AnalyzeProject(context.Files, project, ListingStamp(context, project) + "|" + context.Root + "|" + secretSeverities, lineReport));
+            if (_skips.TryGetValue(project, out var skips)) context.Skipped.Report(skips);
         }
         return findings;
     }
@@ -57,7 +60,9 @@ public sealed class DotNetAnalyzer : IAnalyzer
         ProjectEvaluation evaluation;
         try
         {
-            evaluation = ProjectEvaluator.Evaluate(files, projectPath);
+            // `Import` paths are untrusted: within an engine run they may read the workspace folder only.
+            evaluation = ProjectEvaluator.Evaluate(files, projectPath, lineReport?.Root);
+            _skips[projectPath] = evaluation.Skipped;
         }
         catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
         {
@@ -72,21 +77,21 @@ public sealed class DotNetAnalyzer : IAnalyzer
             if (prediction.BuildError is null)
             {
                 var candidates = new DotNetFindingBuilder(project, prediction, files, _secrets, lineReport).Build();
-                result = candidates.Select(c => Verified(files, project, prediction, c)).ToList();
+                result = candidates.Select(c => Verified(files, project, prediction, c, lineReport?.Root)).ToList();
             }
         }
         _cache[projectPath] = (StampOf(files, dependencies, extraStamp), WithDependencies(result, dependencies));
         return result;
     }
 
-    private Finding Verified(IFileView files, EvaluatedProject project, DotNetShipPrediction before, DotNetFindingBuilder.Candidate candidate)
+    private Finding Verified(IFileView files, EvaluatedProject project, DotNetShipPrediction before, DotNetFindingBuilder.Candidate candidate, string? workspaceRoot)
     {
         var exposure = DotNetExposure.Of(before);
         var kept = candidate.Finding.Fixes.Where(fix =>
         {
             var edited = EditedFileView.Create(files, fix.Edits);
             if (edited is null) return false;
-            var after = ProjectEvaluator.Evaluate(edited, project.ProjectPath).Project;
+            var after = ProjectEvaluator.Evaluate(edited, project.ProjectPath, workspaceRoot).Project;
             if (after is null) return false;
             var prediction = DotNetShipPredictor.Predict(after);
             // A fix must not break the build or the pack (NU5017: an .snupkg left with no pdb to carry).

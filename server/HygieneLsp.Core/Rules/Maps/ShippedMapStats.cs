@@ -53,7 +53,7 @@ public static class ShippedMapStats
             var found = false;
             SourceMapReader.Inspect(context.Files, absolute, source =>
             {
-                if (!found && Secrets.MapSourcePaths.Resolve(context.Files, absolute, source.Path) is { } original && Paths.IsUnder(original, context.Root)) found = true;
+                if (!found && Secrets.MapSourcePaths.Resolve(context.Files, absolute, source.Path, context.Root) is { } original && Paths.IsUnder(original, context.Root)) found = true;
             });
             return found;
         });

@@ -5,13 +5,15 @@ namespace HygieneLsp.Core.Rules.Secrets;
 /// <summary>
 /// Finds the workspace file a map's <c>sources</c> entry names, so a secret in <c>sourcesContent</c> is shown on the
 /// real file. Bundler schemes are stripped (<c>webpack://app/./src/x.ts</c>, <c>file:///…</c>); relative paths resolve
-/// against the map's folder, then against parent folders (webpack paths are relative to the project root).
+/// against the map's folder, then against parent folders (webpack paths are relative to the project root). A map's
+/// `sources` are untrusted text: only files inside the workspace folder are found.
 /// </summary>
 public static class MapSourcePaths
 {
-    public static string? Resolve(IFileView files, string mapPath, string? source)
+    public static string? Resolve(IFileView files, string mapPath, string? source, string workspaceRoot)
     {
-        if (string.IsNullOrEmpty(source)) return null;
+        if (string.IsNullOrEmpty(source) || source.Length > Paths.MaxLength) return null;
+        files = new ConfinedFileView(files, workspaceRoot);
         var s = source;
         if (s.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
         {

@@ -12,10 +12,14 @@ internal sealed class SecretFindingBuilder
     private readonly IFileView _files;
     private readonly SecretRepairs _repairs;
 
+    private readonly string _root;
+
+    /// <param name="root">The workspace folder: a map's `sources` are looked up inside it only.</param>
     /// <param name="context">Where exclusion fixes are computed; null offers only in-place fixes.</param>
-    public SecretFindingBuilder(IFileView files, Analysis.AnalysisContext? context = null)
+    public SecretFindingBuilder(IFileView files, string root, Analysis.AnalysisContext? context = null)
     {
         _files = files;
+        _root = root;
         _repairs = new SecretRepairs(files, context);
     }
 
@@ -23,7 +27,8 @@ internal sealed class SecretFindingBuilder
     public IEnumerable<Finding> Build(string path, SecretScanResult result, IReadOnlyList<PublishedFile>? units)
     {
         var ships = units is { Count: > 0 };
-        // Files that only an intermediate Docker stage holds leak through build caches, not the image: a warning.
+        // Files that only an intermediate Docker stage holds leak through build caches, not the image: a warning when
+        // the value is surely a secret, information otherwise (a `COPY . .` build stage holds the whole repository).
         var layersOnly = ships && units!.All(u => u.LayersOnly);
         var severity = ships && !layersOnly ? Severity.Error : Severity.Warning;
         var where = layersOnly ? $"stays in {Describe(units!)}" : ships ? $"ships in {Describe(units!)}" : "does not ship, but is in the workspace";
@@ -37,7 +42,7 @@ internal sealed class SecretFindingBuilder
             yield return new Finding
             {
                 RuleId = m.RuleId,
-                Severity = Capped(severity, m.Confidence),
+                Severity = layersOnly && m.Confidence != SecretConfidence.High ? Severity.Information : Capped(severity, m.Confidence),
                 Message = $"{Capitalize(m.Kind.Title)} {m.Preview}: this file {where}. " + Advice(m, "Remove it, rotate it, and read it from the environment."),
                 Location = new SourceLocation(path, m.Range),
                 Package = units?.FirstOrDefault()?.Unit,
@@ -48,7 +53,7 @@ internal sealed class SecretFindingBuilder
         }
         foreach (var e in result.Embedded)
         {
-            var original = MapSourcePaths.Resolve(_files, path, e.SourcePath);
+            var original = MapSourcePaths.Resolve(_files, path, e.SourcePath, _root);
             var line = e.Match.Range.Start.Line + 1;
             var name = e.SourcePath ?? $"source #{e.SourceIndex}";
             var mapWhere = ships ? $"which ships in {Describe(units!)}" : "which does not ship";
@@ -62,7 +67,7 @@ internal sealed class SecretFindingBuilder
             yield return new Finding
             {
                 RuleId = e.Match.RuleId,
-                Severity = Capped(severity, e.Match.Confidence),
+                Severity = layersOnly && e.Match.Confidence != SecretConfidence.High ? Severity.Information : Capped(severity, e.Match.Confidence),
                 Message = message,
                 Location = original is not null ? new SourceLocation(original, e.Match.Range) : new SourceLocation(path, TextRange.Empty),
                 Package = units?.FirstOrDefault()?.Unit,

@@ -58,7 +58,7 @@ public sealed class SecretsAnalyzer : IAnalyzer
             if (!shipped.TryGetValue(p, out var units)) shipped[p] = units = [];
             if (!units.Exists(u => u.Unit == file.Unit && u.Via == file.Via)) units.Add(file with { Path = p });
         }
-        var builder = new SecretFindingBuilder(context.Files, context);
+        var builder = new SecretFindingBuilder(context.Files, context.Root, context);
         var seen = new HashSet<(string, string, Text.TextRange, string?)>();
         var findings = new List<Finding>();
 
@@ -69,7 +69,11 @@ public sealed class SecretsAnalyzer : IAnalyzer
                 .Select(path => (Path: path, Units: (List<PublishedFile>?)null)))
             .ToList();
         var results = ScanAll(context, jobs.Select(j => j.Path).ToList(), cancellationToken);
-        for (var i = 0; i < jobs.Count; i++) Add(builder.Build(jobs[i].Path, results[i], jobs[i].Units));
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            if (results[i].StoppedBy is { } budget) context.Skipped.Report(new InputSkip(jobs[i].Path, budget));
+            Add(builder.Build(jobs[i].Path, results[i], jobs[i].Units));
+        }
         return findings;
 
         void Add(IEnumerable<Finding> built)

@@ -40,7 +40,8 @@ public sealed class TsconfigMapAnalyzer : IAnalyzer
 
     public IEnumerable<Finding> Analyze(AnalysisContext context, CancellationToken cancellationToken)
     {
-        var resolver = new TsconfigResolver(context.Files);
+        // `extends` is untrusted text: bases are read from the workspace folder only.
+        var resolver = new TsconfigResolver(new ConfinedFileView(context.Files, context.Root));
         var configs = new List<ResolvedTsconfig>();
         foreach (var path in context.Index.Matching(IsTsconfigName))
         {
@@ -50,6 +51,8 @@ public sealed class TsconfigMapAnalyzer : IAnalyzer
             if (resolved is not null && resolved.Dependencies.Count > 1)
                 resolved = context.Cache.GetOrAdd("tsconfig-chain", path, resolved.Dependencies, context.Files, () => resolver.Resolve(resolver.Load(path)!));
             if (resolved is not null) configs.Add(resolved);
+            if (resolved?.File.Document.TooDeep == true)
+                context.Skipped.Report(new InputSkip(path, $"nests deeper than {JsoncParser.MaxDepth} levels; read only up to there"));
         }
 
         var inWorkspace = new HashSet<string>(context.Index.Files, StringComparer.Ordinal);

@@ -34,6 +34,7 @@ public abstract class UnitRule : IAnalyzer
         foreach (var unit in ShipUnits.Published(context, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            context.Skipped.Report(unit.Skipped);
             findings.AddRange(Analyze(context, unit, cancellationToken));
         }
         return findings;

@@ -38,6 +38,7 @@ public sealed class WorkflowAnalyzer : IAnalyzer
         foreach (var folder in byFolder)
         {
             var workflows = folder.Select(p => Read(context, p)).OfType<Workflow>().ToList();
+            foreach (var unread in folder.Where(p => Read(context, p) is null)) ReportBudget(context, unread);
             foreach (var workflow in workflows)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -46,6 +47,15 @@ public sealed class WorkflowAnalyzer : IAnalyzer
                 foreach (var f in UntrustedCheckoutRule.Find(workflow, workflows, locations, context.Root)) yield return f;
             }
         }
+    }
+
+    /// <summary>A workflow that was not read because of a budget (not malformed YAML) is said so.</summary>
+    private static void ReportBudget(AnalysisContext context, string path)
+    {
+        if (context.Files.GetLength(path) > WorkflowReader.MaxBytes)
+            context.Skipped.Report(new InputSkip(path, $"larger than {WorkflowReader.MaxBytes:N0} bytes; not read, so what it publishes is unknown"));
+        else if (context.Files.ReadAllText(path) is { } text && YamlTree.TooDeep(text))
+            context.Skipped.Report(new InputSkip(path, $"nests deeper than {YamlTree.MaxDepth} levels; not read, so what it publishes is unknown"));
     }
 
     private static Workflow? Read(AnalysisContext context, string path) =>

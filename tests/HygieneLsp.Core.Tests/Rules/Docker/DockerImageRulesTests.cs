@@ -77,6 +77,27 @@ public sealed class DockerImageRulesTests
     }
 
     [Fact]
+    public void SecretsOnlyInBuildLayersAreWarningsWhenSureAndInformationOtherwise()
+    {
+        using var dir = new TempDir();
+        dir.Write("Dockerfile", "FROM node:22 AS build\nWORKDIR /src\nCOPY . .\nRUN npm run build\nFROM nginx:1.27\nCOPY --from=build /src/dist /usr/share/nginx/html\n");
+        dir.Write("package.json", "{\"name\":\"site\",\"private\":true,\"scripts\":{\"build\":\"echo\"}}");
+        // A vendor-shaped token (sure) and a keyword-named value (unsure), assembled so the repository holds neither.
+        dir.Write("deploy/tokens.txt", "GITHUB_TOKEN=ghp_" + string.Concat(Enumerable.Range(0, 36).Select(i => (char)('a' + i * 5 % 26))) + "\n");
+        dir.Write("deploy/compose.yml", "services:\n  db:\n    environment:\n      DB_PASSWORD: \"Tr0ub4dor-" + "and-3-more-words\"\n      API_KEY: \"example-" + "key-for-local-dev\"\n");
+        var findings = new HygieneLsp.Core.Rules.Secrets.SecretsAnalyzer(c => ShipUnits.PublishedFiles(c)).Analyze(Context(dir.Path), CancellationToken.None).ToList();
+        var sure = Assert.Single(findings, f => f.Location.Path.EndsWith("tokens.txt", StringComparison.Ordinal));
+        Assert.Equal(Severity.Warning, sure.Severity);
+        // Every layer finding follows the scanner's confidence: warning when sure, information otherwise.
+        Assert.Contains(findings, f => f.Location.Path.EndsWith("compose.yml", StringComparison.Ordinal));
+        foreach (var f in findings)
+        {
+            var match = HygieneLsp.Core.Secrets.SecretScanner.Default.ScanFile(FileView.Disk, f.Location.Path).Matches.Single(m => m.Range == f.Location.Range);
+            Assert.Equal(match.Confidence == HygieneLsp.Core.Secrets.SecretConfidence.High ? Severity.Warning : Severity.Information, f.Severity);
+        }
+    }
+
+    [Fact]
     public void TheFixAppendsToTheIgnoreFileInUseAndIsNotOfferedWhenACopyNamesTheFile()
     {
         using var dir = new TempDir();

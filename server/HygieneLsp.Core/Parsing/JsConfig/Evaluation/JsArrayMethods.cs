@@ -40,7 +40,8 @@ internal static class JsArrayMethods
             {
                 if (Arg(call) is not JsPrimitive { Value: string sep }) return JsValue.Unknown(call.CallSource);
                 var parts = new JsArray { Source = call.CallSource };
-                parts.Items.AddRange((sep.Length == 0 ? s.Select(c => c.ToString()) : s.Split(sep)).Select(p => JsValue.Of(p, call.CallSource)));
+                // At most one item past the limit: the budget check of the result then stops the evaluation.
+                parts.Items.AddRange((sep.Length == 0 ? s.Select(c => c.ToString()) : s.Split(sep)).Take(JsBudget.MaxItems + 1).Select(p => JsValue.Of(p, call.CallSource)));
                 return parts;
             }),
             _ => null,
@@ -172,11 +173,15 @@ internal static class JsArrayMethods
         var sep = call.Arguments.Count > 0 && call.Arguments[0] is JsPrimitive { Value: string s } ? s : ",";
         if (array.HasUnknownItems) return JsValue.Unknown(call.CallSource);
         var parts = new List<string>();
+        long length = 0;
         foreach (var item in array.Items)
         {
             if (item is JsPrimitive { IsNullish: true }) { parts.Add(""); continue; }
             if (item is not JsPrimitive p || JsOperators.ToJsString(p) is not { } text) return JsValue.Unknown(call.CallSource);
             parts.Add(text);
+            // Items may all be the same long string: measure before joining.
+            length += text.Length + sep.Length;
+            if (length > JsBudget.MaxStringLength) return call.Evaluator.Budget.StringTooLong(call.CallSource?.Path);
         }
         return JsValue.Of(string.Join(sep, parts), call.CallSource);
     }

@@ -43,8 +43,7 @@ public sealed partial class JsEvaluator
         if (fn.Builtin is not null) return fn.Builtin(new JsCallInfo(args, src, isNew, this));
         if (isNew && fn.ClassName is not null)
             return MakeInstance(fn.ClassName, args, src);
-        if (fn.Node is null || fn.Module is null || fn.Closure is null || _callDepth >= MaxCallDepth) { SignalMayThrow(); return JsValue.Unknown(src); }
-        _callDepth++;
+        if (fn.Node is null || fn.Module is null || fn.Closure is null || !Budget.EnterCall(fn.Module.Path)) { SignalMayThrow(); return JsValue.Unknown(src); }
         try
         {
             var scope = new JsScope(fn.Closure);
@@ -55,7 +54,7 @@ public sealed partial class JsEvaluator
             ExecuteBlock(block.Body, scope, fn.Module, frame);
             return frame.Finish();
         }
-        finally { _callDepth--; }
+        finally { Budget.LeaveCall(); }
     }
 
     internal static JsObject MakeInstance(string className, IReadOnlyList<JsValue> args, ValueSource? src)

@@ -84,7 +84,7 @@ public sealed partial class JsEvaluator
         {
             foreach (var s in t.Block.Body)
             {
-                if (_steps > MaxSteps) break;
+                if (Budget.Exhausted) break;
                 done = Execute(s, tryScope, module, frame);
                 if (done is Completion.Return or Completion.Throw or Completion.Break or Completion.Continue) break;
                 if (raised == 0 && (_throwSignals > before || done is Completion.MaybeBreak or Completion.MaybeContinue)) { Conditional++; raised = 1; }

@@ -25,7 +25,7 @@ public sealed partial class JsEvaluator
     {
         for (var i = 0; i < MaxSureIterations; i++)
         {
-            if (_steps > MaxSteps) return Completion.Normal;
+            if (Budget.Exhausted) return Completion.Normal;
             if (testFirst || i > 0)
             {
                 var t = test is null ? true : JsOperators.ToBool(Evaluate(test, scope, module));
@@ -55,7 +55,7 @@ public sealed partial class JsEvaluator
         Conditional++;
         try
         {
-            for (var k = 0; k < 2 && _steps <= MaxSteps; k++) iteration();
+            for (var k = 0; k < 2 && !Budget.Exhausted; k++) iteration();
         }
         finally { Conditional--; }
         return Completion.Normal;
@@ -74,7 +74,7 @@ public sealed partial class JsEvaluator
         {
             for (var i = 0; i < items.Count; i++)
             {
-                if (_steps > MaxSteps) return Completion.Normal;
+                if (Budget.Exhausted) return Completion.Normal;
                 var iterationScope = new JsScope(scope);
                 Bind(items[i], iterationScope);
                 var c = RunIteration(iterationScope, module, frame, f.Body, null);

@@ -45,7 +45,7 @@ public sealed partial class JsEvaluator
         {
             foreach (var s in statements)
             {
-                if (_steps > MaxSteps) return Completion.Normal;
+                if (Budget.Exhausted) return Completion.Normal;
                 var c = Execute(s, scope, module, frame);
                 if (c is Completion.Return or Completion.Throw or Completion.Break or Completion.Continue) return c;
                 if (c is Completion.MaybeBreak or Completion.MaybeContinue)

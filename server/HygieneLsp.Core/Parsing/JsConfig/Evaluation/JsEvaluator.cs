@@ -3,18 +3,16 @@ namespace HygieneLsp.Core.Parsing.JsConfig.Evaluation;
 /// <summary>
 /// Evaluates config code without running it: literals, objects, closures, conditionals, merges and the few
 /// built-ins configs lean on. Anything it cannot know becomes <see cref="JsUnknown"/>; a condition it cannot decide
-/// yields a <see cref="JsChoice"/> of both branches. Bounded by a step budget and a call depth, so it always ends.
+/// yields a <see cref="JsChoice"/> of both branches. Bounded by a <see cref="JsBudget"/> (steps, value sizes, call
+/// depth), so it always ends, and soon.
 /// </summary>
 public sealed partial class JsEvaluator
 {
-    private const int MaxSteps = 200_000;
-    private const int MaxCallDepth = 40;
-    private int _steps;
-    private int _callDepth;
-
     public JsEvaluator(JsModuleLoader loader) => Loader = loader;
 
     public JsModuleLoader Loader { get; }
+
+    public JsBudget Budget { get; } = new();
 
     /// <summary>Greater than zero while running a branch whose condition is unknown: writes become choices.</summary>
     internal int Conditional { get; private set; }
@@ -22,33 +20,30 @@ public sealed partial class JsEvaluator
     public JsValue Evaluate(JsNode? node, JsScope scope, JsModuleContext module)
     {
         if (node is null) return JsValue.Undefined;
-        if (++_steps > MaxSteps) return JsValue.Unknown(module.At(node));
+        if (!Budget.Step(module.Path)) return JsValue.Unknown(module.At(node));
         var src = module.At(node);
-        switch (node)
+        var value = node switch
         {
-            case JsStringLiteral s: return JsValue.Of(s.Value, src);
-            case JsNumberLiteral n: return n.Value is { } d ? JsValue.Of(d, src) : JsValue.Unknown(src);
-            case JsKeywordLiteral k: return JsValue.Of(k.Word switch { "true" => true, "false" => false, _ => null }, src);
-            case JsTemplateLiteral t: return EvaluateTemplate(t, scope, module, src);
-            case JsIdentifier id: return LookupName(id.Name, scope, module, src);
-            case JsParenthesized p: return Evaluate(p.Inner, scope, module);
-            case JsSequence seq:
-                {
-                    JsValue last = JsValue.Undefined;
-                    foreach (var item in seq.Items) last = Evaluate(item, scope, module);
-                    return last;
-                }
-            case JsObjectLiteral o: return EvaluateObject(o, scope, module, src);
-            case JsArrayLiteral a: return EvaluateArray(a, scope, module, src);
-            case JsFunction f: return new JsFunctionValue { Node = f, Closure = scope, Module = module, Source = src };
-            case JsMember m: return EvaluateMember(m, scope, module, src);
-            case JsCall c: return EvaluateCall(c, scope, module, src);
-            case JsUnary u: return EvaluateUnary(u, scope, module, src);
-            case JsBinary b: return EvaluateBinary(b, scope, module, src);
-            case JsConditional c: return EvaluateConditional(c, scope, module, src);
-            case JsAssignment a: return EvaluateAssignment(a, scope, module, src);
-            default: return JsValue.Unknown(src);
-        }
+            JsStringLiteral s => JsValue.Of(s.Value, src),
+            JsNumberLiteral n => n.Value is { } d ? JsValue.Of(d, src) : JsValue.Unknown(src),
+            JsKeywordLiteral k => JsValue.Of(k.Word switch { "true" => true, "false" => false, _ => null }, src),
+            JsTemplateLiteral t => EvaluateTemplate(t, scope, module, src),
+            JsIdentifier id => LookupName(id.Name, scope, module, src),
+            JsParenthesized p => Evaluate(p.Inner, scope, module),
+            JsSequence seq => seq.Items.Aggregate((JsValue)JsValue.Undefined, (_, item) => Evaluate(item, scope, module)),
+            JsObjectLiteral o => EvaluateObject(o, scope, module, src),
+            JsArrayLiteral a => EvaluateArray(a, scope, module, src),
+            JsFunction f => new JsFunctionValue { Node = f, Closure = scope, Module = module, Source = src },
+            JsMember m => EvaluateMember(m, scope, module, src),
+            JsCall c => EvaluateCall(c, scope, module, src),
+            JsUnary u => EvaluateUnary(u, scope, module, src),
+            JsBinary b => EvaluateBinary(b, scope, module, src),
+            JsConditional c => EvaluateConditional(c, scope, module, src),
+            JsAssignment a => EvaluateAssignment(a, scope, module, src),
+            _ => JsValue.Unknown(src),
+        };
+        // Every value passes here: its size is paid for, and one grown past its limit stops the evaluation.
+        return Budget.Check(value, module.Path);
     }
 
     private JsValue LookupName(string name, JsScope scope, JsModuleContext module, ValueSource src)
@@ -68,6 +63,7 @@ public sealed partial class JsEvaluator
             {
                 var s = JsOperators.ToJsString(values[i]);
                 if (s is null) return JsValue.Unknown(src);
+                if (sb.Length + s.Length > JsBudget.MaxStringLength) return Budget.StringTooLong(module.Path);
                 sb.Append(s).Append(i + 1 < t.Quasis.Count ? t.Quasis[i + 1] : "");
             }
             return JsValue.Of(sb.ToString(), src);

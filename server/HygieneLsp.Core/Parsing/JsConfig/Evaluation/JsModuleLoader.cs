@@ -1,3 +1,4 @@
+using HygieneLsp.Core.Analysis;
 using HygieneLsp.Core.Workspace;
 
 namespace HygieneLsp.Core.Parsing.JsConfig.Evaluation;
@@ -16,14 +17,19 @@ public sealed record JsEnvironment(IReadOnlyDictionary<string, string?> ProcessE
 /// <summary>
 /// Loads a config file and the sibling files it requires/imports, statically: parse, then evaluate the top level.
 /// Relative specifiers resolve like Node (extensions, index files); depth-limited, cycles yield unknown values.
-/// One loader per analysis of one entry file; it collects the build API calls the files make.
+/// One loader per analysis of one entry file; it collects the build API calls the files make, and the budgets its
+/// files ran into (<see cref="Skips"/>): a file too large to read, requires nested too deep, the evaluation's own.
 /// </summary>
 public sealed class JsModuleLoader
 {
     private static readonly string[] Extensions = [".js", ".cjs", ".mjs", ".ts", ".cts", ".mts", ".json"];
     private readonly IFileView _files;
     private readonly int _maxDepth;
+    /// <summary>Config files past this are not read: real ones are a few kilobytes, and the evaluation must stay cheap.</summary>
+    public const int MaxFileChars = 2_000_000;
+
     private readonly Dictionary<string, JsModuleContext> _loaded = new(StringComparer.Ordinal);
+    private readonly List<InputSkip> _fileSkips = [];
     private readonly HashSet<string> _loading = new(StringComparer.Ordinal);
     private JsObject? _process;
 
@@ -43,9 +49,34 @@ public sealed class JsModuleLoader
     /// <summary>Every file this loader read (for cache invalidation).</summary>
     public IEnumerable<string> LoadedFiles => _loaded.Keys;
 
+    /// <summary>The config file this loader evaluates (set by <see cref="LoadEntry"/>, or by a caller evaluating a package.json key).</summary>
+    public string? EntryPath { get; init; }
+
+    private string? _entry;
+
+    /// <summary>The file this loader evaluated as its entry (either way it was given).</summary>
+    public string? Entry => _entry ?? EntryPath;
+
+    /// <summary>The inputs whose reading stopped at a budget; the evaluation's own, when spent, names the entry file.</summary>
+    public IReadOnlyList<InputSkip> Skips
+    {
+        get
+        {
+            var skips = new List<InputSkip>(_fileSkips);
+            var entry = Entry;
+            if (Evaluator.Budget.StoppedBy is { } reason && entry is not null)
+            {
+                var where = Evaluator.Budget.StoppedIn is { } file && file != entry ? $" (in {Path.GetFileName(file)})" : "";
+                skips.Add(new InputSkip(entry, $"{reason}{where}; its build settings are unknown"));
+            }
+            return skips;
+        }
+    }
+
     /// <summary>Parses and evaluates the entry file; null when it cannot be read.</summary>
     public JsModuleContext? LoadEntry(string path)
     {
+        _entry = path;
         WorkingDirectory = Environment.WorkingDirectory ?? Paths.Parent(path);
         return Load(path, 0);
     }
@@ -67,9 +98,19 @@ public sealed class JsModuleLoader
     private JsModuleContext? Load(string path, int depth)
     {
         if (_loaded.TryGetValue(path, out var done)) return done;
-        if (depth > _maxDepth || _loading.Contains(path)) return null;
+        if (_loading.Contains(path)) return null;
+        if (depth > _maxDepth)
+        {
+            _fileSkips.Add(new InputSkip(_entry ?? path, $"requires nest deeper than {_maxDepth} files; {Path.GetFileName(path)} and what it requires were not read"));
+            return null;
+        }
         var text = _files.ReadAllText(path);
-        if (text is null || text.Length > 2_000_000) return null;
+        if (text is null) return null;
+        if (text.Length > MaxFileChars)
+        {
+            _fileSkips.Add(new InputSkip(path, $"larger than {MaxFileChars:N0} characters; not read, so {(depth == 0 ? "its build settings are" : "what it exports is")} unknown"));
+            return null;
+        }
         _loading.Add(path);
         try
         {

@@ -81,9 +81,13 @@ public static class JsOperators
         JsPrimitive { Value: string s } => s,
         JsPrimitive { Value: bool b } => b ? "true" : "false",
         JsPrimitive { Value: double d } => NumberToString(d),
-        JsArray { HasUnknownItems: false } a when a.Items.All(i => i is JsPrimitive) => string.Join(",", a.Items.Select(i => i is JsPrimitive { IsNullish: true } ? "" : ToJsString(i))),
+        JsArray { HasUnknownItems: false } a when a.Items.All(i => i is JsPrimitive) && JoinedLength(a) <= JsBudget.MaxStringLength =>
+            string.Join(",", a.Items.Select(i => i is JsPrimitive { IsNullish: true } ? "" : ToJsString(i))),
         _ => null,
     };
+
+    /// <summary>The length `String(array)` would have, measured first: the items may all be one long string.</summary>
+    private static long JoinedLength(JsArray a) => a.Items.Sum(i => (long)((i as JsPrimitive)?.AsString?.Length ?? 24) + 1);
 
     private static string NumberToString(double d) =>
         double.IsNaN(d) ? "NaN" : double.IsPositiveInfinity(d) ? "Infinity" : double.IsNegativeInfinity(d) ? "-Infinity"
@@ -119,7 +123,8 @@ public static class JsOperators
             {
                 var sa = ToJsString(a);
                 var sb = ToJsString(b);
-                return sa is not null && sb is not null ? JsValue.Of(sa + sb, source) : JsValue.Unknown(source);
+                // Past the limit the result is unknown; the evaluator's budget check stops the evaluation on its operands' sizes.
+                return sa is not null && sb is not null && (long)sa.Length + sb.Length <= JsBudget.MaxStringLength * 2L ? JsValue.Of(sa + sb, source) : JsValue.Unknown(source);
             }
         }
         if (a is not JsPrimitive pa || b is not JsPrimitive pb) return JsValue.Unknown(source);

@@ -78,22 +78,30 @@ public sealed class JsChoice : JsValue
 public sealed record JsEntry(string? Key, JsValue Value, JsProperty? Property, ValueSource? PropertySource);
 
 /// <summary>
-/// A mutable object. Lookups scan from the last entry: the last write wins and an unknown spread after a key
-/// makes that key unknown. <see cref="ClassName"/> tags instances of known classes (e.g. SourceMapDevToolPlugin).
+/// A mutable object: an append-only list of entries, where the last write of a key wins and an unknown spread after a
+/// key makes that key unknown. An index of each key's last entry answers lookups without scanning (configs assign in
+/// loops, and a scan per lookup made such loops quadratic). <see cref="ClassName"/> tags instances of known classes
+/// (e.g. SourceMapDevToolPlugin).
 /// </summary>
 public sealed class JsObject : JsValue
 {
     private readonly List<JsEntry> _entries = [];
+    private readonly Dictionary<string, int> _lastIndex = new(StringComparer.Ordinal);
+    private int _lastUnknown = -1;
 
     public string? ClassName { get; init; }
     public IReadOnlyList<JsEntry> Entries => _entries;
 
-    public void Add(JsEntry entry) => _entries.Add(entry);
+    public void Add(JsEntry entry)
+    {
+        if (entry.Key is null) _lastUnknown = _entries.Count;
+        else _lastIndex[entry.Key] = _entries.Count;
+        _entries.Add(entry);
+    }
 
-    public void Set(string key, JsValue value, ValueSource? propertySource = null) =>
-        _entries.Add(new JsEntry(key, value, null, propertySource));
+    public void Set(string key, JsValue value, ValueSource? propertySource = null) => Add(new JsEntry(key, value, null, propertySource));
 
-    public void AddUnknownSpread(ValueSource? source) => _entries.Add(new JsEntry(null, JsValue.Unknown(source), null, source));
+    public void AddUnknownSpread(ValueSource? source) => Add(new JsEntry(null, JsValue.Unknown(source), null, source));
 
     /// <summary>The value of a key: undefined when absent, unknown when an unknown spread could have set it.</summary>
     public JsValue Get(string key) => TryGetEntry(key, out var entry) ? entry!.Value : (HasUnknownAfter(key) ? JsValue.Unknown() : JsValue.Undefined);
@@ -101,27 +109,19 @@ public sealed class JsObject : JsValue
     /// <summary>The entry that decides the key, or null (with false) when absent or hidden by an unknown spread.</summary>
     public bool TryGetEntry(string key, out JsEntry? entry)
     {
-        for (var i = _entries.Count - 1; i >= 0; i--)
+        if (_lastIndex.TryGetValue(key, out var i) && i > _lastUnknown)
         {
-            var e = _entries[i];
-            if (e.Key is null) { entry = null; return false; }
-            if (e.Key == key) { entry = e; return true; }
+            entry = _entries[i];
+            return true;
         }
         entry = null;
         return false;
     }
 
-    public bool HasUnknownAfter(string key)
-    {
-        for (var i = _entries.Count - 1; i >= 0; i--)
-        {
-            if (_entries[i].Key is null) return true;
-            if (_entries[i].Key == key) return false;
-        }
-        return false;
-    }
+    /// <summary>True when an unknown spread comes after the key's last write (or there is one and the key was never written).</summary>
+    public bool HasUnknownAfter(string key) => _lastUnknown >= 0 && (!_lastIndex.TryGetValue(key, out var i) || _lastUnknown > i);
 
-    public bool HasUnknownEntries => _entries.Any(e => e.Key is null);
+    public bool HasUnknownEntries => _lastUnknown >= 0;
 
     /// <summary>Keys in first-seen order (known keys only).</summary>
     public IEnumerable<string> Keys => _entries.Where(e => e.Key is not null).Select(e => e.Key!).Distinct();
@@ -129,7 +129,7 @@ public sealed class JsObject : JsValue
     public JsObject ShallowCopy(ValueSource? source = null)
     {
         var copy = new JsObject { Source = source ?? Source, ClassName = ClassName };
-        copy._entries.AddRange(_entries);
+        foreach (var e in _entries) copy.Add(e);
         return copy;
     }
 

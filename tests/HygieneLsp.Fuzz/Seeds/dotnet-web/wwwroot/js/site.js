@@ -1,0 +1,2 @@
+"use strict";document.title="acme";
+//# sourceMappingURL=site.js.map

@@ -1,0 +1,3 @@
+export function parseList(text: string): string[] {
+  return text.split(',').map(part => part.trim()).filter(Boolean);
+}
