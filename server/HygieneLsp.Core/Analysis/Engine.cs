@@ -60,8 +60,8 @@ public sealed class Engine
             }
         }
         var config = context.Config;
-        var suppressions = new SuppressionFixes(context);
-        var kept = Suppressor.Apply(findings, files, config).Select(f => WithSuppressionFixes(f, suppressions)).ToList();
+        var (guard, suppressions) = (new Fixes.CreatedFileGuard(context), new SuppressionFixes(context));
+        var kept = Suppressor.Apply(findings, files, config).Select(f => WithSafeFixes(f, guard, suppressions)).ToList();
         if (config.Problems.Count > 0)
         {
             kept.Add(new Finding
@@ -77,12 +77,12 @@ public sealed class Engine
         return kept;
     }
 
-    /// <summary>Adds "Suppress &lt;rule&gt; on this line" and "Add &lt;rule&gt; to the baseline", where safe, after the finding's own fixes.</summary>
-    private static Finding WithSuppressionFixes(Finding finding, SuppressionFixes suppressions)
-    {
-        var extra = suppressions.For(finding);
-        return extra.Count == 0 ? finding : finding with { Fixes = [.. finding.Fixes, .. extra] };
-    }
+    /// <summary>
+    /// The finding's fixes that create files, checked against every unit (a new ignore file must not ship elsewhere), then
+    /// "Suppress &lt;rule&gt; on this line" and "Add &lt;rule&gt; to the baseline" where they can be written safely.
+    /// </summary>
+    private static Finding WithSafeFixes(Finding finding, Fixes.CreatedFileGuard guard, SuppressionFixes suppressions) =>
+        finding with { Fixes = [.. finding.Fixes.Select(guard.Checked).OfType<Fix>(), .. suppressions.For(finding)] };
 
     /// <summary>Rule, path relative to the workspace and the text under the squiggle: survives edits elsewhere in the file.</summary>
     private static string DefaultFingerprint(Finding finding, IFileView files, string root)

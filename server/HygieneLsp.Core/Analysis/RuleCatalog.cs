@@ -3,9 +3,10 @@ using HygieneLsp.Core.Findings;
 namespace HygieneLsp.Core.Analysis;
 
 /// <summary>
-/// Every rule the product can report: the analyzers' rules and the engine's own `hygiene/*` findings (a crashed
-/// analyzer, a malformed `.hygienelsp.json`), which no analyzer declares. `rules`, SARIF, `--rule` and the documentation
-/// test read this list, so none of them forgets the engine's rules.
+/// Every rule the product can report: the analyzers' rules, those of `check` on release artifacts and of `diff` (both
+/// outside the engine's analyzers) and the engine's own `hygiene/*` findings (a crashed analyzer, a malformed
+/// `.hygienelsp.json`), which no analyzer declares. `rules`, SARIF, `--rule` and the documentation test read this list, so none of them
+/// forgets a rule.
 /// </summary>
 public static class RuleCatalog
 {

@@ -1,5 +1,6 @@
 using HygieneLsp.Core.Analysis;
 using HygieneLsp.Core.Discovery;
+using HygieneLsp.Core.Fixes;
 using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Fixes.Npm;
 using HygieneLsp.Core.Packaging;
@@ -91,7 +92,8 @@ public sealed class FixSafetyPropertyTests(ITestOutputHelper output)
         var view = new OverlayFileView(FileView.Disk, texts);
         var added = texts.Keys.Where(p => !index.Contains(p)).ToList();
         var after = ShipUnits.Published(new AnalysisContext(view, new WorkspaceIndex(root, [.. index.Files, .. added], false), EngineSettings.Default, new AnalysisCache()));
-        return BaselineFileCreation.NothingGrows(before, after) ? null : "a ship set grew: " + Growth(before, after);
+        var grown = CreatedFileGuard.Growth(before, after);
+        return grown.Count == 0 ? null : "a ship set grew: " + string.Join("; ", grown.Select(g => $"{g.Unit.Description}: +{string.Join(", +", g.Files.Select(f => f.Path))}"));
     }
 
     /// <summary>
@@ -157,13 +159,6 @@ public sealed class FixSafetyPropertyTests(ITestOutputHelper output)
     {
         try { new YamlStream().Load(new StringReader(text)); return true; }
         catch (YamlDotNet.Core.YamlException) { return false; }
-    }
-
-    private static string Growth(IReadOnlyList<ShipUnit> before, IReadOnlyList<ShipUnit> after)
-    {
-        var old = before.ToDictionary(u => (u.Kind.Id, u.Root, u.Name), u => u.Files.Select(f => f.Path).ToHashSet());
-        return string.Join("; ", after.Select(u => (u, New: u.Files.Select(f => f.Path).Where(p => !old.TryGetValue((u.Kind.Id, u.Root, u.Name), out var o) || !o.Contains(p)).ToList()))
-            .Where(x => x.New.Count > 0).Select(x => $"{x.u.Description}: +{string.Join(", +", x.New)}"));
     }
 
     /// <summary>

@@ -7,7 +7,8 @@ namespace HygieneLsp.Core.Tests.Fixes;
 /// Small workspaces with something to fix: an npm package (with or without `files`, .npmignore with comments,
 /// .gitignore), a VS Code extension (with or without .vscodeignore), or a .NET project, at the workspace root or in a
 /// subfolder, with planted .env files, source maps with sources, agent files, secrets in scripts, YAML and settings,
-/// tsconfig and webpack configs that make maps, and sometimes an existing .hygienelsp.json with commented entries.
+/// tsconfig and webpack configs that make maps, sometimes a Dockerfile that copies the whole folder into an image, and
+/// sometimes an existing .hygienelsp.json with commented entries.
 /// Paths are relative, forward slashes; contents are text.
 /// </summary>
 internal static class FixWorkspaceGenerator
@@ -25,6 +26,11 @@ internal static class FixWorkspaceGenerator
             default: DotNet(r, secrets, files, prefix); break;
         }
         if (r.Next(4) == 0) files[".gitignore"] = "node_modules\n*.log\n";
+        if (r.Next(4) == 0)
+        {
+            files["Dockerfile"] = "# the service image\nFROM node:22-slim\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"dist/index.js\"]\n";
+            if (r.Next(2) == 0) files[".dockerignore"] = "node_modules\n# local files\n*.log\n";
+        }
         if (r.Next(5) == 0)
         {
             files[".hygienelsp.json"] = r.Next(2) == 0

@@ -64,7 +64,7 @@ public class RuleDocumentationTests
             var positions = Sections.Select(s => lines.IndexOf(s)).ToList();
             Assert.True(positions.All(p => p > 0), $"{rule.Id}: missing {string.Join(", ", Sections.Where((_, i) => positions[i] < 0))}");
             Assert.True(positions.SequenceEqual(positions.Order()), $"{rule.Id}: sections out of order");
-            Assert.Contains(rule.Id + ":off", lines.Single(l => l.Contains("--rule ", StringComparison.Ordinal)));
+            Assert.Contains(lines, l => l.Contains($"--rule {rule.Id}:off", StringComparison.Ordinal));
         }
     }
 

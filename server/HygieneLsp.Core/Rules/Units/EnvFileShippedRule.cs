@@ -21,7 +21,7 @@ public sealed class EnvFileShippedRule : UnitRule
         "vsix" => ".env file in the .vsix",
         "npm" => ".env file would be published to npm",
         "docker" => ".env file would be copied into the Docker image",
-        "artifact" => ".env file inside a release archive",
+        "archive" => ".env file inside a release archive",
         _ => ".env file would be published or packed by dotnet",
     };
 

@@ -23,7 +23,7 @@ public sealed class SourceMapShippedRule : UnitRule
         "vsix" => "Source map would be packaged into the .vsix",
         "npm" => "Source map would be published to npm",
         "docker" => "Source map would be copied into the Docker image",
-        "artifact" => "Source map inside a release archive",
+        "archive" => "Source map inside a release archive",
         _ => "Source map would be published or packed by dotnet",
     };
 
