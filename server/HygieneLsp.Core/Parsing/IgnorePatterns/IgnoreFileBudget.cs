@@ -19,6 +19,9 @@ public sealed class IgnoreFileBudget(string path, string unit = "line")
 
     public IReadOnlyList<InputSkip> Skipped => _skipped;
 
+    /// <summary>True once the file's total is spent: no later line is applied, so none need be compiled.</summary>
+    public bool Exhausted => _stopped;
+
     /// <summary>Whether the compiled pattern of line (or entry) <paramref name="line"/>, 1-based, is applied.</summary>
     public bool Admit(GlobPattern pattern, int line)
     {
