@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.Discovery;
 using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Workspace;
 using HygieneLsp.Server.Cli.Reports;
@@ -52,6 +53,11 @@ public sealed class CheckCommand : Command, IHasHelpSections
         if (!Directory.Exists(root))
         {
             stderr.WriteLine($"hygiene-lsp check: '{path}' is not a folder");
+            return 2;
+        }
+        if (WorkspaceRoots.Refusal(root) is { } refusal)
+        {
+            stderr.WriteLine($"hygiene-lsp check: {refusal}");
             return 2;
         }
         var engine = AnalyzerCatalog.CreateEngine();

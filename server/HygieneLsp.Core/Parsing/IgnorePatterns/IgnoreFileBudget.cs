@@ -28,13 +28,13 @@ public sealed class IgnoreFileBudget(string path, string unit = "line")
         if (_stopped) return false;
         if (pattern.ExceedsBudget is { } reason)
         {
-            _skipped.Add(new InputSkip(path, $"{unit} {line}: {reason}; that {unit} was not applied"));
+            _skipped.Add(new InputSkip(path, $"{unit} {line:N0}: {reason}; that {unit} was not applied"));
             return false;
         }
         _used += pattern.AlternativeCount;
         if (_used <= MaxAlternatives) return true;
         _stopped = true;
-        _skipped.Add(new InputSkip(path, $"its patterns expand to more than {MaxAlternatives:N0} alternatives by {unit} {line}; that {unit} and the rest were not applied"));
+        _skipped.Add(new InputSkip(path, $"its patterns expand to more than {MaxAlternatives:N0} alternatives by {unit} {line:N0}; that {unit} and the rest were not applied"));
         return false;
     }
 }
