@@ -50,6 +50,17 @@ public class HostileInputRegressionTests
         Assert.Contains(Skips(findings), m => m.StartsWith("webpack.config.js: evaluation stopped", StringComparison.Ordinal));
     }
 
+    // Found while reading real packages' build scripts after the fuzz runs: a recursive function whose body nests 150
+    // parentheses recursed 40 calls deep with 150 evaluations each and overflowed a server thread's 1.5 MB stack, which
+    // ends the process (a stack overflow cannot be caught).
+    [Fact]
+    public void A_recursive_function_with_deep_nesting_stops_at_the_nesting_budget()
+    {
+        var body = new string('(', 150) + "f(n + 1)" + new string(')', 150);
+        var (findings, _) = Analyze(Package(("webpack.config.js", "function f(n) { return " + body + "; }\nmodule.exports = { devtool: f(0) };\n")), Limit);
+        Assert.Contains("webpack.config.js: evaluation stopped: expressions and calls nest deeper than 1,000 levels; its build settings are unknown.", Skips(findings));
+    }
+
     // A brace set per line expanding to ten thousand alternatives, on thousands of lines: `check` ran past 30 s.
     [Fact]
     public void A_gitignore_brace_bomb_is_not_applied_and_is_named_with_its_line()
