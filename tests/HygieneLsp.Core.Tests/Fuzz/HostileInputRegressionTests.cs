@@ -89,6 +89,15 @@ public class HostileInputRegressionTests
         Assert.Contains(".npmignore: line 1: parentheses nest deeper than 64 levels; that line was not applied.", Skips(findings));
     }
 
+    // `{a,` nested five thousand deep in .gitignore (seed 20261205 case 2606): brace expansion recursed once per level
+    // and the stack overflowed, ending the process.
+    [Fact]
+    public void Braces_nested_thousands_deep_do_not_overflow_the_stack()
+    {
+        var (findings, _) = Analyze(Package((".gitignore", "dist/\n" + string.Concat(Enumerable.Repeat("{a,", 5000)) + new string('}', 5000) + "\n")), Limit);
+        Assert.Contains(".gitignore: line 2: braces nest deeper than 64 levels; that line was not applied.", Skips(findings));
+    }
+
     // An .npmrc of fourteen thousand token lines: one finding each, and each finding re-read the file: 31 s, 9 GB allocated.
     [Fact]
     public void An_npmrc_of_thousands_of_tokens_reports_a_hundred_and_says_so()
