@@ -132,6 +132,27 @@ public class HostileInputRegressionTests
         Assert.DoesNotContain(findings, f => f.RuleId == "build/tsc-source-map" && f.Severity == Severity.Error);
     }
 
+    // An eight-megabyte string in tsconfig.build.json (seed 31 case 1903): the config was parsed for itself, for each
+    // config extending it and for its references, past 1.5 GB resident.
+    [Fact]
+    public void An_eight_megabyte_tsconfig_is_not_read_and_is_said_so()
+    {
+        var (findings, _) = Analyze(Package(("tsconfig.build.json", "{ \"compilerOptions\": { \"outDir\": \"" + new string('x', 8_000_000) + "\" } }")), Limit);
+        Assert.Contains("tsconfig.build.json: larger than 1,000,000 bytes; not read, so its compiler options are unknown.", Skips(findings));
+    }
+
+    // An eight-megabyte run in an imported .targets file (seed 32 case 4913): parsed again for every evaluation, 1.2 GB.
+    [Fact]
+    public void An_eight_megabyte_msbuild_import_is_not_read_and_is_said_so()
+    {
+        var (findings, _) = Analyze(new Dictionary<string, string>
+        {
+            ["Web/Web.csproj"] = "<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>\n  <Import Project=\"build/Big.targets\" />\n</Project>\n",
+            ["Web/build/Big.targets"] = "<Project><PropertyGroup><Note>" + new string('x', 8_000_000) + "</Note></PropertyGroup></Project>",
+        }, Limit);
+        Assert.Contains("Web/build/Big.targets: larger than 1,000,000 bytes; not read, so what it sets is unknown.", Skips(findings));
+    }
+
     // `"extends": "./a<NUL>b"`: path normalisation threw, and the tsconfig checks died with an internal error.
     [Fact]
     public void A_tsconfig_extends_holding_a_NUL_names_nothing()
