@@ -47,6 +47,31 @@ public class CliTests
     }
 
     [Fact]
+    public void TheFilesystemRootIsRefusedAtOnceWithTheReason()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var (code, output, err) = Check("/");
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains("/ is the root of the file system, not a project; it is not scanned (open a project folder instead)", err);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"{watch.Elapsed}");
+    }
+
+    [Fact]
+    public void TheInputBudgetRuleIsKnownToRule()
+    {
+        using var ws = Workspace();
+        ws.Write("webpack.config.js", "let s = 'x'; for (;;) s += s; module.exports = {};");
+        var (code, output, _) = Check(ws.Root);
+        Assert.Equal(0, code);
+        Assert.Contains("webpack.config.js:1:1: info hygiene/input-skipped: webpack.config.js: evaluation stopped: a string grew past 1,048,576 characters; its build settings are unknown.", output);
+        var (offCode, offOutput, _) = Check(ws.Root, "--rule", "hygiene/input-skipped:off");
+        Assert.Equal(0, offCode);
+        Assert.DoesNotContain("hygiene/input-skipped", offOutput);
+    }
+
+    [Fact]
     public void AnErrorSeverityFailsTheGateAndUsageErrorsExitTwo()
     {
         using var ws = Workspace();

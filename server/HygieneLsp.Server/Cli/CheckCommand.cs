@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HygieneLsp.Core.Analysis;
 using HygieneLsp.Core.Artifacts.Packages;
+using HygieneLsp.Core.Discovery;
 using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Workspace;
 using HygieneLsp.Server.Cli.Reports;
@@ -59,6 +60,11 @@ public sealed class CheckCommand : Command, IHasHelpSections
         var path = parse.GetValue(_path)!;
         var rules = parse.GetValue(_rules)!;
         var root = Paths.Normalize(path);
+        if (Directory.Exists(root) && WorkspaceRoots.Refusal(root) is { } refusal)
+        {
+            stderr.WriteLine($"hygiene-lsp check: {refusal}");
+            return 2;
+        }
         var engine = AnalyzerCatalog.CreateEngine();
         if (RuleOption.UnknownRuleError(rules, engine) is { } unknown)
         {

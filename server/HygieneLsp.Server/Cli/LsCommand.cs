@@ -43,6 +43,11 @@ public sealed class LsCommand : Command, IHasHelpSections
             parse.InvocationConfiguration.Error.WriteLine($"hygiene-lsp ls: '{path}' is not a folder");
             return 2;
         }
+        if (WorkspaceRoots.Refusal(root) is { } refusal)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"hygiene-lsp ls: {refusal}");
+            return 2;
+        }
         var files = FileView.Disk;
         var context = new AnalysisContext(files, WorkspaceIndex.Build(files, root), EngineSettings.Default, new AnalysisCache());
         var units = ShipUnits.For(context, includePredicted: true);

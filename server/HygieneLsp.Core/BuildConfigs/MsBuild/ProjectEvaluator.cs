@@ -36,6 +36,19 @@ public sealed class ProjectEvaluator
     /// <summary>Imports past this many are not read; real projects import a handful besides the SDK's.</summary>
     public const int MaxImports = 100;
 
+    /// <summary>
+    /// Project and import files past this size are not read: real ones are a few kilobytes, and each is parsed again
+    /// for every evaluation (pack, publish, each fix checked), which cost over a gigabyte for an eight-megabyte one.
+    /// </summary>
+    public const long MaxBytes = 1_000_000;
+
+    private bool TooLarge(string path)
+    {
+        if (_files.GetLength(path) <= MaxBytes) return false;
+        _skipped.Add(new Analysis.InputSkip(path, $"larger than {MaxBytes:N0} bytes; not read, so what it sets is unknown"));
+        return true;
+    }
+
     private ProjectEvaluator(IFileView files, string projectPath, string? workspaceRoot)
     {
         _files = files;
@@ -66,6 +79,7 @@ public sealed class ProjectEvaluator
 
     private ProjectEvaluation Run()
     {
+        if (TooLarge(_projectPath)) return new ProjectEvaluation(null, $"The project file is larger than {MaxBytes:N0} bytes.");
         var text = _files.ReadAllText(_projectPath);
         if (text is null) return new ProjectEvaluation(null, "The project file could not be read.");
         var document = MsXmlParser.Parse(text);
@@ -156,6 +170,7 @@ public sealed class ProjectEvaluator
     private void ImportFile(string path, Tri outer)
     {
         if (!_imported.Add(path)) return; // MSBuild imports a file once; this also cuts cycles.
+        if (TooLarge(path)) return;
         var text = _files.ReadAllText(path);
         if (text is null) return;
         var document = MsXmlParser.Parse(text);

@@ -87,8 +87,8 @@ public static class TscInvocations
     private static void AddWithReferences(IFileView files, string config, HashSet<string> result, int depth)
     {
         if (!result.Add(config) || depth > 16) return;
-        var text = files.FileExists(config) ? files.ReadAllText(config) : null;
-        if (text is null || text.Length > 1_000_000) return;
+        var text = files.FileExists(config) && !TsconfigResolver.IsTooLarge(files, config) ? files.ReadAllText(config) : null;
+        if (text is null) return;
         if (JsoncParser.Parse(text).Root is not JsoncObject root || root.Get("references") is not JsoncArray references) return;
         foreach (var item in references.Items)
             if (item is JsoncObject o && o.GetString("path") is { Length: > 0 } p)

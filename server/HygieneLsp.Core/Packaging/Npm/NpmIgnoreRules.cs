@@ -25,14 +25,11 @@ public static class NpmIgnoreRules
         var rules = new List<NpmIgnoreRule>();
         var budget = new IgnoreFileBudget(path);
         LineIndex? lines = null;
-        var offset = 0;
         var number = 0;
-        foreach (var line in LineBreak.Split(text))
+        foreach (var (start, line) in Lines(text))
         {
+            if (budget.Exhausted) break;
             number++;
-            var start = offset;
-            offset += line.Length;
-            if (offset < text.Length) offset += text[offset] == '\r' ? 2 : 1;
             var trimmed = GlobEscapes.JsTrim(line);
             if (trimmed.Length == 0 || trimmed[0] == '#') continue;
             lines ??= new LineIndex(text);
@@ -47,6 +44,27 @@ public static class NpmIgnoreRules
     }
 
     /// <summary>
+    /// The lines of a text as ignore-walk splits it (/\r?\n/), with where each starts, one at a time: a file of a
+    /// million lines stops being read where its budget runs out instead of being split whole first.
+    /// </summary>
+    private static IEnumerable<(int Start, string Line)> Lines(string text)
+    {
+        var start = 0;
+        while (true)
+        {
+            var newline = text.IndexOf('\n', start);
+            if (newline < 0)
+            {
+                yield return (start, text[start..]);
+                yield break;
+            }
+            var end = newline > start && text[newline - 1] == '\r' ? newline - 1 : newline;
+            yield return (start, text[start..end]);
+            start = newline + 1;
+        }
+    }
+
+    /// <summary>
     /// Rules npm injects as text (defaults, strict rules, `files`): each item may still split into several lines. With a
     /// <paramref name="budget"/> (the user's `files`, not npm's own lists), items past it are left out and noted.
     /// </summary>
@@ -57,6 +75,7 @@ public static class NpmIgnoreRules
         var item = 0;
         foreach (var (text, origin) in items)
         {
+            if (budget?.Exhausted == true) break;
             item++;
             foreach (var line in LineBreak.Split(text))
             {

@@ -107,10 +107,12 @@ public sealed class VsixIgnoreRules
         foreach (var (text, kind, loc) in all)
         {
             // vsce: /^\s*!/ decides, then drops exactly one character.
+            var isUser = kind is not (VsixRuleKind.DefaultIgnore or VsixRuleKind.AlwaysIncluded);
+            if (isUser && budget.Exhausted) continue;
             var isNegation = text.TrimStart().StartsWith('!');
             var pattern = GlobPattern.Compile(isNegation ? text[1..] : text, GlobOptions.VsceIgnore);
             // The user's lines (and their folder forms) count against the file's budget; vsce's own rules are fixed.
-            if (kind is not (VsixRuleKind.DefaultIgnore or VsixRuleKind.AlwaysIncluded) && !budget.Admit(pattern, (loc?.Range.Start.Line ?? 0) + 1)) continue;
+            if (isUser && !budget.Admit(pattern, (loc?.Range.Start.Line ?? 0) + 1)) continue;
             (isNegation ? negate : ignore).Add(new VsixIgnoreRule(kind, text, isNegation, loc, pattern));
         }
         return new VsixIgnoreRules(ignore, negate, budget.Skipped);

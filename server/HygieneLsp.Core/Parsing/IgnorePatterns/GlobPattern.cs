@@ -18,7 +18,7 @@ public sealed class GlobPattern
     /// </summary>
     public const int MaxAlternatives = 1_000;
 
-    /// <summary>The deepest nesting of extglob parentheses: the segment parser recurses once per level.</summary>
+    /// <summary>The deepest nesting of extglob parentheses or of braces: their parsers recurse once per level.</summary>
     public const int MaxNesting = 64;
     private static readonly ConcurrentDictionary<(string, GlobOptions), GlobPattern> Cache = new();
 
@@ -41,7 +41,8 @@ public sealed class GlobPattern
             while (offset < body.Length && body[offset] == '!') { Negate = !Negate; offset++; }
             body = body[offset..];
         }
-        if (Nesting(body) > MaxNesting) { ExceedsBudget = $"parentheses nest deeper than {MaxNesting} levels"; _set = []; GlobParts = []; return; }
+        if (Nesting(body, '(', ')') > MaxNesting) { ExceedsBudget = $"parentheses nest deeper than {MaxNesting} levels"; _set = []; GlobParts = []; return; }
+        if (!options.NoBrace && Nesting(body, '{', '}') > MaxNesting) { ExceedsBudget = $"braces nest deeper than {MaxNesting} levels"; _set = []; GlobParts = []; return; }
         var expanded = BraceExpansion.ExpandPattern(body, options.NoBrace);
         if (expanded.Count > MaxAlternatives) { ExceedsBudget = $"its braces expand to more than {MaxAlternatives:N0} alternatives"; _set = []; GlobParts = []; return; }
         var globSet = expanded.Distinct(StringComparer.Ordinal).ToList();
@@ -97,15 +98,18 @@ public sealed class GlobPattern
     /// <summary>How many alternatives the pattern expanded to: what it costs per matched path.</summary>
     public int AlternativeCount => _set.Length;
 
-    /// <summary>The deepest parenthesis nesting, escapes skipped.</summary>
-    private static int Nesting(string pattern)
+    /// <summary>
+    /// The deepest nesting of one kind of bracket, escapes skipped: brace expansion and the extglob parser recurse once
+    /// per level (five thousand nested `{a,` overflowed the stack).
+    /// </summary>
+    private static int Nesting(string pattern, char open, char close)
     {
         int depth = 0, max = 0;
         for (var i = 0; i < pattern.Length; i++)
         {
             if (pattern[i] == '\\') { i++; continue; }
-            if (pattern[i] == '(') max = Math.Max(max, ++depth);
-            else if (pattern[i] == ')' && depth > 0) depth--;
+            if (pattern[i] == open) max = Math.Max(max, ++depth);
+            else if (pattern[i] == close && depth > 0) depth--;
         }
         return max;
     }

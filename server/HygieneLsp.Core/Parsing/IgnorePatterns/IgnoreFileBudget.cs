@@ -14,10 +14,24 @@ public sealed class IgnoreFileBudget(string path, string unit = "line")
     public const int MaxAlternatives = 10_000;
 
     private readonly List<InputSkip> _skipped = [];
+    /// <summary>Lines over their own budget, by reason: said once per file, not once per line.</summary>
+    private readonly Dictionary<string, List<int>> _overBudget = new(StringComparer.Ordinal);
     private int _used;
     private bool _stopped;
 
-    public IReadOnlyList<InputSkip> Skipped => _skipped;
+    /// <summary>One note per reason a line was left out (naming the first lines), then the file's own stop, if any.</summary>
+    public IReadOnlyList<InputSkip> Skipped =>
+        [.. _overBudget.Select(o => new InputSkip(path, $"{Lines(o.Value)}: {o.Key}; {(o.Value.Count == 1 ? $"that {unit} was" : "they were")} not applied")), .. _skipped];
+
+    private string Lines(List<int> lines) => lines.Count switch
+    {
+        1 => $"{unit} {lines[0]:N0}",
+        <= 3 => $"{unit}s {string.Join(", ", lines.Select(l => l.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))} each",
+        _ => $"{unit}s {string.Join(", ", lines.Take(3).Select(l => l.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))} and {lines.Count - 3:N0} more each",
+    };
+
+    /// <summary>True once the file's total is spent: no later line is applied, so none need be compiled.</summary>
+    public bool Exhausted => _stopped;
 
     /// <summary>Whether the compiled pattern of line (or entry) <paramref name="line"/>, 1-based, is applied.</summary>
     public bool Admit(GlobPattern pattern, int line)
@@ -25,13 +39,14 @@ public sealed class IgnoreFileBudget(string path, string unit = "line")
         if (_stopped) return false;
         if (pattern.ExceedsBudget is { } reason)
         {
-            _skipped.Add(new InputSkip(path, $"{unit} {line}: {reason}; that {unit} was not applied"));
+            if (!_overBudget.TryGetValue(reason, out var lines)) _overBudget[reason] = lines = [];
+            lines.Add(line);
             return false;
         }
         _used += pattern.AlternativeCount;
         if (_used <= MaxAlternatives) return true;
         _stopped = true;
-        _skipped.Add(new InputSkip(path, $"its patterns expand to more than {MaxAlternatives:N0} alternatives by {unit} {line}; that {unit} and the rest were not applied"));
+        _skipped.Add(new InputSkip(path, $"its patterns expand to more than {MaxAlternatives:N0} alternatives by {unit} {line:N0}; that {unit} and the rest were not applied"));
         return false;
     }
 }

@@ -33,7 +33,7 @@ public sealed class InputSkippedAnalyzer : IAnalyzer
         // Every reader of package.json refuses one past the manifest budget; said once here rather than by each.
         foreach (var manifest in context.Index.Named("package.json"))
             if (ManifestText.IsTooLarge(context.Files, manifest)) skips.Add(new InputSkip(manifest, ManifestText.TooLargeReason));
-        return skips.Select(s => new Finding
+        return skips.Distinct().Select(s => new Finding
         {
             RuleId = RuleId,
             Severity = Severity.Information,

@@ -46,6 +46,11 @@ public sealed class TsconfigMapAnalyzer : IAnalyzer
         foreach (var path in context.Index.Matching(IsTsconfigName))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (TsconfigResolver.IsTooLarge(context.Files, path))
+            {
+                context.Skipped.Report(new InputSkip(path, $"larger than {TsconfigResolver.MaxBytes:N0} bytes; not read, so its compiler options are unknown"));
+                continue;
+            }
             var resolved = context.Cache.GetOrAdd("tsconfig", path, context.Files, () => resolver.Load(path) is { } f ? resolver.Resolve(f) : null);
             // Bases may have changed without the top file changing: re-resolve when any dependency's stamp moved.
             if (resolved is not null && resolved.Dependencies.Count > 1)

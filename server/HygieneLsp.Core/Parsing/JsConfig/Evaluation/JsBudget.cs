@@ -3,9 +3,9 @@ namespace HygieneLsp.Core.Parsing.JsConfig.Evaluation;
 /// <summary>
 /// What one evaluation may spend, so hostile config code always ends quickly in bounded memory: steps (each evaluated
 /// node, plus one per hundred array items or object properties and one per thousand string characters of the value it
-/// yields, so `a = a.concat(a)` pays for what it copies), the size of one string, array or object, and the nesting of
-/// calls. The first limit reached stops the whole evaluation: <see cref="StoppedBy"/> says which, and every later step
-/// returns unknown at once.
+/// yields, so `a = a.concat(a)` pays for what it copies), and the size of one string, array or object. The first limit
+/// reached stops the whole evaluation: <see cref="StoppedBy"/> says which, and every later step returns unknown at once.
+/// Calls nest at most <see cref="MaxCallDepth"/> deep (past it a call is unknown, the evaluation goes on).
 /// </summary>
 public sealed class JsBudget
 {
@@ -15,12 +15,34 @@ public sealed class JsBudget
     /// <summary>Items of one array or properties of one object; plugin lists and entry maps hold dozens.</summary>
     public const int MaxItems = 100_000;
     public const int MaxCallDepth = 40;
+    /// <summary>
+    /// Nested evaluations (an expression inside an expression, a call inside a call): a recursive function whose body
+    /// nests 150 parentheses overflowed a 1.5 MB server thread (killing the process) before this limit. A thousand
+    /// levels take about half that stack; the runtime's own stack probe backs it up on smaller stacks.
+    /// </summary>
+    public const int MaxNesting = 1000;
     private const int ItemsPerStep = 100;
     private const int CharsPerStep = 1000;
 
     private long _steps;
 
     public int CallDepth { get; private set; }
+
+    private int _nesting;
+
+    /// <summary>Enters one nested evaluation; false (and the evaluation stops) past <see cref="MaxNesting"/>.</summary>
+    public bool EnterNesting(string file)
+    {
+        if (_nesting >= MaxNesting || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            Stop($"evaluation stopped: expressions and calls nest deeper than {MaxNesting:N0} levels", file);
+            return false;
+        }
+        _nesting++;
+        return true;
+    }
+
+    public void LeaveNesting() => _nesting--;
 
     /// <summary>The limit that stopped the evaluation, in words ("evaluation stopped after 200,000 steps"); null while within budget.</summary>
     public string? StoppedBy { get; private set; }
@@ -80,15 +102,14 @@ public sealed class JsBudget
         if (_steps > MaxSteps) Stop($"evaluation stopped after {MaxSteps:N0} steps", file);
     }
 
-    /// <summary>Enters a call of config code; false (and the evaluation stops) past the nesting limit.</summary>
-    public bool EnterCall(string file)
+    /// <summary>
+    /// Enters a call of config code; false past the nesting limit, where the call's value is unknown. That is no reason
+    /// to stop: a recursive helper over values the reader cannot know (a folder walk) always reaches the limit, in
+    /// real build scripts too, and the step budget bounds the work either way.
+    /// </summary>
+    public bool EnterCall()
     {
-        if (Exhausted) return false;
-        if (CallDepth >= MaxCallDepth)
-        {
-            Stop($"evaluation stopped: calls nested deeper than {MaxCallDepth} levels", file);
-            return false;
-        }
+        if (Exhausted || CallDepth >= MaxCallDepth) return false;
         CallDepth++;
         return true;
     }

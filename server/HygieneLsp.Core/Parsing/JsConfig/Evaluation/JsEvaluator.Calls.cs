@@ -43,7 +43,7 @@ public sealed partial class JsEvaluator
         if (fn.Builtin is not null) return fn.Builtin(new JsCallInfo(args, src, isNew, this));
         if (isNew && fn.ClassName is not null)
             return MakeInstance(fn.ClassName, args, src);
-        if (fn.Node is null || fn.Module is null || fn.Closure is null || !Budget.EnterCall(fn.Module.Path)) { SignalMayThrow(); return JsValue.Unknown(src); }
+        if (fn.Node is null || fn.Module is null || fn.Closure is null || !Budget.EnterCall()) { SignalMayThrow(); return JsValue.Unknown(src); }
         try
         {
             var scope = new JsScope(fn.Closure);

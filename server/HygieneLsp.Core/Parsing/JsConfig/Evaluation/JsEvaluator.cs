@@ -20,7 +20,13 @@ public sealed partial class JsEvaluator
     public JsValue Evaluate(JsNode? node, JsScope scope, JsModuleContext module)
     {
         if (node is null) return JsValue.Undefined;
-        if (!Budget.Step(module.Path)) return JsValue.Unknown(module.At(node));
+        if (!Budget.Step(module.Path) || !Budget.EnterNesting(module.Path)) return JsValue.Unknown(module.At(node));
+        try { return EvaluateNode(node, scope, module); }
+        finally { Budget.LeaveNesting(); }
+    }
+
+    private JsValue EvaluateNode(JsNode node, JsScope scope, JsModuleContext module)
+    {
         var src = module.At(node);
         var value = node switch
         {
