@@ -10,7 +10,8 @@ namespace HygieneLsp.Bench.Monorepo;
 /// `sourceMap`), a webpack config in one package of five and a vite config in another, 28 TypeScript sources, 8 tests,
 /// the built dist (JavaScript, declarations, and maps where the config makes them), README, CHANGELOG and LICENSE.
 /// One package in ten is private. A few secrets and .env files are planted (some ship, most do not), and one package
-/// in 25 ships a map by mistake. Writes `bench.json` at the root: the files the protocol benchmark edits.
+/// in 25 ships a map by mistake. The root is a git checkout (a `.git` folder with HEAD and config: what tools looking
+/// for the repository root find). Writes `bench.json` at the root: the files the protocol benchmark edits.
 /// </summary>
 public static class MonorepoGenerator
 {
@@ -46,6 +47,9 @@ public static class MonorepoGenerator
         }.ToString() + "\n");
         Write("tsconfig.base.json", "{\n  \"compilerOptions\": {\n    \"target\": \"ES2022\",\n    \"module\": \"NodeNext\",\n    \"strict\": true,\n    \"declaration\": true,\n    \"skipLibCheck\": true\n  }\n}\n");
         Write(".gitignore", "node_modules/\ncoverage/\n*.log\n.env\n.turbo/\n");
+        // A repository: tools that look for the repository root (CI files, ignore files) stop here, as in a real checkout.
+        Write(".git/HEAD", "ref: refs/heads/main\n");
+        Write(".git/config", "[core]\n\trepositoryformatversion = 0\n\tbare = false\n");
         Write("README.md", "# mono\n\nThe monorepo of the mono packages.\n");
         Write(".github/workflows/ci.yml", "name: ci\non: [push, pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-node@v4\n        with:\n          node-version: 22\n      - run: npm ci\n      - run: npm test\n");
 

@@ -6,6 +6,8 @@ namespace HygieneLsp.Core.Analysis;
 /// <summary>
 /// Memoises per-file work (parsed configs, map inspections, secret scans) by path and content stamp, so a change
 /// re-analyses only the files it touched. Entries for stale stamps are replaced on next use.
+/// An entry declares its inputs (the path, or the dependency list): during an incremental run those are what the
+/// calling item records (through the stamps taken here), and recording is suspended while the value is computed.
 /// </summary>
 public sealed class AnalysisCache
 {
@@ -15,7 +17,8 @@ public sealed class AnalysisCache
     {
         var stamp = files.Stamp(path);
         if (_entries.TryGetValue((kind, path), out var hit) && hit.Stamp == stamp) return (T)hit.Value!;
-        var value = compute();
+        T value;
+        using (Incremental.DependencyRecorder.Suspend()) value = compute();
         _entries[(kind, path)] = (stamp, value);
         return value;
     }
@@ -25,7 +28,8 @@ public sealed class AnalysisCache
     {
         var stamp = string.Join("|", dependencies.Select(files.Stamp));
         if (_entries.TryGetValue((kind, key), out var hit) && hit.Stamp == stamp) return (T)hit.Value!;
-        var value = compute();
+        T value;
+        using (Incremental.DependencyRecorder.Suspend()) value = compute();
         _entries[(kind, key)] = (stamp, value);
         return value;
     }

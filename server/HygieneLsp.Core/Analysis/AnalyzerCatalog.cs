@@ -25,7 +25,7 @@ public static class AnalyzerCatalog
         new EnvFileShippedRule(),
         new AgentFileShippedRule(),
         new VsixConflictAnalyzer(),
-        new SecretsAnalyzer(context => ShipUnits.PublishedFiles(context)),
+        SecretsAnalyzer.OverShipUnits(),
         new DotNetAnalyzer(new ScannerSettingsSecretProbe(SecretScanner.Default)),
         new BuildMapAnalyzer(CreateExposure()),
         new Rules.Workflows.WorkflowAnalyzer(),

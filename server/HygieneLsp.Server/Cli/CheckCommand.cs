@@ -62,6 +62,7 @@ public sealed class CheckCommand : Command, IHasHelpSections
         }
         var settings = new EngineSettings { RuleSeverities = rules, ScanWholeWorkspaceForSecrets = parse.GetValue(_secretsEverywhere) };
         var findings = engine.AnalyzeFolder(root, settings);
+        if (HygieneLsp.Core.Analysis.Incremental.Profile.Enabled) stderr.WriteLine(HygieneLsp.Core.Analysis.Incremental.Profile.Report());
         IReportWriter writer = parse.GetValue(_format) switch
         {
             "json" => new JsonReport(),

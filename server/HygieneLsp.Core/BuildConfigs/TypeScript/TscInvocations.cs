@@ -1,4 +1,5 @@
 using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.Analysis.Incremental;
 using HygieneLsp.Core.BuildConfigs.Scripts;
 using HygieneLsp.Core.Packaging.Npm;
 using HygieneLsp.Core.Parsing.Jsonc;
@@ -17,12 +18,29 @@ public static class TscInvocations
 {
     private static readonly HashSet<string> TscTools = new(StringComparer.Ordinal) { "tsc", "tspc", "ttsc" };
 
-    /// <summary>Absolute paths of every tsconfig a script of the workspace compiles with emit.</summary>
-    public static IReadOnlySet<string> CompiledConfigs(AnalysisContext context)
+    /// <summary>
+    /// Whether some script compiles <paramref name="configPath"/> with emit. An incremental item that asks depends on
+    /// this answer only (a fact per config), not on every package.json and tsconfig the answer is computed from.
+    /// </summary>
+    public static bool IsCompiled(AnalysisContext context, string configPath)
     {
-        var manifests = context.Index.Named("package.json").Where(p => !p.Contains("/node_modules/", StringComparison.Ordinal)).ToList();
+        var compiled = CompiledConfigs(context).Contains(configPath);
+        new FunctionFact("tsc-compiled:" + configPath, c => CompiledConfigs(c).Contains(configPath) ? "1" : "0").Use(context, compiled ? "1" : "0");
+        return compiled;
+    }
+
+    /// <summary>Absolute paths of every tsconfig a script of the workspace compiles with emit (once per analysis run; not recorded).</summary>
+    public static IReadOnlySet<string> CompiledConfigs(AnalysisContext context) => context.Memo.GetOrAdd("tsc-invocations", () =>
+    {
+        using var _ = DependencyRecorder.Suspend();
+        return Compute(context.Untracked());
+    });
+
+    private static IReadOnlySet<string> Compute(AnalysisContext context)
+    {
+        var manifests = IndexQueries.Named(context.Index, "package.json").Where(p => !p.Contains("/node_modules/", StringComparison.Ordinal)).ToList();
         // References and tsconfig.build.json decide too: any tsconfig's change recomputes (parsing scripts is cheap).
-        var dependencies = manifests.Concat(context.Index.Matching(n => n.StartsWith("tsconfig", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))).ToList();
+        var dependencies = manifests.Concat(IndexQueries.Matching(context.Index, "tsconfig-names", n => n.StartsWith("tsconfig", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))).ToList();
         return context.Cache.GetOrAdd("tsc-invocations", context.Root, dependencies, context.Files, () =>
         {
             // Scripts of templates and of manifests that are part of an enclosing package never run in this workspace.

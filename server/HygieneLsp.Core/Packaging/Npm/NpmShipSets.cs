@@ -12,6 +12,8 @@ public static class NpmShipSets
 {
     public static NpmShipSet For(AnalysisContext context, NpmPackage package, IReadOnlyList<NpmPackage> all)
     {
+        // Inputs, for incremental runs: the files under the package (scope), package.json and the ignore files (stamped below).
+        context.Recorder?.Scope(package.Root);
         var underRoot = context.Index.FilesUnder(package.Root);
         var dependencies = new List<string> { package.PackageJsonPath };
         dependencies.AddRange(underRoot.Where(IsIgnoreFile));
@@ -30,7 +32,7 @@ public static class NpmShipSets
         }
         var key = package.Root + "|" + Fingerprints.OfList(underRoot);
         return context.Cache.GetOrAdd("npm-shipset", key, dependencies, context.Files,
-            () => NpmPackWalker.Build(context.Files, package, NpmPackageDiscovery.ContextFor(context.Files, package, all)));
+            () => Analysis.Incremental.Profile.Time("npm ship set (walk)", () => NpmPackWalker.Build(context.Files, package, NpmPackageDiscovery.ContextFor(context.Files, package, all))));
     }
 
     /// <summary>Every package of the workspace that npm would publish, with its ship set (and all packages, for fixes).</summary>

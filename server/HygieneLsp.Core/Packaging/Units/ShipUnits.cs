@@ -25,12 +25,38 @@ public static class ShipUnits
     /// projects): `ls` and the What ships view show them; rules never need their ship sets, so they are not computed for them.</param>
     /// <param name="includePredicted">Add the maps production builds are predicted to write (<see cref="PredictedOutputs"/>):
     /// the views show them; rules do not need them (the build rules report predictions on their config lines).</param>
+    /// <param name="roots">Only the units whose root passes (the code lens of one package.json, the hover of one ignore
+    /// file): the others are not computed.</param>
     public static IReadOnlyList<ShipUnit> For(AnalysisContext context, CancellationToken cancellationToken = default, bool includeUnpublished = true,
-        bool includePredicted = false)
+        bool includePredicted = false, Func<string, bool>? roots = null)
     {
-        var units = Providers.SelectMany(p => p.Units(context, includeUnpublished, cancellationToken))
+        var units = Refs(context, includeUnpublished).Where(r => roots is null || roots(r.Root))
+            .SelectMany(r => Resolve(context, r, includeUnpublished, cancellationToken))
             .OrderBy(u => u.Root, StringComparer.Ordinal).ThenBy(u => u.Kind.Id, StringComparer.Ordinal).ToList();
         return includePredicted ? PredictedOutputs.Join(context, units, cancellationToken) : units;
+    }
+
+    /// <summary>Every provider's unit refs, in listing order (no ship set computed).</summary>
+    public static IReadOnlyList<ShipUnitRef> Refs(AnalysisContext context, bool includeUnpublished) =>
+        Providers.SelectMany(p => p.Refs(context, includeUnpublished)).ToList();
+
+    /// <summary>An incremental item per published unit ref (key: provider and unit key; scope: the unit's root).</summary>
+    public static IReadOnlyList<Analysis.Incremental.AnalysisItem> PublishedItems(AnalysisContext context) =>
+        Refs(context, includeUnpublished: false).Select(r => new Analysis.Incremental.AnalysisItem(ItemKey(r), r.Root)).ToList();
+
+    /// <summary>The ref an item of <see cref="PublishedItems"/> stands for, on this snapshot; null when it is gone.</summary>
+    public static ShipUnitRef? RefOfItem(AnalysisContext context, string itemKey) =>
+        context.Memo.GetOrAdd("ship-unit-refs", () => Refs(context.Untracked(), includeUnpublished: false).GroupBy(ItemKey)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal)).GetValueOrDefault(itemKey);
+
+    private static string ItemKey(ShipUnitRef r) => r.Provider.GetType().Name + ":" + r.Key;
+
+    /// <summary>The unit(s) of one ref, with their files; published ones only unless asked.</summary>
+    public static IReadOnlyList<ShipUnit> Resolve(AnalysisContext context, ShipUnitRef unit, bool includeUnpublished, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var units = unit.Provider.Resolve(context, unit, includeUnpublished, cancellationToken);
+        return includeUnpublished ? units : units.Where(u => u.IsPublished).ToList();
     }
 
     /// <summary>The units rules report on: published ones only.</summary>
@@ -42,6 +68,9 @@ public static class ShipUnits
     /// exactly when a unit lists it. .NET units name the route (publish or pack) and the element that sends the file.
     /// </summary>
     public static IEnumerable<PublishedFile> PublishedFiles(AnalysisContext context, CancellationToken cancellationToken = default) =>
-        Published(context, cancellationToken).SelectMany(u => u.Files.Where(f => !f.IsPredicted).Select(f =>
-            new PublishedFile(u.Name, u.SourceOf(f), u.Kind.Via, u.Kind.Via is null ? null : f.ReasonLocation)));
+        Published(context, cancellationToken).SelectMany(PublishedFiles);
+
+    /// <summary>The existing files one unit publishes, for the secret scanner.</summary>
+    public static IEnumerable<PublishedFile> PublishedFiles(ShipUnit unit) =>
+        unit.Files.Where(f => !f.IsPredicted).Select(f => new PublishedFile(unit.Name, unit.SourceOf(f), unit.Kind.Via, unit.Kind.Via is null ? null : f.ReasonLocation));
 }

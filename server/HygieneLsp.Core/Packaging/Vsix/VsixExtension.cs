@@ -1,5 +1,7 @@
 using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.Analysis.Incremental;
 using HygieneLsp.Core.Discovery;
+using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Workspace;
 
 namespace HygieneLsp.Core.Packaging.Vsix;
@@ -25,8 +27,28 @@ public sealed record VsixExtension(string Root, VsixManifest Manifest)
     /// </summary>
     public static IReadOnlyList<VsixExtension> FindAll(AnalysisContext context)
     {
+        var found = Memoised(context);
+        ExtensionsFact.Use(context, found.Signature);
+        return found.Extensions;
+    }
+
+    /// <summary>Which extensions the folder has (roots, names, openness): what other units' rules use of them.</summary>
+    public static readonly DerivedFact ExtensionsFact = new FunctionFact("vsix-extensions", c => Memoised(c).Signature);
+
+    private sealed record Found(IReadOnlyList<VsixExtension> Extensions, string Signature);
+
+    /// <summary>Once per analysis run, without recording every package.json read (the fact stands for them).</summary>
+    private static Found Memoised(AnalysisContext context) => context.Memo.GetOrAdd("vsix-extensions", () =>
+    {
+        using var _ = DependencyRecorder.Suspend();
+        var found = Find(context.Untracked());
+        return new Found(found, Fingerprints.OfList(found.Select(e => string.Join('\u001e', e.Root, e.DisplayName, e.Manifest.Openness.ToString()))));
+    });
+
+    private static IReadOnlyList<VsixExtension> Find(AnalysisContext context)
+    {
         var found = new List<VsixExtension>();
-        foreach (var path in context.Index.Named("package.json"))
+        foreach (var path in IndexQueries.Named(context.Index, "package.json"))
         {
             if (path.Contains("/node_modules/", StringComparison.Ordinal)) continue;
             var manifest = context.Cache.GetOrAdd("vsix-manifest", path, context.Files, () => VsixManifest.Parse(path, context.Files.ReadAllText(path)));

@@ -1,4 +1,5 @@
 using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.Analysis.Incremental;
 using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Packaging;
 using HygieneLsp.Core.Secrets;
@@ -13,12 +14,23 @@ namespace HygieneLsp.Core.Rules.Secrets;
 /// appsettings*.json) are still scanned and give warnings; <see cref="EngineSettings.ScanWholeWorkspaceForSecrets"/>
 /// widens that to every workspace file. Scans are memoised per file stamp and run on all cores.
 /// </summary>
-public sealed class SecretsAnalyzer : IAnalyzer
+public sealed class SecretsAnalyzer : IItemizedAnalyzer
 {
     public const string CacheKind = "secrets.scan";
 
-    private readonly Func<AnalysisContext, IEnumerable<PublishedFile>> _shippedFiles;
+    private const string UnshippedItem = "unshipped";
+
+    private readonly Func<AnalysisContext, IEnumerable<PublishedFile>>? _shippedFiles;
     private readonly SecretScanner _scanner;
+
+    /// <summary>
+    /// The product's analyzer: what ships is every published unit's existing files (<see cref="ShipUnits"/>), one item
+    /// per unit, so an edit rescans the units it touched; files that ship nowhere (credential files, or every file with
+    /// <see cref="EngineSettings.ScanWholeWorkspaceForSecrets"/>) are one more item.
+    /// </summary>
+    public static SecretsAnalyzer OverShipUnits(SecretScanner? scanner = null) => new(scanner);
+
+    private SecretsAnalyzer(SecretScanner? scanner) => _scanner = scanner ?? SecretScanner.Default;
 
     /// <param name="shippedFiles">Every file some packaging unit would publish, with the unit's name.</param>
     public SecretsAnalyzer(Func<AnalysisContext, IEnumerable<(string unitName, string absolutePath)>> shippedFiles, SecretScanner? scanner = null)
@@ -45,27 +57,79 @@ public sealed class SecretsAnalyzer : IAnalyzer
             "that are public by design (publishable keys, Sentry DSNs, Firebase web API keys…) as information, each with the reason."))
         .ToList();
 
-    public IEnumerable<Finding> Analyze(AnalysisContext context, CancellationToken cancellationToken)
+    public IEnumerable<Finding> Analyze(AnalysisContext context, CancellationToken cancellationToken) => Itemized.AnalyzeAll(this, context, cancellationToken);
+
+    public IReadOnlyList<AnalysisItem> Items(AnalysisContext context, CancellationToken cancellationToken) => _shippedFiles is null
+        ? [.. ShipUnits.PublishedItems(context), new AnalysisItem(UnshippedItem, context.Root)]
+        : [new AnalysisItem("*", context.Root), new AnalysisItem(UnshippedItem, context.Root)]; // what the caller's list says ships
+
+    /// <summary>A unit's shipped files with what they ship in, and every scan that found something.</summary>
+    private sealed record UnitScan(IReadOnlyList<PublishedFile> Shipped, IReadOnlyDictionary<string, SecretScanResult> Found);
+
+    /// <summary>The files that ship nowhere which are scanned anyway (credential files; all with the whole-workspace setting).</summary>
+    private sealed record UnshippedScan(IReadOnlyList<(string Path, SecretScanResult Result)> Found);
+
+    public object? AnalyzeItem(AnalysisContext context, AnalysisItem item, CancellationToken cancellationToken)
+    {
+        if (item.Key == UnshippedItem)
+        {
+            var candidates = context.Settings.ScanWholeWorkspaceForSecrets
+                ? context.Index.Files
+                : IndexQueries.Matching(context.Index, "credential-files", IsCredentialFile);
+            var results = ScanAll(context, candidates, cancellationToken);
+            return new UnshippedScan(candidates.Select((p, i) => (p, results[i])).Where(r => HasAny(r.Item2)).ToList());
+        }
+        if (_shippedFiles is not null) return Scan(context, _shippedFiles(context).ToList(), cancellationToken);
+        if (ShipUnits.RefOfItem(context, item.Key) is not { } unitRef) return null;
+        var shipped = ShipUnits.Resolve(context, unitRef, includeUnpublished: false, cancellationToken).SelectMany(ShipUnits.PublishedFiles).ToList();
+        return Scan(context, shipped, cancellationToken);
+    }
+
+    private UnitScan Scan(AnalysisContext context, IReadOnlyList<PublishedFile> shipped, CancellationToken cancellationToken)
+    {
+        var normalized = shipped.Select(f => f with { Path = Paths.Normalize(f.Path) }).ToList();
+        var paths = normalized.Select(f => f.Path).Distinct(StringComparer.Ordinal).ToList();
+        var results = ScanAll(context, paths, cancellationToken);
+        var found = new Dictionary<string, SecretScanResult>(StringComparer.Ordinal);
+        for (var i = 0; i < paths.Count; i++)
+            if (HasAny(results[i])) found[paths[i]] = results[i];
+        return new UnitScan(normalized, found);
+    }
+
+    private static bool HasAny(SecretScanResult result) => result.Matches.Count > 0 || result.Embedded.Count > 0;
+
+    /// <summary>
+    /// Findings per file: a file that several units ship is one finding naming them all; shipped files first (by
+    /// path), then the unshipped ones in workspace order.
+    /// </summary>
+    public IEnumerable<Finding> Combine(AnalysisContext context, IReadOnlyList<ItemOutput> outputs, CancellationToken cancellationToken)
     {
         var shipped = new Dictionary<string, List<PublishedFile>>(StringComparer.Ordinal);
-        foreach (var file in _shippedFiles(context))
+        var found = new Dictionary<string, SecretScanResult>(StringComparer.Ordinal);
+        UnshippedScan? unshipped = null;
+        foreach (var output in outputs)
         {
-            var p = Paths.Normalize(file.Path);
-            if (!shipped.TryGetValue(p, out var units)) shipped[p] = units = [];
-            if (!units.Exists(u => u.Unit == file.Unit && u.Via == file.Via)) units.Add(file with { Path = p });
+            switch (output.Value)
+            {
+                case UnitScan scan:
+                    foreach (var file in scan.Shipped)
+                    {
+                        if (!shipped.TryGetValue(file.Path, out var units)) shipped[file.Path] = units = [];
+                        if (!units.Exists(u => u.Unit == file.Unit && u.Via == file.Via)) units.Add(file);
+                    }
+                    foreach (var (path, result) in scan.Found) found.TryAdd(path, result);
+                    break;
+                case UnshippedScan scan:
+                    unshipped = scan;
+                    break;
+            }
         }
         var builder = new SecretFindingBuilder(context.Files);
         var seen = new HashSet<(string, string, Text.TextRange, string?)>();
         var findings = new List<Finding>();
-
-        var jobs = shipped.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (Path: p.Key, Units: (List<PublishedFile>?)p.Value))
-            .Concat(context.Index.Files
-                .Where(path => !shipped.ContainsKey(path)
-                               && (context.Settings.ScanWholeWorkspaceForSecrets || IsCredentialFile(Path.GetFileName(path))))
-                .Select(path => (Path: path, Units: (List<PublishedFile>?)null)))
-            .ToList();
-        var results = ScanAll(context, jobs.Select(j => j.Path).ToList(), cancellationToken);
-        for (var i = 0; i < jobs.Count; i++) Add(builder.Build(jobs[i].Path, results[i], jobs[i].Units));
+        foreach (var (path, result) in found.OrderBy(p => p.Key, StringComparer.Ordinal)) Add(builder.Build(path, result, shipped[path]));
+        foreach (var (path, result) in unshipped?.Found ?? [])
+            if (!shipped.ContainsKey(path)) Add(builder.Build(path, result, null));
         return findings;
 
         void Add(IEnumerable<Finding> built)
