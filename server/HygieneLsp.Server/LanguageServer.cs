@@ -44,10 +44,15 @@ public sealed class LanguageServer : IAsyncDisposable
         _connection = new JsonRpcConnection(input, output, loggerFactory.CreateLogger("JsonRpc"));
         _connection.Gate = _lifecycle.Gate;
         _session = new WorkspaceSession(engine);
-        _scheduler = new AnalysisScheduler(_session, loggerFactory.CreateLogger("Analysis"), debounce ?? TimeSpan.FromMilliseconds(150));
+        // A short debounce gathers the notifications of one keystroke; runs are incremental, so an edit is analysed at once.
+        _scheduler = new AnalysisScheduler(_session, loggerFactory.CreateLogger("Analysis"), debounce ?? TimeSpan.FromMilliseconds(10));
         _scheduler.Started = OnAnalysisStartedAsync;
         _scheduler.Completed = OnAnalysisCompletedAsync;
         _publisher = new DiagnosticsPublisher(_connection, _published);
+        // The edited documents' diagnostics as soon as their items ran; while a long run (the first scan) goes on, the
+        // files of the units finished so far, with the percentage.
+        _scheduler.PriorityReady = (findings, documents) => _ = _publisher.PublishPartialAsync(findings, documents);
+        _scheduler.Progress = OnAnalysisProgress;
         _codeActions = new CodeActionHandler(_published);
         RegisterHandlers();
     }
@@ -102,9 +107,9 @@ public sealed class LanguageServer : IAsyncDisposable
             _scheduler.Request();
             return Task.CompletedTask;
         }, HandlerMode.Serial);
-        _connection.AddNotificationHandler<DidSaveTextDocumentParams>(Methods.DidSave, (_, _) =>
+        _connection.AddNotificationHandler<DidSaveTextDocumentParams>(Methods.DidSave, (p, _) =>
         {
-            _session.FileContentChanged();
+            if (Uris.ToPath(p.TextDocument.Uri) is { } path) _session.FileContentChanged(path);
             _scheduler.Request();
             return Task.CompletedTask;
         }, HandlerMode.Serial);
@@ -114,7 +119,7 @@ public sealed class LanguageServer : IAsyncDisposable
             foreach (var change in p.Changes)
             {
                 if (Uris.ToPath(change.Uri) is not { } path) continue;
-                if (change.Type == WatchedFiles.Change) _session.FileContentChanged();
+                if (change.Type == WatchedFiles.Change) _session.FileContentChanged(path);
                 else _session.FileSetChanged(path);
             }
             _scheduler.Request();
@@ -243,13 +248,25 @@ public sealed class LanguageServer : IAsyncDisposable
             _progressToken = token;
             await _connection.SendNotificationAsync(Methods.Progress, new ProgressParams(token, new JObject
             {
-                ["kind"] = "begin", ["title"] = "HygieneLsp", ["message"] = "Checking what would ship", ["cancellable"] = false,
+                ["kind"] = "begin", ["title"] = "HygieneLsp", ["message"] = "Checking what would ship", ["cancellable"] = false, ["percentage"] = 0,
             })).ConfigureAwait(false);
         }
         catch (Exception e) when (e is RemoteErrorException or ConnectionClosedException)
         {
             _progressToken = null;
         }
+    }
+
+    /// <summary>A long run's progress: the files of the units done so far, and the percentage on the first scan's progress.</summary>
+    private void OnAnalysisProgress(IReadOnlyList<Finding> findingsSoFar, int percentage)
+    {
+        if (_lifecycle.IsShutDown) return;
+        _ = _publisher.PublishPartialAsync(findingsSoFar, null);
+        if (Volatile.Read(ref _progressToken) is { } token)
+            _ = _connection.SendNotificationAsync(Methods.Progress, new ProgressParams(token, new JObject
+            {
+                ["kind"] = "report", ["percentage"] = Math.Clamp(percentage, 0, 100), ["message"] = $"{findingsSoFar.Count} problem(s) so far",
+            }));
     }
 
     private async Task OnAnalysisCompletedAsync(AnalysisSnapshot snapshot, IReadOnlyList<Finding> findings, TimeSpan elapsed)

@@ -25,6 +25,10 @@ public static class Program
 
     private static int RunServer(string[] args)
     {
+        // Analysis keeps cores busy (items run in parallel, secrets scan in parallel); requests (hover, code action)
+        // must not queue behind it waiting for the thread pool to grow, which it does at about one thread a second.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 4 * Environment.ProcessorCount + 4), io);
         // stdout carries protocol bytes only: anything written to Console.Out by mistake goes to stderr instead.
         var stdout = Console.OpenStandardOutput();
         var stdin = Console.OpenStandardInput();

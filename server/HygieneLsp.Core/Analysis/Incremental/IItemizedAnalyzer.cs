@@ -5,9 +5,11 @@ namespace HygieneLsp.Core.Analysis.Incremental;
 /// <summary>
 /// One independent piece of an analyzer's work: a ship unit for the unit rules and the secrets, a tsconfig, a project
 /// folder's builds. <see cref="Key"/> is unique within the analyzer; <see cref="Scope"/> is the folder of the unit the
-/// item belongs to (the unit's root), which orders streaming and decides what a created or deleted file touches.
+/// item belongs to (the unit's root), which orders streaming. When <see cref="ScopeIsInput"/>, the files created or
+/// deleted under the scope make the item dirty (it reads the workspace index there); items whose index reads are
+/// recorded where they happen (a unit's ship set records its root) or that read files only say false.
 /// </summary>
-public sealed record AnalysisItem(string Key, string Scope);
+public sealed record AnalysisItem(string Key, string Scope, bool ScopeIsInput = true);
 
 /// <summary>What an item's run produced, handed back to <see cref="IItemizedAnalyzer.Combine"/>.</summary>
 public sealed record ItemOutput(AnalysisItem Item, object? Value);

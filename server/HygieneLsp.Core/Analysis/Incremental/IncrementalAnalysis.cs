@@ -300,7 +300,7 @@ public sealed class IncrementalAnalysis
         var context = recorder is null
             ? run
             : new AnalysisContext(new RecordingFileView(run.Files, recorder), run.Index, run.Settings, run.Cache) { Recorder = recorder, Memo = run.Memo };
-        recorder?.Scope(item.Scope);
+        if (item.ScopeIsInput) recorder?.Scope(item.Scope);
         var started = Profile.Enabled ? Profile.Start() : 0;
         object? output;
         try

@@ -24,7 +24,11 @@ public static class NpmShipSets
             for (var dir = package.Root; Paths.IsUnder(dir, root); dir = Paths.Parent(dir))
             {
                 foreach (var name in IgnoreFileNames)
-                    if (Paths.Combine(dir, name) is var f && context.Index.Contains(f)) above.Add(f);
+                {
+                    var f = Paths.Combine(dir, name);
+                    context.Recorder?.File(f); // one created later (a packages/.gitignore) changes the set
+                    if (context.Index.Contains(f)) above.Add(f);
+                }
                 if (dir == root || dir == "/") break;
             }
             above.Sort(StringComparer.Ordinal);

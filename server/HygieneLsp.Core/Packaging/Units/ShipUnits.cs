@@ -40,9 +40,9 @@ public static class ShipUnits
     public static IReadOnlyList<ShipUnitRef> Refs(AnalysisContext context, bool includeUnpublished) =>
         Providers.SelectMany(p => p.Refs(context, includeUnpublished)).ToList();
 
-    /// <summary>An incremental item per published unit ref (key: provider and unit key; scope: the unit's root).</summary>
+    /// <summary>An incremental item per published unit ref (key: provider and unit key; scope: the unit's root, recorded by the provider when it lists the unit's files).</summary>
     public static IReadOnlyList<Analysis.Incremental.AnalysisItem> PublishedItems(AnalysisContext context) =>
-        Refs(context, includeUnpublished: false).Select(r => new Analysis.Incremental.AnalysisItem(ItemKey(r), r.Root)).ToList();
+        Refs(context, includeUnpublished: false).Select(r => new Analysis.Incremental.AnalysisItem(ItemKey(r), r.Root, ScopeIsInput: false)).ToList();
 
     /// <summary>The ref an item of <see cref="PublishedItems"/> stands for, on this snapshot; null when it is gone.</summary>
     public static ShipUnitRef? RefOfItem(AnalysisContext context, string itemKey) =>

@@ -44,7 +44,7 @@ public sealed class TsconfigMapAnalyzer : IItemizedAnalyzer
     /// <summary>One item per tsconfig: an edit re-resolves that config (and those extending an edited base) only.</summary>
     public IReadOnlyList<AnalysisItem> Items(AnalysisContext context, CancellationToken cancellationToken) =>
         context.Memo.GetOrAdd("tsconfig-items", () => IndexQueries.Matching(context.Index, "tsconfig-names", IsTsconfigName)
-            .Select(p => new AnalysisItem(p, Paths.Parent(p))).ToList());
+            .Select(p => new AnalysisItem(p, Paths.Parent(p), ScopeIsInput: false)).ToList());
 
     /// <summary>One map option a config turns on with emit, where it is set, whether tsc runs on the config, and who would publish the maps.</summary>
     private sealed record Contribution(ResolvedTsconfig Config, TsOption Option, RuleDescriptor Rule, (string File, int Start) Cause, bool Compiled,

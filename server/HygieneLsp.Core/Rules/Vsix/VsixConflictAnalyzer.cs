@@ -15,7 +15,7 @@ public sealed class VsixConflictAnalyzer : IItemizedAnalyzer
     public IEnumerable<Finding> Analyze(AnalysisContext context, CancellationToken cancellationToken) => Itemized.AnalyzeAll(this, context, cancellationToken);
 
     public IReadOnlyList<AnalysisItem> Items(AnalysisContext context, CancellationToken cancellationToken) =>
-        VsixExtension.FindAll(context).Select(e => new AnalysisItem(e.Root, e.Root)).ToList();
+        VsixExtension.FindAll(context).Select(e => new AnalysisItem(e.Root, e.Root, ScopeIsInput: false)).ToList();
 
     public object? AnalyzeItem(AnalysisContext context, AnalysisItem item, CancellationToken cancellationToken)
     {

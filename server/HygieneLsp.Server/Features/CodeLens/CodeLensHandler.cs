@@ -22,7 +22,7 @@ public sealed class CodeLensHandler(WorkspaceSession session, ShipUnitLookup loo
         if (Uris.ToPath(request.TextDocument.Uri) is not { } path || !path.EndsWith("/package.json", StringComparison.Ordinal)) return [];
         var root = path[..^"/package.json".Length];
         var lenses = new List<Protocol.CodeLens>();
-        foreach (var unit in lookup.UnitsAround(path, cancellationToken).Where(u => u.Root == root))
+        foreach (var unit in lookup.UnitsAt(root, cancellationToken))
         {
             var maps = published.All.Where(f => MapRules.Contains(f.RuleId) && f.Package == unit.Name).Sum(f => f.Related.Count);
             lenses.Add(new Protocol.CodeLens(FindingConverter.ToRange(Anchor(path)),
