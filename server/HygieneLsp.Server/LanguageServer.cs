@@ -61,6 +61,8 @@ public sealed class LanguageServer : IAsyncDisposable
 
     public WorkspaceSession Session => _session;
 
+    internal AnalysisScheduler Scheduler => _scheduler;
+
     /// <summary>Starts reading and completes with the exit code (0 after shutdown+exit, 1 otherwise).</summary>
     public async Task<int> RunAsync()
     {

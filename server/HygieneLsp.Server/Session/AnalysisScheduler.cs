@@ -47,6 +47,9 @@ public sealed class AnalysisScheduler : IDisposable
     /// <summary>Called on an analysing thread with a folder's findings so far and the run's percentage (runs longer than a quarter second).</summary>
     public Action<IReadOnlyList<Finding>, int>? Progress { get; set; }
 
+    /// <summary>How often a long run publishes what it has so far (a test sets it to zero to see every step).</summary>
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     public void Start() => _loop ??= Task.Run(LoopAsync);
 
     public void Request(bool immediate = false)
@@ -122,6 +125,7 @@ public sealed class AnalysisScheduler : IDisposable
             PriorityPaths = priority,
             OnPriorityDone = PriorityReady is { } ready && priority.Count > 0 ? findings => ready(findings, priority) : null,
             OnProgress = Progress,
+            ProgressInterval = ProgressInterval,
         };
     }
 
