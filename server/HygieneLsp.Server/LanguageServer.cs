@@ -149,6 +149,7 @@ public sealed class LanguageServer : IAsyncDisposable
 
     private JObject Initialize(InitializeParams p)
     {
+        Program.Milestone("initialize received");
         _clientCapabilities = p.Capabilities ?? new JObject();
         var folders = (p.WorkspaceFolders ?? []).Select(f => Uris.ToPath(f.Uri)).OfType<string>().ToList();
         if (folders.Count == 0 && (Uris.ToPath(p.RootUri) ?? p.RootPath) is { Length: > 0 } root) folders.Add(root);
@@ -158,6 +159,7 @@ public sealed class LanguageServer : IAsyncDisposable
         if (p.ProcessId is int pid && pid > 0) ParentProcessWatcher.Watch(pid, _lifecycle, TimeSpan.FromSeconds(3), _stop.Token);
         _lifecycle.MarkInitialized();
         _logger.LogInformation("HygieneLsp {Version} initialized for {Count} folder(s)", Version, folders.Count);
+        Program.Milestone("initialize answered");
 
         return new JObject
         {

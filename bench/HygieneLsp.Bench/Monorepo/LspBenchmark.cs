@@ -41,6 +41,20 @@ public static class LspBenchmark
         return 0;
     }
 
+    /// <summary>`bench startup &lt;server.dll&gt; [n] [folder]`: spawn → initialize response of n fresh processes, median and each.</summary>
+    public static async Task<int> StartupOnlyAsync(string server, int n, string folder)
+    {
+        var samples = new List<double>();
+        for (var i = 0; i < n; i++)
+        {
+            await using var client = LspClient.Start(server);
+            var (_, ticks) = await client.RequestAsync("initialize", InitializeParams(Path.GetFullPath(folder)));
+            samples.Add((ticks - client.StartTicks) * TickMs);
+        }
+        Console.WriteLine($"start→initialize: median {Median(samples):F0} ms, p95 {Percentile(samples, 95):F0} ms ({string.Join(" ", samples.Select(x => x.ToString("F0")))}); load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        return 0;
+    }
+
     /// <summary>Fresh processes: spawn → initialize response, median of 3 (the first start of a round pays the disk cache).</summary>
     private static async Task<Dictionary<string, double>> StartupAsync(string server, string root)
     {

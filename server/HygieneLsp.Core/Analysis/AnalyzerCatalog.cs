@@ -26,7 +26,7 @@ public static class AnalyzerCatalog
         new AgentFileShippedRule(),
         new VsixConflictAnalyzer(),
         SecretsAnalyzer.OverShipUnits(),
-        new DotNetAnalyzer(new ScannerSettingsSecretProbe(SecretScanner.Default)),
+        new DotNetAnalyzer(new ScannerSettingsSecretProbe(() => SecretScanner.Default)), // patterns compiled on first use
         new BuildMapAnalyzer(CreateExposure()),
         new Rules.Workflows.WorkflowAnalyzer(),
     ];

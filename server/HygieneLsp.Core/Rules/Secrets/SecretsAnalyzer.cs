@@ -21,7 +21,10 @@ public sealed class SecretsAnalyzer : IItemizedAnalyzer
     private const string UnshippedItem = "unshipped";
 
     private readonly Func<AnalysisContext, IEnumerable<PublishedFile>>? _shippedFiles;
-    private readonly SecretScanner _scanner;
+    private readonly SecretScanner? _given;
+
+    /// <summary>The detectors compile their patterns when first used: after the server answered initialize, not before.</summary>
+    private SecretScanner _scanner => _given ?? SecretScanner.Default;
 
     /// <summary>
     /// The product's analyzer: what ships is every published unit's existing files (<see cref="ShipUnits"/>), one item
@@ -30,7 +33,7 @@ public sealed class SecretsAnalyzer : IItemizedAnalyzer
     /// </summary>
     public static SecretsAnalyzer OverShipUnits(SecretScanner? scanner = null) => new(scanner);
 
-    private SecretsAnalyzer(SecretScanner? scanner) => _scanner = scanner ?? SecretScanner.Default;
+    private SecretsAnalyzer(SecretScanner? scanner) => _given = scanner;
 
     /// <param name="shippedFiles">Every file some packaging unit would publish, with the unit's name.</param>
     public SecretsAnalyzer(Func<AnalysisContext, IEnumerable<(string unitName, string absolutePath)>> shippedFiles, SecretScanner? scanner = null)
@@ -43,7 +46,7 @@ public sealed class SecretsAnalyzer : IItemizedAnalyzer
     public SecretsAnalyzer(Func<AnalysisContext, IEnumerable<PublishedFile>> shippedFiles, SecretScanner? scanner = null)
     {
         _shippedFiles = shippedFiles;
-        _scanner = scanner ?? SecretScanner.Default;
+        _given = scanner;
     }
 
     public string Name => "secrets";
