@@ -89,16 +89,25 @@ public sealed class FileView : IFileView
         var entries = new List<DirectoryEntry>();
         try
         {
-            foreach (var info in new DirectoryInfo(directory).EnumerateFileSystemInfos())
+            // Straight from the directory entries (name, type): no FileSystemInfo per entry, and no readlink(2) for
+            // entries that are not links (the workspace walk and every ship-set walk list every folder).
+            var prefix = directory.EndsWith('/') ? directory : directory + "/";
+            var listing = new System.IO.Enumeration.FileSystemEnumerable<DirectoryEntry>(directory,
+                (ref System.IO.Enumeration.FileSystemEntry e) =>
+                {
+                    var name = e.FileName.ToString();
+                    return new DirectoryEntry(name, prefix + name, e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0);
+                },
+                ListingOptions);
+            foreach (var entry in listing)
             {
-                var isLink = info.LinkTarget is not null;
-                var isDir = (info.Attributes & FileAttributes.Directory) != 0;
-                if (isLink && !isDir)
+                var e = entry;
+                if (e.IsSymbolicLink && !e.IsDirectory)
                 {
                     // A link to a directory reports as a file attribute-wise on some systems: resolve once.
-                    try { isDir = Directory.Exists(info.FullName); } catch (IOException) { }
+                    try { e = e with { IsDirectory = Directory.Exists(e.FullPath) }; } catch (IOException) { }
                 }
-                entries.Add(new DirectoryEntry(info.Name, Paths.Normalize(info.FullName), isDir, isLink));
+                entries.Add(e);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or System.Security.SecurityException)
@@ -114,6 +123,11 @@ public sealed class FileView : IFileView
         entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         return entries;
     }
+
+    private static readonly EnumerationOptions ListingOptions = new()
+    {
+        AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false, ReturnSpecialDirectories = false,
+    };
 
     public string Stamp(string path)
     {

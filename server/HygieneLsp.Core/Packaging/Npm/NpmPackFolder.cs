@@ -111,6 +111,7 @@ internal sealed class NpmPackFolder
             by = fromParent.By;
             if (!included && !Exact) return new NpmDecision(false, by);
         }
+        var forms = new EntryForms(entry, entryBasename);
         foreach (var f in IgnoreFiles)
         {
             if (_rules.GetValueOrDefault(f) is not { } rules) continue;
@@ -118,7 +119,7 @@ internal sealed class NpmPackFolder
             {
                 var p = rule.Pattern;
                 if (p.Negate == included) continue;
-                if (Matches(p, entry, partial, entryBasename))
+                if (Matches(p, ref forms, partial))
                 {
                     included = p.Negate;
                     by = rule.Origin;
@@ -128,16 +129,31 @@ internal sealed class NpmPackFolder
         return new NpmDecision(included, by);
     }
 
-    private static bool Matches(Parsing.IgnorePatterns.GlobPattern rule, string entry, bool partial, string? entryBasename)
+    /// <summary>The spellings of one entry the rules are tried on, each made once per filter instead of once per rule.</summary>
+    private struct EntryForms(string entry, string? basename)
     {
-        if (rule.Match("/" + entry) || rule.Match(entry)) return true;
+        public readonly string Entry = entry;
+        public readonly string? Basename = basename;
+        private string? _rooted, _folder, _rootedFolder, _baseFolder, _rootedBaseFolder, _rootedBase;
+
+        public string Rooted => _rooted ??= "/" + Entry;
+        public string Folder => _folder ??= Entry + "/";
+        public string RootedFolder => _rootedFolder ??= "/" + Entry + "/";
+        public string BaseFolder => _baseFolder ??= Basename + "/";
+        public string RootedBaseFolder => _rootedBaseFolder ??= "/" + Basename + "/";
+        public string RootedBase => _rootedBase ??= "/" + Basename;
+    }
+
+    private static bool Matches(Parsing.IgnorePatterns.GlobPattern rule, ref EntryForms e, bool partial)
+    {
+        if (rule.Match(e.Rooted) || rule.Match(e.Entry)) return true;
         if (!partial) return false;
-        if (rule.Match("/" + entry + "/") || rule.Match(entry + "/")) return true;
-        if (rule.Negate && (rule.Match("/" + entry, true) || rule.Match(entry, true))) return true;
-        var isRelativeRule = !string.IsNullOrEmpty(entryBasename) &&
+        if (rule.Match(e.RootedFolder) || rule.Match(e.Folder)) return true;
+        if (rule.Negate && (rule.Match(e.Rooted, true) || rule.Match(e.Entry, true))) return true;
+        var isRelativeRule = !string.IsNullOrEmpty(e.Basename) &&
                              rule.GlobParts.Any(part => part.Count <= (part[^1].Length > 0 ? 1 : 2));
         if (!isRelativeRule) return false;
-        return rule.Match("/" + entryBasename + "/") || rule.Match(entryBasename + "/") ||
-               (rule.Negate && (rule.Match("/" + entryBasename, true) || rule.Match(entryBasename!, true)));
+        return rule.Match(e.RootedBaseFolder) || rule.Match(e.BaseFolder) ||
+               (rule.Negate && (rule.Match(e.RootedBase, true) || rule.Match(e.Basename!, true)));
     }
 }
