@@ -66,8 +66,8 @@ public sealed class SecretsAnalyzer : IItemizedAnalyzer
         ? [.. ShipUnits.PublishedItems(context), new AnalysisItem(UnshippedItem, context.Root)]
         : [new AnalysisItem("*", context.Root), new AnalysisItem(UnshippedItem, context.Root)]; // what the caller's list says ships
 
-    /// <summary>A unit's shipped files with what they ship in, and every scan that found something.</summary>
-    private sealed record UnitScan(IReadOnlyList<PublishedFile> Shipped, IReadOnlyDictionary<string, SecretScanResult> Found);
+    /// <summary>A unit's shipped files (with what they ship in, by path) and every scan that found something.</summary>
+    private sealed record UnitScan(IReadOnlyDictionary<string, List<PublishedFile>> Shipped, IReadOnlyDictionary<string, SecretScanResult> Found);
 
     /// <summary>The files that ship nowhere which are scanned anyway (credential files; all with the whole-workspace setting).</summary>
     private sealed record UnshippedScan(IReadOnlyList<(string Path, SecretScanResult Result)> Found);
@@ -90,13 +90,19 @@ public sealed class SecretsAnalyzer : IItemizedAnalyzer
 
     private UnitScan Scan(AnalysisContext context, IReadOnlyList<PublishedFile> shipped, CancellationToken cancellationToken)
     {
-        var normalized = shipped.Select(f => f with { Path = Paths.Normalize(f.Path) }).ToList();
-        var paths = normalized.Select(f => f.Path).Distinct(StringComparer.Ordinal).ToList();
+        var byPath = new Dictionary<string, List<PublishedFile>>(StringComparer.Ordinal);
+        foreach (var file in shipped)
+        {
+            var path = Paths.Normalize(file.Path);
+            if (!byPath.TryGetValue(path, out var units)) byPath[path] = units = [];
+            if (!units.Exists(u => u.Unit == file.Unit && u.Via == file.Via)) units.Add(file with { Path = path });
+        }
+        var paths = byPath.Keys.ToList();
         var results = ScanAll(context, paths, cancellationToken);
         var found = new Dictionary<string, SecretScanResult>(StringComparer.Ordinal);
         for (var i = 0; i < paths.Count; i++)
             if (HasAny(results[i])) found[paths[i]] = results[i];
-        return new UnitScan(normalized, found);
+        return new UnitScan(byPath, found);
     }
 
     private static bool HasAny(SecretScanResult result) => result.Matches.Count > 0 || result.Embedded.Count > 0;
@@ -107,32 +113,28 @@ public sealed class SecretsAnalyzer : IItemizedAnalyzer
     /// </summary>
     public IEnumerable<Finding> Combine(AnalysisContext context, IReadOnlyList<ItemOutput> outputs, CancellationToken cancellationToken)
     {
-        var shipped = new Dictionary<string, List<PublishedFile>>(StringComparer.Ordinal);
+        // Runs on every analysis over every unit: only the files with a secret are looked at (a file several units
+        // ship is asked of each unit's path table, not merged into one table of every shipped file).
+        var scans = outputs.Select(o => o.Value).OfType<UnitScan>().ToList();
+        var unshipped = outputs.Select(o => o.Value).OfType<UnshippedScan>().FirstOrDefault();
         var found = new Dictionary<string, SecretScanResult>(StringComparer.Ordinal);
-        UnshippedScan? unshipped = null;
-        foreach (var output in outputs)
+        foreach (var scan in scans)
+            foreach (var (path, result) in scan.Found) found.TryAdd(path, result);
+        List<PublishedFile> ShippedBy(string path)
         {
-            switch (output.Value)
-            {
-                case UnitScan scan:
-                    foreach (var file in scan.Shipped)
-                    {
-                        if (!shipped.TryGetValue(file.Path, out var units)) shipped[file.Path] = units = [];
+            var units = new List<PublishedFile>();
+            foreach (var scan in scans)
+                if (scan.Shipped.TryGetValue(path, out var here))
+                    foreach (var file in here)
                         if (!units.Exists(u => u.Unit == file.Unit && u.Via == file.Via)) units.Add(file);
-                    }
-                    foreach (var (path, result) in scan.Found) found.TryAdd(path, result);
-                    break;
-                case UnshippedScan scan:
-                    unshipped = scan;
-                    break;
-            }
+            return units;
         }
         var builder = new SecretFindingBuilder(context.Files);
         var seen = new HashSet<(string, string, Text.TextRange, string?)>();
         var findings = new List<Finding>();
-        foreach (var (path, result) in found.OrderBy(p => p.Key, StringComparer.Ordinal)) Add(builder.Build(path, result, shipped[path]));
+        foreach (var (path, result) in found.OrderBy(p => p.Key, StringComparer.Ordinal)) Add(builder.Build(path, result, ShippedBy(path)));
         foreach (var (path, result) in unshipped?.Found ?? [])
-            if (!shipped.ContainsKey(path)) Add(builder.Build(path, result, null));
+            if (!scans.Any(s => s.Shipped.ContainsKey(path))) Add(builder.Build(path, result, null));
         return findings;
 
         void Add(IEnumerable<Finding> built)

@@ -53,7 +53,7 @@ public sealed class TsconfigMapAnalyzer : IItemizedAnalyzer
     public object? AnalyzeItem(AnalysisContext context, AnalysisItem item, CancellationToken cancellationToken)
     {
         var path = item.Key;
-        var resolver = new TsconfigResolver(context.Files);
+        var resolver = new TsconfigResolver(context.Files, context.Cache);
         var resolved = context.Cache.GetOrAdd("tsconfig", path, context.Files, () => resolver.Load(path) is { } f ? resolver.Resolve(f) : null);
         // Bases may have changed without the top file changing: re-resolve when any dependency's stamp moved.
         if (resolved is not null && resolved.Dependencies.Count > 1)
