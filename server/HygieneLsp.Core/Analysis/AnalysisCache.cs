@@ -38,6 +38,36 @@ public sealed class AnalysisCache
         }
     }
 
+    /// <summary>
+    /// Memoises a value whose inputs are only known by computing it: the computation reads through a recording view,
+    /// and the value is reused while every file it read keeps its stamp (one package.json's tsc invocations, which read
+    /// the tsconfigs its scripts name and their references).
+    /// </summary>
+    public T GetOrAddRecorded<T>(string kind, string key, IFileView files, Func<IFileView, T> compute)
+    {
+        if (_entries.TryGetValue((kind, key), out var hit) && hit.Value is Recorded<T> known && known.IsCurrent(files)) return known.Value;
+        lock (_computing.GetOrAdd((kind, key), _ => new object()))
+        {
+            if (_entries.TryGetValue((kind, key), out hit) && hit.Value is Recorded<T> again && again.IsCurrent(files)) return again.Value;
+            using var _ = Incremental.DependencyRecorder.Suspend();
+            var recorder = new Incremental.DependencyRecorder(files);
+            T value;
+            using (Incremental.DependencyRecorder.Resume()) value = compute(new Incremental.RecordingFileView(files, recorder));
+            _entries[(kind, key)] = ("", new Recorded<T>(value, recorder.ToDependencies().Files));
+            return value;
+        }
+    }
+
+    private sealed record Recorded<T>(T Value, IReadOnlyDictionary<string, string> Stamps)
+    {
+        public bool IsCurrent(IFileView files)
+        {
+            foreach (var (path, stamp) in Stamps)
+                if (files.Stamp(path) != stamp) return false;
+            return true;
+        }
+    }
+
     public void Clear()
     {
         _entries.Clear();

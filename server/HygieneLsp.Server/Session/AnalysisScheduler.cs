@@ -9,7 +9,9 @@ namespace HygieneLsp.Server.Session;
 /// Runs analysis in the background. A change starts a run at once (after a short debounce that gathers the
 /// notifications of one keystroke); a change during a run cancels it and starts over on the newer snapshot, losing only
 /// the item in progress (items are committed one by one, and the next run resumes with what is still dirty). Each run
-/// computes the edited documents' items first and hands their findings to <see cref="PriorityReady"/>, then the rest,
+/// computes the edited documents' items first and hands their findings to <see cref="PriorityReady"/>; a run is not
+/// cancelled before that (the change waits for it and cancels the run right after), so however fast edits come, every
+/// run publishes the edited documents' diagnostics and none starves. Then the rest,
 /// reporting <see cref="Progress"/> while it lasts; results go to <see cref="Completed"/>. A while after the last change
 /// the inputs are compared with the disk again once (<see cref="WorkspaceSession.Revalidate"/>), for the changes no
 /// client notification names.
@@ -23,6 +25,7 @@ public sealed class AnalysisScheduler : IDisposable
     private readonly SemaphoreSlim _signal = new(0);
     private readonly CancellationTokenSource _stop = new();
     private CancellationTokenSource? _current;
+    private RunState? _state;
     private int _pending;
     private long _revalidatedGeneration = -1;
     private Task? _loop;
@@ -55,8 +58,38 @@ public sealed class AnalysisScheduler : IDisposable
     public void Request(bool immediate = false)
     {
         Interlocked.Exchange(ref _pending, immediate ? 2 : Math.Max(_pending, 1));
-        Volatile.Read(ref _current)?.Cancel();
+        // A run whose edited documents are not yet published finishes those first: then it is cancelled.
+        if (Volatile.Read(ref _state) is { } state && state.CancelOnceEditedPublished()) { }
+        else Volatile.Read(ref _current)?.Cancel();
         _signal.Release();
+    }
+
+    /// <summary>Whether the running run still owes the edited documents their diagnostics (then a change cancels it right after).</summary>
+    private sealed class RunState(CancellationTokenSource run, bool owesEdited)
+    {
+        private readonly object _gate = new();
+        private bool _owes = owesEdited;
+        private bool _cancelAfter;
+
+        /// <summary>True when the run still owes the edited documents: it is cancelled once it paid.</summary>
+        public bool CancelOnceEditedPublished()
+        {
+            lock (_gate)
+            {
+                if (!_owes) return false;
+                _cancelAfter = true;
+                return true;
+            }
+        }
+
+        public void EditedPublished()
+        {
+            lock (_gate)
+            {
+                _owes = false;
+                if (_cancelAfter) run.Cancel();
+            }
+        }
     }
 
     /// <summary>Completes when no run is pending or running (tests and the CLI's scan command use it).</summary>
@@ -89,9 +122,11 @@ public sealed class AnalysisScheduler : IDisposable
             {
                 if (Started is { } started) await started(first).ConfigureAwait(false);
                 var snapshot = _session.CaptureForAnalysis();
+                var state = new RunState(run, snapshot.Priority.Count > 0);
+                Volatile.Write(ref _state, state);
                 var watch = System.Diagnostics.Stopwatch.StartNew();
                 // Its own thread (items fan out to the pool from there): a run never holds a pool thread requests need.
-                var findings = await Task.Factory.StartNew(() => _session.Analyze(snapshot, folder => OptionsFor(snapshot, folder), run.Token), run.Token,
+                var findings = await Task.Factory.StartNew(() => _session.Analyze(snapshot, folder => OptionsFor(snapshot, folder, state), run.Token), run.Token,
                     TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
                 if (Profile.Enabled) _logger.LogDebug("Analysis profile:\n{Profile}", Profile.Report());
                 if (!run.IsCancellationRequested && Completed is { } done)
@@ -111,19 +146,26 @@ public sealed class AnalysisScheduler : IDisposable
             }
             finally
             {
+                Volatile.Write(ref _state, null);
                 Volatile.Write(ref _current, null);
             }
             if (completed) _ = RevalidateWhenQuietAsync(_session.Generation);
         }
     }
 
-    private RunOptions OptionsFor(AnalysisSnapshot snapshot, string folder)
+    private RunOptions OptionsFor(AnalysisSnapshot snapshot, string folder, RunState state)
     {
         var priority = snapshot.Priority.Where(p => Paths.IsUnder(p, folder)).ToList();
         return new RunOptions
         {
             PriorityPaths = priority,
-            OnPriorityDone = PriorityReady is { } ready && priority.Count > 0 ? findings => ready(findings, priority) : null,
+            OnPriorityDone = priority.Count > 0
+                ? findings =>
+                {
+                    PriorityReady?.Invoke(findings, priority);
+                    state.EditedPublished();
+                }
+                : null,
             OnProgress = Progress,
             ProgressInterval = ProgressInterval,
         };

@@ -46,6 +46,19 @@ public sealed class DependencyRecorder
         public void Dispose() => t_suspended--;
     }
 
+    /// <summary>Records again on this thread until disposed, inside a suspension (a memoised computation that records its own inputs).</summary>
+    public static Resumption Resume()
+    {
+        var depth = t_suspended;
+        t_suspended = 0;
+        return new Resumption(depth);
+    }
+
+    public readonly struct Resumption(int depth) : IDisposable
+    {
+        public void Dispose() => t_suspended = depth;
+    }
+
     /// <summary>The item read this path (content, length or existence): it depends on the path's stamp.</summary>
     public void File(string path)
     {

@@ -15,7 +15,7 @@ public sealed record RunOptions
     /// <summary>Files just edited: the items that read them run first, then <see cref="OnPriorityDone"/> is called.</summary>
     public IReadOnlyCollection<string> PriorityPaths { get; init; } = [];
 
-    /// <summary>Called with the findings of every item so far once the priority items have run (null: not called).</summary>
+    /// <summary>Called with the findings of every item so far once the priority items have run, before the others (null: not called).</summary>
     public Action<IReadOnlyList<Finding>>? OnPriorityDone { get; init; }
 
     /// <summary>Called with the findings so far and the percentage of items done, every <see cref="ProgressInterval"/> (null: not called).</summary>
@@ -53,6 +53,7 @@ public sealed class IncrementalAnalysis
     private HashSet<string> _noted = new(StringComparer.Ordinal);
     private bool _notedUnknown;
     private IReadOnlyList<AnalysisItem>[] _lastItems;
+    private (List<ItemOutput> Outputs, List<Finding> Findings, object Config, EngineSettings Settings)?[] _combined;
     private Dictionary<string, AnalysisItem>[] _itemsByKey;
 
     /// <param name="track">Record dependencies and reuse outputs between runs (the server); false for one-shot runs.</param>
@@ -64,6 +65,7 @@ public sealed class IncrementalAnalysis
         _computed = new int[engine.Analyzers.Count];
         _lastItems = new IReadOnlyList<AnalysisItem>[engine.Analyzers.Count];
         _itemsByKey = new Dictionary<string, AnalysisItem>[engine.Analyzers.Count];
+        _combined = new (List<ItemOutput>, List<Finding>, object, EngineSettings)?[engine.Analyzers.Count];
     }
 
     public string Root { get; }
@@ -115,6 +117,7 @@ public sealed class IncrementalAnalysis
             _lastIndex = null;
             _validateAll = true;
             Array.Clear(_lastItems);
+            Array.Clear(_combined);
         }
     }
 
@@ -183,8 +186,9 @@ public sealed class IncrementalAnalysis
                 cancellationToken.ThrowIfCancellationRequested();
                 RunItem(order[i], _itemsByKey[order[i].Analyzer][order[i].Key], context, cancellationToken);
             }
-            if (priorityCount > 0 && priorityCount < order.Count && options.OnPriorityDone is { } priorityDone)
-                priorityDone(Combine(context, current, itemErrors, cancellationToken));
+            // Always said, even when no item read the edited files (their findings are already current): a caller
+            // may be waiting for it (the server cancels a run only after it).
+            if (options.OnPriorityDone is { } priorityDone) priorityDone(Combine(context, current, itemErrors, cancellationToken));
             // The rest on every core, unit by unit, each item committed as it finishes (a cancel keeps them).
             var watch = Stopwatch.StartNew();
             var lastProgress = 0L;
@@ -268,7 +272,9 @@ public sealed class IncrementalAnalysis
         foreach (var (key, users) in _byFact)
         {
             var fact = _items[users.First()].Dependencies.Facts[key].Fact;
+            var evaluating = Profile.Enabled ? Profile.Start() : 0;
             var signature = fact.Signature(context);
+            if (Profile.Enabled) Profile.Add("mark: fact " + (key.IndexOf(':') is var colon && colon > 0 ? key[..colon] : key), evaluating);
             if (_factSignatures.TryGetValue(key, out var last) && last == signature) continue;
             _factSignatures[key] = signature;
             foreach (var id in users)
@@ -372,6 +378,7 @@ public sealed class IncrementalAnalysis
     {
         var raw = new List<Finding>(itemErrors);
         var analyzers = _engine.Analyzers;
+        var config = context.Config;
         for (var a = 0; a < analyzers.Count; a++)
         {
             var outputs = new List<ItemOutput>(current[a].Count);
@@ -386,9 +393,19 @@ public sealed class IncrementalAnalysis
             var combining = Profile.Enabled ? Profile.Start() : 0;
             try
             {
-                raw.AddRange(analyzers[a] is IItemizedAnalyzer itemized
-                    ? itemized.Combine(context, outputs, cancellationToken)
-                    : Itemized.Concat(outputs));
+                // The same outputs as last time (an edit elsewhere): the same findings, without combining again.
+                // (Combines read the suppression config, e.g. `openSource: strict`, and the settings: those must be the same too.)
+                if (_combined[a] is { } last && ReferenceEquals(last.Config, config) && ReferenceEquals(last.Settings, context.Settings)
+                    && last.Outputs.Count == outputs.Count && last.Outputs.Zip(outputs).All(p => ReferenceEquals(p.First.Value, p.Second.Value) && p.First.Item == p.Second.Item))
+                    raw.AddRange(last.Findings);
+                else
+                {
+                    var combined = (analyzers[a] is IItemizedAnalyzer itemized
+                        ? itemized.Combine(context, outputs, cancellationToken)
+                        : Itemized.Concat(outputs)).ToList();
+                    _combined[a] = (outputs, combined, config, context.Settings);
+                    raw.AddRange(combined);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -397,7 +414,6 @@ public sealed class IncrementalAnalysis
             if (Profile.Enabled) Profile.Add("combine " + analyzers[a].Name, combining);
         }
         var finishing = Profile.Enabled ? Profile.Start() : 0;
-        var config = context.Config;
         var kept = _finisher.Finish(raw, context.Files, context.Root, context.Settings, config);
         if (Profile.Enabled) Profile.Add("finish (severity, suppressions, fingerprints)", finishing);
         if (config.Problems.Count > 0)

@@ -38,32 +38,30 @@ public static class TscInvocations
 
     private static IReadOnlySet<string> Compute(AnalysisContext context)
     {
-        var manifests = IndexQueries.Named(context.Index, "package.json").Where(p => !p.Contains("/node_modules/", StringComparison.Ordinal)).ToList();
-        // References and tsconfig.build.json decide too: any tsconfig's change recomputes (parsing scripts is cheap).
-        var dependencies = manifests.Concat(IndexQueries.Matching(context.Index, "tsconfig-names", n => n.StartsWith("tsconfig", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))).ToList();
-        return context.Cache.GetOrAdd("tsc-invocations", context.Root, dependencies, context.Files, () =>
+        // Scripts of templates and of manifests that are part of an enclosing package never run in this workspace.
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var package in NpmPackageDiscovery.Discover(context))
         {
-            // Scripts of templates and of manifests that are part of an enclosing package never run in this workspace.
-            var runnable = NpmPackageDiscovery.Discover(context).Where(p => p.EnclosingPackage is null && !p.IsTemplate)
-                .Select(p => p.PackageJsonPath).ToHashSet(StringComparer.Ordinal);
-            return Find(context.Files, manifests, runnable);
-        });
+            if (package.EnclosingPackage is not null || package.IsTemplate) continue;
+            // Per manifest, reused while it and the tsconfigs its scripts name (references, tsconfig.build.json) keep
+            // their stamps: an edit recomputes one package's invocations, not the workspace's.
+            result.UnionWith(context.Cache.GetOrAddRecorded("tsc-invocations", package.PackageJsonPath, context.Files,
+                files => (IReadOnlyCollection<string>)Of(files, package.PackageJsonPath)));
+        }
+        return result;
     }
 
-    private static HashSet<string> Find(IFileView files, IReadOnlyList<string> manifests, IReadOnlySet<string> runnable)
+    /// <summary>The tsconfigs the scripts of one package.json compile with emit.</summary>
+    private static HashSet<string> Of(IFileView files, string path)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in manifests)
-        {
-            if (!runnable.Contains(path)) continue;
-            var manifest = PackageManifest.Read(files, path);
-            if (manifest is null) continue;
-            foreach (var script in manifest.Scripts)
-                foreach (var command in ShellCommand.Parse(script))
-                    foreach (var (config, build) in ConfigsOf(files, manifest.Directory, command))
-                        if (build) AddWithReferences(files, config, result, depth: 0);
-                        else result.Add(config);
-        }
+        var manifest = PackageManifest.Read(files, path);
+        if (manifest is null) return result;
+        foreach (var script in manifest.Scripts)
+            foreach (var command in ShellCommand.Parse(script))
+                foreach (var (config, build) in ConfigsOf(files, manifest.Directory, command))
+                    if (build) AddWithReferences(files, config, result, depth: 0);
+                    else result.Add(config);
         return result;
     }
 

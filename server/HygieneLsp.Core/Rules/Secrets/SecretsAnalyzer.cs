@@ -67,10 +67,13 @@ public sealed class SecretsAnalyzer : IItemizedAnalyzer
         : [new AnalysisItem("*", context.Root), new AnalysisItem(UnshippedItem, context.Root)]; // what the caller's list says ships
 
     /// <summary>A unit's shipped files (with what they ship in, by path) and every scan that found something.</summary>
-    private sealed record UnitScan(IReadOnlyDictionary<string, List<PublishedFile>> Shipped, IReadOnlyDictionary<string, SecretScanResult> Found);
+    /// Findings are built in the item (reading what they need, recorded as the item's inputs), as if the unit were the
+    /// only one shipping each file; the combine rebuilds the rare file that several units ship.
+    private sealed record UnitScan(IReadOnlyDictionary<string, List<PublishedFile>> Shipped, IReadOnlyDictionary<string, SecretScanResult> Found,
+        IReadOnlyDictionary<string, List<Finding>> Built);
 
-    /// <summary>The files that ship nowhere which are scanned anyway (credential files; all with the whole-workspace setting).</summary>
-    private sealed record UnshippedScan(IReadOnlyList<(string Path, SecretScanResult Result)> Found);
+    /// <summary>The files that ship nowhere which are scanned anyway (credential files; all with the whole-workspace setting), with their findings.</summary>
+    private sealed record UnshippedScan(IReadOnlyList<(string Path, List<Finding> Findings)> Found);
 
     public object? AnalyzeItem(AnalysisContext context, AnalysisItem item, CancellationToken cancellationToken)
     {
@@ -80,7 +83,9 @@ public sealed class SecretsAnalyzer : IItemizedAnalyzer
                 ? context.Index.Files
                 : IndexQueries.Matching(context.Index, "credential-files", IsCredentialFile);
             var results = ScanAll(context, candidates, cancellationToken);
-            return new UnshippedScan(candidates.Select((p, i) => (p, results[i])).Where(r => HasAny(r.Item2)).ToList());
+            var builder = new SecretFindingBuilder(context.Files);
+            return new UnshippedScan(candidates.Select((p, i) => (p, results[i])).Where(r => HasAny(r.Item2))
+                .Select(r => (r.p, builder.Build(r.p, r.Item2, null).ToList())).ToList());
         }
         if (_shippedFiles is not null) return Scan(context, _shippedFiles(context).ToList(), cancellationToken);
         if (ShipUnits.RefOfItem(context, item.Key) is not { } unitRef) return null;
@@ -100,9 +105,15 @@ public sealed class SecretsAnalyzer : IItemizedAnalyzer
         var paths = byPath.Keys.ToList();
         var results = ScanAll(context, paths, cancellationToken);
         var found = new Dictionary<string, SecretScanResult>(StringComparer.Ordinal);
+        var built = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
+        var builder = new SecretFindingBuilder(context.Files);
         for (var i = 0; i < paths.Count; i++)
-            if (HasAny(results[i])) found[paths[i]] = results[i];
-        return new UnitScan(byPath, found);
+        {
+            if (!HasAny(results[i])) continue;
+            found[paths[i]] = results[i];
+            built[paths[i]] = builder.Build(paths[i], results[i], byPath[paths[i]]).ToList();
+        }
+        return new UnitScan(byPath, found, built);
     }
 
     private static bool HasAny(SecretScanResult result) => result.Matches.Count > 0 || result.Embedded.Count > 0;
@@ -113,28 +124,30 @@ public sealed class SecretsAnalyzer : IItemizedAnalyzer
     /// </summary>
     public IEnumerable<Finding> Combine(AnalysisContext context, IReadOnlyList<ItemOutput> outputs, CancellationToken cancellationToken)
     {
-        // Runs on every analysis over every unit: only the files with a secret are looked at (a file several units
-        // ship is asked of each unit's path table, not merged into one table of every shipped file).
+        // Runs whenever an item changed, over every unit: it looks only at the files with a secret, whose findings the
+        // items built already; a file several units ship is built again naming them all.
         var scans = outputs.Select(o => o.Value).OfType<UnitScan>().ToList();
         var unshipped = outputs.Select(o => o.Value).OfType<UnshippedScan>().FirstOrDefault();
-        var found = new Dictionary<string, SecretScanResult>(StringComparer.Ordinal);
+        var foundBy = new Dictionary<string, List<UnitScan>>(StringComparer.Ordinal);
         foreach (var scan in scans)
-            foreach (var (path, result) in scan.Found) found.TryAdd(path, result);
-        List<PublishedFile> ShippedBy(string path)
-        {
-            var units = new List<PublishedFile>();
-            foreach (var scan in scans)
-                if (scan.Shipped.TryGetValue(path, out var here))
-                    foreach (var file in here)
-                        if (!units.Exists(u => u.Unit == file.Unit && u.Via == file.Via)) units.Add(file);
-            return units;
-        }
+            foreach (var path in scan.Found.Keys)
+            {
+                if (!foundBy.TryGetValue(path, out var list)) foundBy[path] = list = [];
+                list.Add(scan);
+            }
         var builder = new SecretFindingBuilder(context.Files);
         var seen = new HashSet<(string, string, Text.TextRange, string?)>();
         var findings = new List<Finding>();
-        foreach (var (path, result) in found.OrderBy(p => p.Key, StringComparer.Ordinal)) Add(builder.Build(path, result, ShippedBy(path)));
-        foreach (var (path, result) in unshipped?.Found ?? [])
-            if (!scans.Any(s => s.Shipped.ContainsKey(path))) Add(builder.Build(path, result, null));
+        foreach (var (path, by) in foundBy.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (by.Count == 1) { Add(by[0].Built[path]); continue; }
+            var units = new List<PublishedFile>();
+            foreach (var file in by.SelectMany(s => s.Shipped[path]))
+                if (!units.Exists(u => u.Unit == file.Unit && u.Via == file.Via)) units.Add(file);
+            Add(builder.Build(path, by[0].Found[path], units));
+        }
+        foreach (var (path, built) in unshipped?.Found ?? [])
+            if (!scans.Any(s => s.Shipped.ContainsKey(path))) Add(built);
         return findings;
 
         void Add(IEnumerable<Finding> built)
