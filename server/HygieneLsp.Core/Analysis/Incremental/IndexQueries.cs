@@ -27,4 +27,10 @@ public static class IndexQueries
 
     private static IReadOnlyList<string> Query(WorkspaceIndex index, string key, Func<IReadOnlyList<string>> compute) =>
         Memo.GetValue(index, _ => new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)).GetOrAdd(key, _ => compute());
+
+    private static readonly ConditionalWeakTable<WorkspaceIndex, ConcurrentDictionary<string, object>> Values = new();
+
+    /// <summary>Any value computed from the index alone (an analyzer's item list), once per index: the same instance every run.</summary>
+    public static T Derived<T>(WorkspaceIndex index, string key, Func<T> compute) where T : class =>
+        (T)Values.GetValue(index, _ => new ConcurrentDictionary<string, object>(StringComparer.Ordinal)).GetOrAdd(key, _ => compute());
 }

@@ -39,15 +39,34 @@ public static class NpmPackageDiscovery
 
     private sealed record Discovery(IReadOnlyList<NpmPackage> Packages, Dictionary<string, NpmPackage> ByRoot, string Signature);
 
+    /// <summary>
+    /// Once per run; and the previous run's result again when the file set and every manifest (by its stamp) are the
+    /// same: an edit to a tsconfig or a bundle re-derives nothing about the packages, and the items built from the
+    /// packages stay the same objects.
+    /// </summary>
     private static Discovery Memoised(AnalysisContext context) => context.Memo.GetOrAdd("npm-discovery", () =>
     {
         var untracked = context.Untracked();
         using var _ = DependencyRecorder.Suspend();
-        var packages = Profile.Time("npm discovery", () => Discover(untracked.Files, untracked.Index, untracked.Cache));
-        var byRoot = new Dictionary<string, NpmPackage>(StringComparer.Ordinal);
-        foreach (var p in packages) byRoot.TryAdd(p.Root, p);
-        return new Discovery(packages, byRoot, Signature(packages));
+        var manifests = Manifests(untracked.Files, untracked.Index, untracked.Cache);
+        var last = untracked.Cache.GetOrAdd("npm-discovery-last", untracked.Root, [], untracked.Files, () => new LastDiscovery());
+        lock (last)
+        {
+            if (last.Value is { } known && ReferenceEquals(known.Index, untracked.Index) && known.Manifests.SequenceEqual(manifests, ReferenceEqualityComparer.Instance))
+                return known.Discovery;
+            var packages = Profile.Time("npm discovery", () => Relate(untracked.Index, manifests));
+            var byRoot = new Dictionary<string, NpmPackage>(StringComparer.Ordinal);
+            foreach (var p in packages) byRoot.TryAdd(p.Root, p);
+            var discovery = new Discovery(packages, byRoot, Signature(packages));
+            last.Value = (untracked.Index, manifests, discovery);
+            return discovery;
+        }
     });
+
+    private sealed class LastDiscovery
+    {
+        public (WorkspaceIndex Index, IReadOnlyList<NpmManifest> Manifests, Discovery Discovery)? Value;
+    }
 
     /// <summary>Everything about the packages that other units' rules may use: identity, publication, relations, openness.</summary>
     private static string Signature(IReadOnlyList<NpmPackage> packages) => Fingerprints.OfList(packages.Select(p => string.Join('\u001e',
@@ -55,14 +74,19 @@ public static class NpmPackageDiscovery
         p.EnclosingPackage ?? "", p.IsApp, p.SampleFolder ?? "", string.Join(",", p.Manifest.Workspaces ?? []), p.Manifest.PublishedFrom ?? "",
         p.Manifest.Openness.ToString(), p.Manifest.Error ?? "")));
 
-    public static IReadOnlyList<NpmPackage> Discover(IFileView files, WorkspaceIndex index, AnalysisCache? cache = null)
-    {
-        var manifests = IndexQueries.Named(index, "package.json")
+    public static IReadOnlyList<NpmPackage> Discover(IFileView files, WorkspaceIndex index, AnalysisCache? cache = null) =>
+        Relate(index, Manifests(files, index, cache));
+
+    private static IReadOnlyList<NpmManifest> Manifests(IFileView files, WorkspaceIndex index, AnalysisCache? cache) =>
+        IndexQueries.Named(index, "package.json")
             .Where(p => !p.Contains("/node_modules/", StringComparison.Ordinal))
             .Select(p => cache is null
                 ? NpmManifest.Parse(p, files.ReadAllText(p))
                 : cache.GetOrAdd("npm-manifest", p, files, () => NpmManifest.Parse(p, files.ReadAllText(p))))
             .ToList();
+
+    private static IReadOnlyList<NpmPackage> Relate(WorkspaceIndex index, IReadOnlyList<NpmManifest> manifests)
+    {
         var packages = manifests.Select(m => new NpmPackage(Paths.Parent(m.Path), m)).ToList();
         var roots = packages.Where(p => p.Manifest.Workspaces is not null).ToList();
         var members = roots.ToDictionary(r => r.Root, r => WorkspaceFolders(r, packages), StringComparer.Ordinal);

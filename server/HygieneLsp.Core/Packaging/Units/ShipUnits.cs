@@ -41,8 +41,26 @@ public static class ShipUnits
         Providers.SelectMany(p => p.Refs(context, includeUnpublished)).ToList();
 
     /// <summary>An incremental item per published unit ref (key: provider and unit key; scope: the unit's root, recorded by the provider when it lists the unit's files).</summary>
-    public static IReadOnlyList<Analysis.Incremental.AnalysisItem> PublishedItems(AnalysisContext context) =>
-        Refs(context, includeUnpublished: false).Select(r => new Analysis.Incremental.AnalysisItem(ItemKey(r), r.Root, ScopeIsInput: false)).ToList();
+    /// The same list instance as long as the packages, extensions and projects are (most edits), so the engine has no
+    /// items to reconcile.
+    public static IReadOnlyList<Analysis.Incremental.AnalysisItem> PublishedItems(AnalysisContext context)
+    {
+        var inputs = (Npm: (object)NpmPackageDiscovery.Discover(context), Vsix: (object)VsixExtension.FindAll(context), DotNet: (object)DotNetUnitProvider.ProjectFiles(context));
+        var last = context.Cache.GetOrAdd("published-items-last", context.Root, [], context.Files, () => new LastItems());
+        lock (last)
+        {
+            if (last.Value is { } known && ReferenceEquals(known.Npm, inputs.Npm) && ReferenceEquals(known.Vsix, inputs.Vsix) && ReferenceEquals(known.DotNet, inputs.DotNet))
+                return known.Items;
+            var items = Refs(context, includeUnpublished: false).Select(r => new Analysis.Incremental.AnalysisItem(ItemKey(r), r.Root, ScopeIsInput: false)).ToList();
+            last.Value = (inputs.Npm, inputs.Vsix, inputs.DotNet, items);
+            return items;
+        }
+    }
+
+    private sealed class LastItems
+    {
+        public (object Npm, object Vsix, object DotNet, IReadOnlyList<Analysis.Incremental.AnalysisItem> Items)? Value;
+    }
 
     /// <summary>The ref an item of <see cref="PublishedItems"/> stands for, on this snapshot; null when it is gone.</summary>
     public static ShipUnitRef? RefOfItem(AnalysisContext context, string itemKey) =>

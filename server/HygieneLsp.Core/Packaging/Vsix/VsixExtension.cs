@@ -38,21 +38,40 @@ public sealed record VsixExtension(string Root, VsixManifest Manifest)
     private sealed record Found(IReadOnlyList<VsixExtension> Extensions, string Signature);
 
     /// <summary>Once per analysis run, without recording every package.json read (the fact stands for them).</summary>
+    /// <summary>Reused from the previous run while the file set and every manifest (by stamp) are the same.</summary>
     private static Found Memoised(AnalysisContext context) => context.Memo.GetOrAdd("vsix-extensions", () =>
     {
         using var _ = DependencyRecorder.Suspend();
-        var found = Find(context.Untracked());
-        return new Found(found, Fingerprints.OfList(found.Select(e => string.Join('\u001e', e.Root, e.DisplayName, e.Manifest.Openness.ToString()))));
+        var untracked = context.Untracked();
+        var manifests = Manifests(untracked);
+        var last = untracked.Cache.GetOrAdd("vsix-extensions-last", untracked.Root, [], untracked.Files, () => new LastFound());
+        lock (last)
+        {
+            if (last.Value is { } known && ReferenceEquals(known.Index, untracked.Index) && known.Manifests.SequenceEqual(manifests, ReferenceEqualityComparer.Instance))
+                return known.Found;
+            var extensions = Select(untracked, manifests);
+            var found = new Found(extensions, Fingerprints.OfList(extensions.Select(e => string.Join('\u001e', e.Root, e.DisplayName, e.Manifest.Openness.ToString()))));
+            last.Value = (untracked.Index, manifests, found);
+            return found;
+        }
     });
 
-    private static IReadOnlyList<VsixExtension> Find(AnalysisContext context)
+    private sealed class LastFound
+    {
+        public (WorkspaceIndex Index, IReadOnlyList<VsixManifest> Manifests, Found Found)? Value;
+    }
+
+    private static IReadOnlyList<VsixManifest> Manifests(AnalysisContext context) =>
+        IndexQueries.Named(context.Index, "package.json").Where(p => !p.Contains("/node_modules/", StringComparison.Ordinal))
+            .Select(path => context.Cache.GetOrAdd("vsix-manifest", path, context.Files, () => VsixManifest.Parse(path, context.Files.ReadAllText(path))))
+            .ToList();
+
+    private static IReadOnlyList<VsixExtension> Select(AnalysisContext context, IReadOnlyList<VsixManifest> manifests)
     {
         var found = new List<VsixExtension>();
-        foreach (var path in IndexQueries.Named(context.Index, "package.json"))
+        foreach (var manifest in manifests)
         {
-            if (path.Contains("/node_modules/", StringComparison.Ordinal)) continue;
-            var manifest = context.Cache.GetOrAdd("vsix-manifest", path, context.Files, () => VsixManifest.Parse(path, context.Files.ReadAllText(path)));
-            var root = Paths.Parent(path);
+            var root = Paths.Parent(manifest.Path);
             if (manifest.IsExtension && SampleFolders.SegmentOf(context.Root, root) is null) found.Add(new VsixExtension(root, manifest));
         }
         return found.Where(e => !found.Any(o => o.Root != e.Root && Paths.IsUnder(e.Root, o.Root))).ToList();

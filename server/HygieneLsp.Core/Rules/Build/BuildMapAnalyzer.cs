@@ -36,7 +36,7 @@ public sealed class BuildMapAnalyzer : IItemizedAnalyzer
 
     /// <summary>One item per project folder (a package.json or a bundler config): an edit re-plans that folder's builds.</summary>
     public IReadOnlyList<AnalysisItem> Items(AnalysisContext context, CancellationToken cancellationToken) =>
-        context.Memo.GetOrAdd("build-items", () => BuildPlanCache.ProjectFolders(context).Select(d => new AnalysisItem(d, d, ScopeIsInput: false)).ToList());
+        IndexQueries.Derived(context.Index, "build-items", () => BuildPlanCache.ProjectFolders(context).Select(d => new AnalysisItem(d, d, ScopeIsInput: false)).ToList());
 
     public object? AnalyzeItem(AnalysisContext context, AnalysisItem item, CancellationToken cancellationToken)
     {

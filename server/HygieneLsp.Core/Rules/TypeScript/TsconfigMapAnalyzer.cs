@@ -43,7 +43,7 @@ public sealed class TsconfigMapAnalyzer : IItemizedAnalyzer
 
     /// <summary>One item per tsconfig: an edit re-resolves that config (and those extending an edited base) only.</summary>
     public IReadOnlyList<AnalysisItem> Items(AnalysisContext context, CancellationToken cancellationToken) =>
-        context.Memo.GetOrAdd("tsconfig-items", () => IndexQueries.Matching(context.Index, "tsconfig-names", IsTsconfigName)
+        IndexQueries.Derived(context.Index, "tsconfig-items", () => IndexQueries.Matching(context.Index, "tsconfig-names", IsTsconfigName)
             .Select(p => new AnalysisItem(p, Paths.Parent(p), ScopeIsInput: false)).ToList());
 
     /// <summary>One map option a config turns on with emit, where it is set, whether tsc runs on the config, and who would publish the maps.</summary>
@@ -92,18 +92,38 @@ public sealed class TsconfigMapAnalyzer : IItemizedAnalyzer
                 if (!byCause.TryGetValue(c.Cause, out var list)) byCause[c.Cause] = list = [];
                 list.Add(c);
             }
-        foreach (var ((file, start), affected) in byCause)
+        var config = context.Config;
+        var built = new Dictionary<(string, int), (List<Contribution>, object, Finding?)>();
+        foreach (var (cause, affected) in byCause)
         {
-            // tsc writes maps only where it runs: keep the configs some script compiles.
-            var live = affected.Where(a => a.Compiled).ToList();
-            if (live.Count == 0) continue;
-            var (config, option, rule) = (live[0].Config, live[0].Option, live[0].Rule);
-            var outDir = OutDirText(config);
-            var finding = start >= 0
-                ? AtSetting(config, option, rule, rule.DefaultSeverity, live.Select(a => a.Config).Where(c => c.File.Path != option.SetIn.Path).ToList(), outDir)
-                : AtExtends(config, option, rule, rule.DefaultSeverity, outDir);
-            if (WithExposure(context, finding, live) is { } reported) yield return reported;
+            // The finding of a cause whose contributions are the same objects as last time is the same (an edit of one
+            // tsconfig rebuilds its own cause, not the other configs' findings and fixes).
+            if (_lastBuilt.TryGetValue(cause, out var last) && ReferenceEquals(last.Config, config) && last.Affected.SequenceEqual(affected))
+            {
+                built[cause] = last;
+                if (last.Finding is { } same) yield return same;
+                continue;
+            }
+            var finding = Build(context, cause.Start, affected);
+            built[cause] = (affected, config, finding);
+            if (finding is not null) yield return finding;
         }
+        _lastBuilt = built;
+    }
+
+    private Dictionary<(string File, int Start), (List<Contribution> Affected, object Config, Finding? Finding)> _lastBuilt = [];
+
+    private static Finding? Build(AnalysisContext context, int start, List<Contribution> affected)
+    {
+        // tsc writes maps only where it runs: keep the configs some script compiles.
+        var live = affected.Where(a => a.Compiled).ToList();
+        if (live.Count == 0) return null;
+        var (config, option, rule) = (live[0].Config, live[0].Option, live[0].Rule);
+        var outDir = OutDirText(config);
+        var finding = start >= 0
+            ? AtSetting(config, option, rule, rule.DefaultSeverity, live.Select(a => a.Config).Where(c => c.File.Path != option.SetIn.Path).ToList(), outDir)
+            : AtExtends(config, option, rule, rule.DefaultSeverity, outDir);
+        return WithExposure(context, finding, live);
     }
 
     /// <summary>
