@@ -44,8 +44,9 @@ public sealed class LanguageServer : IAsyncDisposable
         _connection = new JsonRpcConnection(input, output, loggerFactory.CreateLogger("JsonRpc"));
         _connection.Gate = _lifecycle.Gate;
         _session = new WorkspaceSession(engine);
-        // A short debounce gathers the notifications of one keystroke; runs are incremental, so an edit is analysed at once.
-        _scheduler = new AnalysisScheduler(_session, loggerFactory.CreateLogger("Analysis"), debounce ?? TimeSpan.FromMilliseconds(10));
+        // No debounce: runs are incremental and cheap to cancel, so an edit is analysed at once; the changes that arrive
+        // while a run goes on are taken together by the next one.
+        _scheduler = new AnalysisScheduler(_session, loggerFactory.CreateLogger("Analysis"), debounce ?? TimeSpan.Zero);
         _scheduler.Started = OnAnalysisStartedAsync;
         _scheduler.Completed = OnAnalysisCompletedAsync;
         _publisher = new DiagnosticsPublisher(_connection, _published);

@@ -180,12 +180,12 @@ public sealed class IncrementalAnalysis
             var priorityCount = order.Count;
             rest.Sort((x, y) => string.CompareOrdinal(_itemsByKey[x.Analyzer][x.Key].Scope, _itemsByKey[y.Analyzer][y.Key].Scope) is var c && c != 0 ? c : x.Analyzer.CompareTo(y.Analyzer));
             order.AddRange(rest);
-            // The edited files' items one by one, then their findings out at once.
-            for (var i = 0; i < priorityCount; i++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                RunItem(order[i], _itemsByKey[order[i].Analyzer][order[i].Key], context, cancellationToken);
-            }
+            // The edited files' items first (on every core: a package.json edit re-runs the package's five or six), then
+            // their findings out at once.
+            var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+            if (priorityCount == 1) RunItem(order[0], _itemsByKey[order[0].Analyzer][order[0].Key], context, cancellationToken);
+            else if (priorityCount > 1)
+                RunParallel(order.Take(priorityCount), id => RunItem(id, _itemsByKey[id.Analyzer][id.Key], context, cancellationToken), parallel, cancellationToken);
             // Always said, even when no item read the edited files (their findings are already current): a caller
             // may be waiting for it (the server cancels a run only after it).
             if (options.OnPriorityDone is { } priorityDone) priorityDone(Combine(context, current, itemErrors, cancellationToken));
@@ -193,11 +193,7 @@ public sealed class IncrementalAnalysis
             var watch = Stopwatch.StartNew();
             var lastProgress = 0L;
             var done = priorityCount;
-            var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-            try
-            {
-                Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(order.Skip(priorityCount), System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering),
-                    parallel, id =>
+            RunParallel(order.Skip(priorityCount), id =>
                     {
                         RunItem(id, _itemsByKey[id.Analyzer][id.Key], context, cancellationToken);
                         var finished = Interlocked.Increment(ref done);
@@ -209,13 +205,21 @@ public sealed class IncrementalAnalysis
                         IReadOnlyList<Finding> soFar;
                         lock (_commitLock) soFar = Combine(context, current, itemErrors, cancellationToken);
                         progress(soFar, (int)(100L * finished / order.Count));
-                    });
-            }
-            catch (AggregateException e) when (cancellationToken.IsCancellationRequested && e.Flatten().InnerExceptions.All(x => x is OperationCanceledException))
-            {
-                throw new OperationCanceledException(cancellationToken);
-            }
+                    }, parallel, cancellationToken);
             return Combine(context, current, itemErrors, cancellationToken);
+        }
+    }
+
+    /// <summary>Items on every core, handed out in order one at a time (the last to finish is a small one).</summary>
+    private static void RunParallel(IEnumerable<ItemId> items, Action<ItemId> run, ParallelOptions parallel, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(items, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering), parallel, run);
+        }
+        catch (AggregateException e) when (cancellationToken.IsCancellationRequested && e.Flatten().InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            throw new OperationCanceledException(cancellationToken);
         }
     }
 
