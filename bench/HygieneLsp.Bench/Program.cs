@@ -8,6 +8,10 @@ using HygieneLsp.Core.Workspace;
 // bench gen-real <dir> <megabytes> [seed] writes the realistic corpus: esbuild bundles, maps and files of real packages
 // bench scan <dir> [threads] [no-maps] scans every file (or all but .map), prints MB/s and findings per kind
 // bench hot <file> [repeat]            scans one file repeatedly (for profiling)
+// bench monorepo-gen <dir> <packages> [seed]  writes an npm monorepo with a private workspace root (bench/monorepo.sh)
+// bench lsp <monorepo> <server.dll> [rounds] [typing s] [edits]  the server over stdio like an editor: latencies, typing, start-up
+// bench edit <monorepo> [edits]        incremental analysis in process: first run, then timed tsconfig edits (profiling)
+// bench startup <server.dll> [n] [folder]  process start → initialize response of n fresh servers
 // bench engine <dir> [packages]        the server's cost: first scan, unchanged re-scan, re-scan after one edit
 // bench archive-gen <dir> <MB> [text|random|zeros]  writes a .tgz and a .vsix with one entry of that size
 // bench archive-read <file> [rounds]   reads an archive through ArchiveReader: time, allocations, peak working set
@@ -22,6 +26,15 @@ switch (args[0])
         return ArchiveBenchmark.Generate(args[1], long.Parse(args[2]), args.Length > 3 ? args[3] : "text");
     case "archive-read":
         return ArchiveBenchmark.Read(args[1], args.Length > 2 ? int.Parse(args[2]) : 3);
+    case "monorepo-gen":
+        return HygieneLsp.Bench.Monorepo.MonorepoGenerator.Run(args[1], int.Parse(args[2]), args.Length > 3 ? int.Parse(args[3]) : 2026);
+    case "lsp":
+        return await HygieneLsp.Bench.Monorepo.LspBenchmark.RunAsync(args[1], args[2], args.Length > 3 ? int.Parse(args[3]) : 3,
+            args.Length > 4 ? int.Parse(args[4]) : 60, args.Length > 5 ? int.Parse(args[5]) : 30);
+    case "edit":
+        return HygieneLsp.Bench.Monorepo.EditBenchmark.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 10);
+    case "startup":
+        return await HygieneLsp.Bench.Monorepo.LspBenchmark.StartupOnlyAsync(args[1], args.Length > 2 ? int.Parse(args[2]) : 10, args.Length > 3 ? args[3] : Path.GetTempPath());
     case "engine":
         return EngineBenchmark.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 100);
     case "gen":

@@ -1,9 +1,9 @@
-// `npm run package`: publishes the server (framework-dependent, no pdb), bundles the client (no source maps), checks
+// `npm run package`: publishes the server (framework-dependent, no pdb, ReadyToRun for this platform: publishServer.mjs), bundles the client (no source maps), checks
 // the extension's own ship set with `vsce ls`, and writes hygiene-lsp-<version>.vsix with the pinned vsce.
 //   --skip-server   reuse an existing server-dist/ (quick client-only iterations)
 //   --out FILE      where to write the .vsix
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkShipSet } from './shipSetCheck.mjs';
@@ -21,11 +21,8 @@ function run(command, commandArgs, options = {}) {
 }
 
 if (!args.includes('--skip-server')) {
-  rmSync(join(root, 'server-dist'), { recursive: true, force: true });
-  run('dotnet', [
-    'publish', 'server/HygieneLsp.Server', '-c', 'Release', '-o', 'server-dist', '--nologo', '-v', 'q',
-    '-p:DebugType=none', '-p:UseAppHost=false', '-p:GenerateDocumentationFile=false',
-  ]);
+  // Framework-dependent and portable, assemblies compiled ReadyToRun for this platform (IL still inside for the others).
+  run(process.execPath, [join(root, 'client', 'scripts', 'publishServer.mjs'), '--out', 'server-dist']);
 } else if (!existsSync(join(root, 'server-dist', 'hygiene-lsp.dll'))) {
   throw new Error('--skip-server given, but server-dist/hygiene-lsp.dll does not exist');
 }

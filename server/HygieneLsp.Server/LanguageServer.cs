@@ -47,10 +47,16 @@ public sealed class LanguageServer : IAsyncDisposable
         _connection = new JsonRpcConnection(input, output, loggerFactory.CreateLogger("JsonRpc"));
         _connection.Gate = _lifecycle.Gate;
         _session = new WorkspaceSession(engine);
-        _scheduler = new AnalysisScheduler(_session, loggerFactory.CreateLogger("Analysis"), debounce ?? TimeSpan.FromMilliseconds(150));
+        // No debounce: runs are incremental and cheap to cancel, so an edit is analysed at once; the changes that arrive
+        // while a run goes on are taken together by the next one.
+        _scheduler = new AnalysisScheduler(_session, loggerFactory.CreateLogger("Analysis"), debounce ?? TimeSpan.Zero);
         _scheduler.Started = OnAnalysisStartedAsync;
         _scheduler.Completed = OnAnalysisCompletedAsync;
         _publisher = new DiagnosticsPublisher(_connection, _published);
+        // The edited documents' diagnostics as soon as their items ran; while a long run (the first scan) goes on, the
+        // files of the units finished so far, with the percentage.
+        _scheduler.PriorityReady = (findings, documents) => _ = _publisher.PublishPartialAsync(findings, documents);
+        _scheduler.Progress = OnAnalysisProgress;
         _fixAll = new FixAllService(_session);
         _codeActions = new CodeActionHandler(_published, _fixAll);
         RegisterHandlers();
@@ -59,6 +65,8 @@ public sealed class LanguageServer : IAsyncDisposable
     public JsonRpcConnection Connection => _connection;
 
     public WorkspaceSession Session => _session;
+
+    internal AnalysisScheduler Scheduler => _scheduler;
 
     /// <summary>Starts reading and completes with the exit code (0 after shutdown+exit, 1 otherwise).</summary>
     public async Task<int> RunAsync()
@@ -106,9 +114,9 @@ public sealed class LanguageServer : IAsyncDisposable
             _scheduler.Request();
             return Task.CompletedTask;
         }, HandlerMode.Serial);
-        _connection.AddNotificationHandler<DidSaveTextDocumentParams>(Methods.DidSave, (_, _) =>
+        _connection.AddNotificationHandler<DidSaveTextDocumentParams>(Methods.DidSave, (p, _) =>
         {
-            _session.FileContentChanged();
+            if (Uris.ToPath(p.TextDocument.Uri) is { } path) _session.FileContentChanged(path);
             _scheduler.Request();
             return Task.CompletedTask;
         }, HandlerMode.Serial);
@@ -118,7 +126,7 @@ public sealed class LanguageServer : IAsyncDisposable
             foreach (var change in p.Changes)
             {
                 if (Uris.ToPath(change.Uri) is not { } path) continue;
-                if (change.Type == WatchedFiles.Change) _session.FileContentChanged();
+                if (change.Type == WatchedFiles.Change) _session.FileContentChanged(path);
                 else _session.FileSetChanged(path);
             }
             _scheduler.Request();
@@ -146,6 +154,7 @@ public sealed class LanguageServer : IAsyncDisposable
 
     private JObject Initialize(InitializeParams p)
     {
+        Program.Milestone("initialize received");
         _clientCapabilities = p.Capabilities ?? new JObject();
         var folders = (p.WorkspaceFolders ?? []).Select(f => Uris.ToPath(f.Uri)).OfType<string>().ToList();
         if (folders.Count == 0 && (Uris.ToPath(p.RootUri) ?? p.RootPath) is { Length: > 0 } root) folders.Add(root);
@@ -155,6 +164,7 @@ public sealed class LanguageServer : IAsyncDisposable
         if (p.ProcessId is int pid && pid > 0) ParentProcessWatcher.Watch(pid, _lifecycle, TimeSpan.FromSeconds(3), _stop.Token);
         _lifecycle.MarkInitialized();
         _logger.LogInformation("HygieneLsp {Version} initialized for {Count} folder(s)", Version, folders.Count);
+        Program.Milestone("initialize answered");
 
         return new JObject
         {
@@ -250,13 +260,25 @@ public sealed class LanguageServer : IAsyncDisposable
             _progressToken = token;
             await _connection.SendNotificationAsync(Methods.Progress, new ProgressParams(token, new JObject
             {
-                ["kind"] = "begin", ["title"] = "HygieneLsp", ["message"] = "Checking what would ship", ["cancellable"] = false,
+                ["kind"] = "begin", ["title"] = "HygieneLsp", ["message"] = "Checking what would ship", ["cancellable"] = false, ["percentage"] = 0,
             })).ConfigureAwait(false);
         }
         catch (Exception e) when (e is RemoteErrorException or ConnectionClosedException)
         {
             _progressToken = null;
         }
+    }
+
+    /// <summary>A long run's progress: the files of the units done so far, and the percentage on the first scan's progress.</summary>
+    private void OnAnalysisProgress(IReadOnlyList<Finding> findingsSoFar, int percentage)
+    {
+        if (_lifecycle.IsShutDown) return;
+        _ = _publisher.PublishPartialAsync(findingsSoFar, null);
+        if (Volatile.Read(ref _progressToken) is { } token)
+            _ = _connection.SendNotificationAsync(Methods.Progress, new ProgressParams(token, new JObject
+            {
+                ["kind"] = "report", ["percentage"] = Math.Clamp(percentage, 0, 100), ["message"] = $"{findingsSoFar.Count} problem(s) so far",
+            }));
     }
 
     private async Task OnAnalysisCompletedAsync(AnalysisSnapshot snapshot, IReadOnlyList<Finding> findings, TimeSpan elapsed)

@@ -67,7 +67,7 @@ public class ProcessServerTests
     }
 
     [Fact]
-    public async Task TheServerNeverLoadsTheCommandLineParser()
+    public async Task TheServerNeverLoadsTheCommandLineParserNorADependencyInjectionContainer()
     {
         // Building the System.CommandLine tree costs about 40 ms of JIT; the server's start-up must not pay it.
         if (!OperatingSystem.IsLinux()) return; // reads /proc/<pid>/maps, where the runtime maps every loaded assembly
@@ -86,6 +86,8 @@ public class ProcessServerTests
         _ = await stderr;
         Assert.Contains("hygiene-lsp.dll", maps);
         Assert.DoesNotContain("System.CommandLine.dll", maps);
+        // Logging goes straight to the client's provider: no dependency-injection container is built before initialize.
+        Assert.DoesNotContain("Microsoft.Extensions.DependencyInjection.dll", maps);
     }
 
     /// <summary>Parses the recorded stdout as a sequence of `Content-Length` frames of JSON bodies, nothing else.</summary>

@@ -25,8 +25,8 @@ public static class AnalyzerCatalog
         new EnvFileShippedRule(),
         new AgentFileShippedRule(),
         new VsixConflictAnalyzer(),
-        new SecretsAnalyzer(context => ShipUnits.PublishedFiles(context)),
-        new DotNetAnalyzer(new ScannerSettingsSecretProbe(SecretScanner.Default)),
+        SecretsAnalyzer.OverShipUnits(),
+        new DotNetAnalyzer(new ScannerSettingsSecretProbe(() => SecretScanner.Default)), // patterns compiled on first use
         new BuildMapAnalyzer(CreateExposure()),
         new Rules.Workflows.WorkflowAnalyzer(),
         new Rules.Docker.DockerAnalyzer(),

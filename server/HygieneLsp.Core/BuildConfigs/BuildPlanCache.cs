@@ -28,8 +28,10 @@ public sealed class BuildPlanCache
 
     /// <summary>Folders that hold a build: a package.json or a bundler/framework config.</summary>
     public static IReadOnlyList<string> ProjectFolders(AnalysisContext context) =>
-        context.Index.Files.Where(f => ProjectMarkers.Contains(Path.GetFileName(f), StringComparer.Ordinal))
+        Analysis.Incremental.IndexQueries.Matching(context.Index, "build-project-markers", name => ProjectMarkerSet.Contains(name))
             .Select(Paths.Parent).Distinct(StringComparer.Ordinal).ToList();
+
+    private static readonly HashSet<string> ProjectMarkerSet = new(ProjectMarkers, StringComparer.Ordinal);
 
     /// <summary>The plans of a project folder; configs may read files of <paramref name="workspaceRoot"/> only.</summary>
     public IReadOnlyList<BuildPlan> Get(IFileView files, string projectDirectory, string workspaceRoot) => GetProject(files, projectDirectory, workspaceRoot).Plans;

@@ -13,12 +13,23 @@ public sealed class FileView : IFileView
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public FileView(ImmutableDictionary<string, BufferOverlay> overlays) => Overlays = overlays;
+    public FileView(ImmutableDictionary<string, BufferOverlay> overlays, DiskStamps? stamps = null)
+    {
+        Overlays = overlays;
+        DiskStamps = stamps;
+    }
 
     public ImmutableDictionary<string, BufferOverlay> Overlays { get; }
 
+    /// <summary>
+    /// Disk stamps remembered across snapshots (the language server's view, whose session forgets a path's stamp when
+    /// the client reports a change to it): a run that asks the stamps of thousands of files makes no system call for
+    /// those it asked before. Null for <see cref="Disk"/>: the CLI and tests see every change on disk.
+    /// </summary>
+    public DiskStamps? DiskStamps { get; }
+
     public FileView WithOverlay(string path, BufferOverlay? overlay) =>
-        new(overlay is null ? Overlays.Remove(Paths.Normalize(path)) : Overlays.SetItem(Paths.Normalize(path), overlay));
+        new(overlay is null ? Overlays.Remove(Paths.Normalize(path)) : Overlays.SetItem(Paths.Normalize(path), overlay), DiskStamps);
 
     /// <summary>The most a config, manifest or ignore file read as text may hold: nothing real comes near it.</summary>
     public const long MaxTextBytes = 32L * 1024 * 1024;
@@ -96,16 +107,25 @@ public sealed class FileView : IFileView
         var entries = new List<DirectoryEntry>();
         try
         {
-            foreach (var info in new DirectoryInfo(directory).EnumerateFileSystemInfos())
+            // Straight from the directory entries (name, type): no FileSystemInfo per entry, and no readlink(2) for
+            // entries that are not links (the workspace walk and every ship-set walk list every folder).
+            var prefix = directory.EndsWith('/') ? directory : directory + "/";
+            var listing = new System.IO.Enumeration.FileSystemEnumerable<DirectoryEntry>(directory,
+                (ref System.IO.Enumeration.FileSystemEntry e) =>
+                {
+                    var name = e.FileName.ToString();
+                    return new DirectoryEntry(name, prefix + name, e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0);
+                },
+                ListingOptions);
+            foreach (var entry in listing)
             {
-                var isLink = info.LinkTarget is not null;
-                var isDir = (info.Attributes & FileAttributes.Directory) != 0;
-                if (isLink && !isDir)
+                var e = entry;
+                if (e.IsSymbolicLink && !e.IsDirectory)
                 {
                     // A link to a directory reports as a file attribute-wise on some systems: resolve once.
-                    try { isDir = Directory.Exists(info.FullName); } catch (IOException) { }
+                    try { e = e with { IsDirectory = Directory.Exists(e.FullPath) }; } catch (IOException) { }
                 }
-                entries.Add(new DirectoryEntry(info.Name, Paths.Normalize(info.FullName), isDir, isLink));
+                entries.Add(e);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or System.Security.SecurityException)
@@ -122,9 +142,19 @@ public sealed class FileView : IFileView
         return entries;
     }
 
+    private static readonly EnumerationOptions ListingOptions = new()
+    {
+        AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false, ReturnSpecialDirectories = false,
+    };
+
     public string Stamp(string path)
     {
         if (Overlays.TryGetValue(path, out var overlay)) return "buffer:" + overlay.Version + ":" + overlay.Text.Length;
+        return DiskStamps is { } memo ? memo.Get(path, DiskStamp) : DiskStamp(path);
+    }
+
+    private static string DiskStamp(string path)
+    {
         try
         {
             var info = new FileInfo(path);
@@ -135,4 +165,30 @@ public sealed class FileView : IFileView
             return "unreadable";
         }
     }
+}
+
+/// <summary>
+/// Remembered disk stamps (see <see cref="FileView.DiskStamps"/>). The owner forgets the paths it learns have changed
+/// (a save, a watched-file event, a file created or deleted) and everything when it revalidates.
+/// </summary>
+public sealed class DiskStamps
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _stamps = new(StringComparer.Ordinal);
+
+    public string Get(string path, Func<string, string> read) => _stamps.TryGetValue(path, out var s) ? s : _stamps[path] = read(path);
+
+    public void Forget(string path) => _stamps.TryRemove(path, out _);
+
+    /// <summary>Forgets a path and everything under it (a folder created, deleted or moved).</summary>
+    public void ForgetUnder(string path)
+    {
+        Forget(path);
+        var prefix = path.EndsWith('/') ? path : path + "/";
+        foreach (var key in _stamps.Keys)
+            if (key.StartsWith(prefix, StringComparison.Ordinal)) _stamps.TryRemove(key, out _);
+    }
+
+    public void Clear() => _stamps.Clear();
+
+    public int Count => _stamps.Count;
 }

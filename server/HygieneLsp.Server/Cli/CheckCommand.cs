@@ -91,6 +91,7 @@ public sealed class CheckCommand : Command, IHasHelpSections
             root = Directory.Exists(root) ? root : Paths.Parent(root);
         }
         else findings = engine.AnalyzeFolder(root, settings);
+        if (HygieneLsp.Core.Analysis.Incremental.Profile.Enabled) stderr.WriteLine(HygieneLsp.Core.Analysis.Incremental.Profile.Report());
         IReportWriter writer = parse.GetValue(_format) switch
         {
             "json" => new JsonReport(),

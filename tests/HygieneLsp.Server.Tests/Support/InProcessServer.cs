@@ -12,11 +12,11 @@ public sealed class InProcessServer : IAsyncDisposable
     private readonly AnonymousPipeServerStream _toClient = new(PipeDirection.Out);
     private readonly AnonymousPipeClientStream _clientIn;
 
-    public InProcessServer()
+    public InProcessServer(Engine? engine = null)
     {
         _serverIn = new AnonymousPipeClientStream(PipeDirection.In, _toServer.ClientSafePipeHandle);
         _clientIn = new AnonymousPipeClientStream(PipeDirection.In, _toClient.ClientSafePipeHandle);
-        Server = new LanguageServer(_serverIn, _toClient, NullLoggerFactory.Instance, AnalyzerCatalog.CreateEngine(), TimeSpan.FromMilliseconds(20));
+        Server = new LanguageServer(_serverIn, _toClient, NullLoggerFactory.Instance, engine ?? AnalyzerCatalog.CreateEngine(), TimeSpan.FromMilliseconds(20));
         Run = Task.Run(Server.RunAsync);
         Client = new LspTestClient(_clientIn, _toServer);
     }

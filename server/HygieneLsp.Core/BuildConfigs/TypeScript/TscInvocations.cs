@@ -1,4 +1,5 @@
 using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.Analysis.Incremental;
 using HygieneLsp.Core.BuildConfigs.Scripts;
 using HygieneLsp.Core.Packaging.Npm;
 using HygieneLsp.Core.Parsing.Jsonc;
@@ -17,35 +18,50 @@ public static class TscInvocations
 {
     private static readonly HashSet<string> TscTools = new(StringComparer.Ordinal) { "tsc", "tspc", "ttsc" };
 
-    /// <summary>Absolute paths of every tsconfig a script of the workspace compiles with emit.</summary>
-    public static IReadOnlySet<string> CompiledConfigs(AnalysisContext context)
+    /// <summary>
+    /// Whether some script compiles <paramref name="configPath"/> with emit. An incremental item that asks depends on
+    /// this answer only (a fact per config), not on every package.json and tsconfig the answer is computed from.
+    /// </summary>
+    public static bool IsCompiled(AnalysisContext context, string configPath)
     {
-        var manifests = context.Index.Named("package.json").Where(p => !p.Contains("/node_modules/", StringComparison.Ordinal)).ToList();
-        // References and tsconfig.build.json decide too: any tsconfig's change recomputes (parsing scripts is cheap).
-        var dependencies = manifests.Concat(context.Index.Matching(n => n.StartsWith("tsconfig", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))).ToList();
-        return context.Cache.GetOrAdd("tsc-invocations", context.Root, dependencies, context.Files, () =>
-        {
-            // Scripts of templates and of manifests that are part of an enclosing package never run in this workspace.
-            var runnable = NpmPackageDiscovery.Discover(context).Where(p => p.EnclosingPackage is null && !p.IsTemplate)
-                .Select(p => p.PackageJsonPath).ToHashSet(StringComparer.Ordinal);
-            return Find(context.Files, manifests, runnable);
-        });
+        var compiled = CompiledConfigs(context).Contains(configPath);
+        new FunctionFact("tsc-compiled:" + configPath, c => CompiledConfigs(c).Contains(configPath) ? "1" : "0").Use(context, compiled ? "1" : "0");
+        return compiled;
     }
 
-    private static HashSet<string> Find(IFileView files, IReadOnlyList<string> manifests, IReadOnlySet<string> runnable)
+    /// <summary>Absolute paths of every tsconfig a script of the workspace compiles with emit (once per analysis run; not recorded).</summary>
+    public static IReadOnlySet<string> CompiledConfigs(AnalysisContext context) => context.Memo.GetOrAdd("tsc-invocations", () =>
+    {
+        using var _ = DependencyRecorder.Suspend();
+        return Compute(context.Untracked());
+    });
+
+    private static IReadOnlySet<string> Compute(AnalysisContext context)
+    {
+        // Scripts of templates and of manifests that are part of an enclosing package never run in this workspace.
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var package in NpmPackageDiscovery.Discover(context))
+        {
+            if (package.EnclosingPackage is not null || package.IsTemplate) continue;
+            // Per manifest, reused while it and the tsconfigs its scripts name (references, tsconfig.build.json) keep
+            // their stamps: an edit recomputes one package's invocations, not the workspace's.
+            result.UnionWith(context.Cache.GetOrAddRecorded("tsc-invocations", package.PackageJsonPath, context.Files,
+                files => (IReadOnlyCollection<string>)Of(files, package.PackageJsonPath)));
+        }
+        return result;
+    }
+
+    /// <summary>The tsconfigs the scripts of one package.json compile with emit.</summary>
+    private static HashSet<string> Of(IFileView files, string path)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in manifests)
-        {
-            if (!runnable.Contains(path)) continue;
-            var manifest = PackageManifest.Read(files, path);
-            if (manifest is null) continue;
-            foreach (var script in manifest.Scripts)
-                foreach (var command in ShellCommand.Parse(script))
-                    foreach (var (config, build) in ConfigsOf(files, manifest.Directory, command))
-                        if (build) AddWithReferences(files, config, result, depth: 0);
-                        else result.Add(config);
-        }
+        var manifest = PackageManifest.Read(files, path);
+        if (manifest is null) return result;
+        foreach (var script in manifest.Scripts)
+            foreach (var command in ShellCommand.Parse(script))
+                foreach (var (config, build) in ConfigsOf(files, manifest.Directory, command))
+                    if (build) AddWithReferences(files, config, result, depth: 0);
+                    else result.Add(config);
         return result;
     }
 

@@ -12,8 +12,14 @@ public sealed class TsconfigResolver
 {
     private const int MaxDepth = 32;
     private readonly IFileView _files;
+    private readonly Analysis.AnalysisCache? _cache;
 
-    public TsconfigResolver(IFileView files) => _files = files;
+    /// <param name="cache">Parsed files memoised by stamp: a monorepo's packages all extend one base config, parsed once.</param>
+    public TsconfigResolver(IFileView files, Analysis.AnalysisCache? cache = null)
+    {
+        _files = files;
+        _cache = cache;
+    }
 
     /// <summary>
     /// Larger tsconfig files are not read: real ones are a few kilobytes, and every config is parsed for itself and for
@@ -24,6 +30,12 @@ public sealed class TsconfigResolver
     public static bool IsTooLarge(IFileView files, string path) => files.GetLength(path) > MaxBytes;
 
     public TsconfigFile? Load(string path)
+    {
+        if (_cache is not null) return _cache.GetOrAdd("tsconfig-file", path, _files, () => Parse(path));
+        return Parse(path);
+    }
+
+    private TsconfigFile? Parse(string path)
     {
         var text = IsTooLarge(_files, path) ? null : _files.ReadAllText(path);
         return text is null ? null : new TsconfigFile(path, JsoncParser.Parse(text));

@@ -13,8 +13,11 @@ public sealed class DockerShipExposure : IShipExposure
 
     private static readonly DockerUnitProvider Provider = new();
 
+    /// <summary>Only the builds whose context folder holds the path are planned (none at all in a folder without Docker).</summary>
     public IReadOnlyList<ShipExposureHit> WhoShips(AnalysisContext context, string absolutePath) =>
-        Provider.Units(context, includeUnpublished: false, CancellationToken.None)
+        Provider.Refs(context, includeUnpublished: false)
+            .Where(r => Workspace.Paths.IsUnder(absolutePath, r.Root))
+            .SelectMany(r => Provider.Resolve(context, r, includeUnpublished: false, CancellationToken.None))
             .Where(u => u.Kind == ShipUnitKind.Docker && !u.LayersOnly)
             .SelectMany(u => u.Files.Where(f => f.Source == absolutePath).Take(1)
                 .Select(f => new ShipExposureHit(UnitKind, u.Name, $"{f.Path} in the image: {f.Reason}", f.ReasonLocation, u.Openness)))

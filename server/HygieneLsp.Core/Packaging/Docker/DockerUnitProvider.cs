@@ -14,19 +14,54 @@ namespace HygieneLsp.Core.Packaging.Docker;
 /// </summary>
 public sealed class DockerUnitProvider : IShipUnitProvider
 {
-    public IEnumerable<ShipUnit> Units(AnalysisContext context, bool includeUnpublished, CancellationToken cancellationToken)
+    /// <summary>
+    /// One ref per Dockerfile and context folder: its targets are resolved together, so a stage two targets share is
+    /// reported once. Samples are listed only when unpublished units are asked for.
+    /// </summary>
+    public IReadOnlyList<ShipUnitRef> Refs(AnalysisContext context, bool includeUnpublished) =>
+        Builds(context)
+            .Where(b => includeUnpublished || SampleFolders.SegmentOf(context.Root, b.DockerfilePath) is null)
+            .Select(b => new ShipUnitRef(this, KeyOf(b), b.ContextRoot))
+            .DistinctBy(r => r.Key).ToList();
+
+    public IReadOnlyList<ShipUnit> Resolve(AnalysisContext context, ShipUnitRef unit, bool includeUnpublished, CancellationToken cancellationToken)
     {
+        // The image holds files from anywhere in its context, and a compose file or workflow anywhere may name the
+        // build: any file created or deleted in the workspace folder plans it again.
+        context.Recorder?.Scope(context.Root);
+        var units = new List<ShipUnit>();
         var reportedStages = new HashSet<(string, string, int)>();
-        foreach (var build in DockerBuildDiscovery.Find(context.Files, context.Index.Files, context.Root))
+        foreach (var build in Builds(context).Where(b => KeyOf(b) == unit.Key))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var sample = SampleFolders.SegmentOf(context.Root, build.DockerfilePath);
             if (sample is not null && !includeUnpublished) continue;
             var prediction = DockerImagePlanner.Plan(context, build);
-            foreach (var unit in UnitsOf(context, build, prediction, sample, reportedStages))
-                if (includeUnpublished || unit.IsPublished) yield return unit;
+            units.AddRange(UnitsOf(context, build, prediction, sample, reportedStages).Where(u => includeUnpublished || u.IsPublished));
         }
+        return units;
     }
+
+    /// <summary>
+    /// The folder's Docker builds, reused while the Dockerfiles, compose files and workflows that define them keep their
+    /// stamps (the same instance: the incremental engine keeps its items while it is).
+    /// </summary>
+    public static IReadOnlyList<DockerBuild> Builds(AnalysisContext context)
+    {
+        var definers = Analysis.Incremental.IndexQueries.Where(context.Index, "docker-build-definers", IsDefiner);
+        return context.Cache.GetOrAdd("docker-builds", context.Root, definers, context.Files,
+            () => DockerBuildDiscovery.Find(context.Files, definers, context.Root));
+    }
+
+    private static bool IsDefiner(string path)
+    {
+        var name = Path.GetFileName(path);
+        return DockerfileNames.IsDockerfile(name) || DockerfileNames.IsComposeFile(name)
+            || (path.Contains("/.github/workflows/", StringComparison.Ordinal) && (name.EndsWith(".yml", StringComparison.Ordinal) || name.EndsWith(".yaml", StringComparison.Ordinal)));
+    }
+
+    /// <summary>"Dockerfile path, unit separator, context folder": the Docker rules find a Dockerfile's refs by the prefix.</summary>
+    public static string KeyOf(DockerBuild build) => build.DockerfilePath + "\u001f" + build.ContextRoot;
 
     private static IEnumerable<ShipUnit> UnitsOf(AnalysisContext context, DockerBuild build, ImagePrediction prediction, string? sample,
         HashSet<(string, string, int)> reportedStages)

@@ -84,7 +84,11 @@ public sealed class NpmPackWalker
         {
             var rel = relDir.Length == 0 ? e.Name : relDir + "/" + e.Name;
             var passFile = folder.FilterEntry(e.Name, false);
-            var passDir = folder.FilterEntry(e.Name, true);
+            // A file's partial (folder) answer matters only when the file itself is out and something else would name
+            // the reason ('*' in the name, a link): asked then only, it halves the rule matching of a walk.
+            var passDir = e.IsDirectory || (!passFile.Included && (e.Name.Contains('*') || e.IsSymbolicLink))
+                ? folder.FilterEntry(e.Name, true)
+                : new NpmDecision(false, passFile.By);
             if (!passFile.Included && !passDir.Included)
             {
                 walk.Excluded.Add(new NpmExcludedPath(rel, e.IsDirectory, Explain(folder, e.IsDirectory ? passDir : passFile)));

@@ -1,5 +1,7 @@
 using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.Analysis.Incremental;
 using HygieneLsp.Core.Discovery;
+using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Parsing.IgnorePatterns;
 using HygieneLsp.Core.Workspace;
 
@@ -11,17 +13,80 @@ namespace HygieneLsp.Core.Packaging.Npm;
 /// </summary>
 public static class NpmPackageDiscovery
 {
-    public static IReadOnlyList<NpmPackage> Discover(AnalysisContext context) =>
-        Discover(context.Files, context.Index, context.Cache);
-
-    public static IReadOnlyList<NpmPackage> Discover(IFileView files, WorkspaceIndex index, AnalysisCache? cache = null)
+    /// <summary>
+    /// The packages of the context's folder, computed once per analysis run (and re-parsed only where a manifest's stamp
+    /// moved). An incremental item that asks records the <see cref="PackagesFact"/> instead of every package.json: a
+    /// `files` or `scripts` edit leaves the packages' identities and relations unchanged, so only the items that read
+    /// that manifest themselves (its ship set, its builds) run again.
+    /// </summary>
+    public static IReadOnlyList<NpmPackage> Discover(AnalysisContext context)
     {
-        var manifests = index.Named("package.json")
+        var discovery = Memoised(context);
+        PackagesFact.Use(context, discovery.Signature);
+        return discovery.Packages;
+    }
+
+    /// <summary>The package whose folder is <paramref name="root"/>, or null (same run memo as <see cref="Discover(AnalysisContext)"/>).</summary>
+    public static NpmPackage? AtRoot(AnalysisContext context, string root)
+    {
+        var discovery = Memoised(context);
+        PackagesFact.Use(context, discovery.Signature);
+        return discovery.ByRoot.GetValueOrDefault(root);
+    }
+
+    /// <summary>The npm packages of the folder: who they are, which are published, how they relate (not their file lists).</summary>
+    public static readonly DerivedFact PackagesFact = new FunctionFact("npm-packages", c => Memoised(c).Signature);
+
+    private sealed record Discovery(IReadOnlyList<NpmPackage> Packages, Dictionary<string, NpmPackage> ByRoot, string Signature);
+
+    /// <summary>
+    /// Once per run; and the previous run's result again when the file set and every manifest (by its stamp) are the
+    /// same: an edit to a tsconfig or a bundle re-derives nothing about the packages, and the items built from the
+    /// packages stay the same objects.
+    /// </summary>
+    private static Discovery Memoised(AnalysisContext context) => context.Memo.GetOrAdd("npm-discovery", () =>
+    {
+        var untracked = context.Untracked();
+        using var _ = DependencyRecorder.Suspend();
+        var manifests = Manifests(untracked.Files, untracked.Index, untracked.Cache);
+        var last = untracked.Cache.GetOrAdd("npm-discovery-last", untracked.Root, [], untracked.Files, () => new LastDiscovery());
+        lock (last)
+        {
+            if (last.Value is { } known && ReferenceEquals(known.Index, untracked.Index) && known.Manifests.SequenceEqual(manifests, ReferenceEqualityComparer.Instance))
+                return known.Discovery;
+            var packages = Profile.Time("npm discovery", () => Relate(untracked.Index, manifests));
+            var byRoot = new Dictionary<string, NpmPackage>(StringComparer.Ordinal);
+            foreach (var p in packages) byRoot.TryAdd(p.Root, p);
+            var discovery = new Discovery(packages, byRoot, Signature(packages));
+            last.Value = (untracked.Index, manifests, discovery);
+            return discovery;
+        }
+    });
+
+    private sealed class LastDiscovery
+    {
+        public (WorkspaceIndex Index, IReadOnlyList<NpmManifest> Manifests, Discovery Discovery)? Value;
+    }
+
+    /// <summary>Everything about the packages that other units' rules may use: identity, publication, relations, openness.</summary>
+    private static string Signature(IReadOnlyList<NpmPackage> packages) => Fingerprints.OfList(packages.Select(p => string.Join('\u001e',
+        p.Root, p.DisplayName, p.Manifest.Version ?? "", p.NotPublishedReason ?? "", p.IsPackage, p.IsVsCodeExtension, p.WorkspaceRoot ?? "",
+        p.EnclosingPackage ?? "", p.IsApp, p.SampleFolder ?? "", string.Join(",", p.Manifest.Workspaces ?? []), p.Manifest.PublishedFrom ?? "",
+        p.Manifest.Openness.ToString(), p.Manifest.Error ?? "")));
+
+    public static IReadOnlyList<NpmPackage> Discover(IFileView files, WorkspaceIndex index, AnalysisCache? cache = null) =>
+        Relate(index, Manifests(files, index, cache));
+
+    private static IReadOnlyList<NpmManifest> Manifests(IFileView files, WorkspaceIndex index, AnalysisCache? cache) =>
+        IndexQueries.Named(index, "package.json")
             .Where(p => !p.Contains("/node_modules/", StringComparison.Ordinal))
             .Select(p => cache is null
                 ? NpmManifest.Parse(p, ManifestText.Read(files, p))
                 : cache.GetOrAdd("npm-manifest", p, files, () => NpmManifest.Parse(p, ManifestText.Read(files, p))))
             .ToList();
+
+    private static IReadOnlyList<NpmPackage> Relate(WorkspaceIndex index, IReadOnlyList<NpmManifest> manifests)
+    {
         var packages = manifests.Select(m => new NpmPackage(Paths.Parent(m.Path), m)).ToList();
         var roots = packages.Where(p => p.Manifest.Workspaces is not null).ToList();
         var members = roots.ToDictionary(r => r.Root, r => WorkspaceFolders(r, packages), StringComparer.Ordinal);
@@ -35,15 +100,22 @@ public static class NpmPackageDiscovery
             IsApp = (!p.Manifest.DeclaresEntryPoints && AppScripts.BuildsAnApp(p.Manifest)) || p.Manifest.IsDesktopApp || desktopAppFolders.Contains(p.Root),
         }).ToList();
         var result = new List<NpmPackage>(own.Count);
+        var ownByRoot = new Dictionary<string, NpmPackage>(StringComparer.Ordinal);
+        foreach (var o in own) ownByRoot.TryAdd(o.Root, o);
         foreach (var p in own)
         {
             var root = roots.Where(r => r.Root != p.Root && members[r.Root].Contains(p.Root))
                 .OrderByDescending(r => r.Root.Length).FirstOrDefault();
-            // Inside a package that npm or vsce publishes (and not its workspace member), a manifest is content of it.
-            var enclosing = own.Where(o => o.Root != p.Root && Paths.IsUnder(p.Root, o.Root)
-                                           && (o.IsPublishedToNpm || (o.IsPackage && o.IsVsCodeExtension))
-                                           && !(members.TryGetValue(o.Root, out var m) && m.Contains(p.Root)))
-                .OrderBy(o => o.Root.Length).FirstOrDefault();
+            // Inside a package that npm or vsce publishes (and not its workspace member), a manifest is content of it:
+            // the outermost such folder above it (its parent folders looked up, not every package compared).
+            NpmPackage? enclosing = null;
+            for (var dir = Paths.Parent(p.Root); dir.Length > 0; dir = Paths.Parent(dir))
+            {
+                if (ownByRoot.TryGetValue(dir, out var o) && (o.IsPublishedToNpm || (o.IsPackage && o.IsVsCodeExtension))
+                    && !(members.TryGetValue(o.Root, out var m) && m.Contains(p.Root)))
+                    enclosing = o;
+                if (dir == "/" || dir.Length < index.Root.Length) break;
+            }
             result.Add(p with { WorkspaceRoot = root?.Root, EnclosingPackage = enclosing?.Root });
         }
         return result;

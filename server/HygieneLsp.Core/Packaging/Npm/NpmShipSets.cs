@@ -12,6 +12,8 @@ public static class NpmShipSets
 {
     public static NpmShipSet For(AnalysisContext context, NpmPackage package, IReadOnlyList<NpmPackage> all)
     {
+        // Inputs, for incremental runs: the files under the package (scope), package.json and the ignore files (stamped below).
+        context.Recorder?.Scope(package.Root);
         var underRoot = context.Index.FilesUnder(package.Root);
         var dependencies = new List<string> { package.PackageJsonPath };
         dependencies.AddRange(underRoot.Where(IsIgnoreFile));
@@ -22,7 +24,11 @@ public static class NpmShipSets
             for (var dir = package.Root; Paths.IsUnder(dir, root); dir = Paths.Parent(dir))
             {
                 foreach (var name in IgnoreFileNames)
-                    if (Paths.Combine(dir, name) is var f && context.Index.Contains(f)) above.Add(f);
+                {
+                    var f = Paths.Combine(dir, name);
+                    context.Recorder?.File(f); // one created later (a packages/.gitignore) changes the set
+                    if (context.Index.Contains(f)) above.Add(f);
+                }
                 if (dir == root || dir == "/") break;
             }
             above.Sort(StringComparer.Ordinal);
@@ -30,7 +36,7 @@ public static class NpmShipSets
         }
         var key = package.Root + "|" + Fingerprints.OfList(underRoot);
         return context.Cache.GetOrAdd("npm-shipset", key, dependencies, context.Files,
-            () => NpmPackWalker.Build(context.Files, package, NpmPackageDiscovery.ContextFor(context.Files, package, all)));
+            () => Analysis.Incremental.Profile.Time("npm ship set (walk)", () => NpmPackWalker.Build(context.Files, package, NpmPackageDiscovery.ContextFor(context.Files, package, all))));
     }
 
     /// <summary>Every package of the workspace that npm would publish, with its ship set (and all packages, for fixes).</summary>

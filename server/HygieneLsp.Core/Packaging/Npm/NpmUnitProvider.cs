@@ -7,16 +7,19 @@ namespace HygieneLsp.Core.Packaging.Npm;
 /// <summary>Every npm package of the folder as a unit: what `npm pack` would put in its tarball. VS Code extensions are left to the .vsix provider.</summary>
 public sealed class NpmUnitProvider : IShipUnitProvider
 {
-    public IEnumerable<ShipUnit> Units(AnalysisContext context, bool includeUnpublished, CancellationToken cancellationToken)
+    public IReadOnlyList<ShipUnitRef> Refs(AnalysisContext context, bool includeUnpublished) =>
+        NpmPackageDiscovery.Discover(context)
+            .Where(p => !p.IsVsCodeExtension && p.IsPackage && p.EnclosingPackage is null && (includeUnpublished || p.IsPublishedToNpm))
+            .Select(p => new ShipUnitRef(this, p.Root, p.Root)).ToList();
+
+    public IReadOnlyList<ShipUnit> Resolve(AnalysisContext context, ShipUnitRef unit, bool includeUnpublished, CancellationToken cancellationToken)
     {
+        if (NpmPackageDiscovery.AtRoot(context, unit.Key) is not { } package || (!includeUnpublished && !package.IsPublishedToNpm)) return [];
         var packages = NpmPackageDiscovery.Discover(context);
-        foreach (var package in packages)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (package.IsVsCodeExtension || !package.IsPackage || package.EnclosingPackage is not null) continue;
-            if (!includeUnpublished && !package.IsPublishedToNpm) continue;
-            var set = NpmShipSets.For(context, package, packages);
-            yield return new ShipUnit(ShipUnitKind.Npm, package.DisplayName, package.Manifest.Version, package.Root, package.IsPublishedToNpm,
+        var set = NpmShipSets.For(context, package, packages);
+        return
+        [
+            new ShipUnit(ShipUnitKind.Npm, package.DisplayName, package.Manifest.Version, package.Root, package.IsPublishedToNpm,
                 set.Files.Select(f => new ShipUnitFile(f.Path, f.Size, f.Reason.Text, f.Reason.Location) { Dependency = f.Reason.BundledDependency }).ToList(),
                 set.Errors)
             {
@@ -26,8 +29,8 @@ public sealed class NpmUnitProvider : IShipUnitProvider
                 Openness = package.Manifest.Openness,
                 Anchor = package.Manifest.PackageLocation,
                 Packager = new NpmPackager(set, packages),
-            };
-        }
+            },
+        ];
     }
 }
 

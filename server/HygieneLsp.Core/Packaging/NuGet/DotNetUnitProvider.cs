@@ -1,4 +1,5 @@
 using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.Analysis.Incremental;
 using HygieneLsp.Core.BuildConfigs.MsBuild;
 using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Fixes.DotNet;
@@ -17,14 +18,33 @@ public sealed class DotNetUnitProvider : IShipUnitProvider
 {
     private const string CacheKind = "dotnet.units";
 
-    public IEnumerable<ShipUnit> Units(AnalysisContext context, bool includeUnpublished, CancellationToken cancellationToken)
+    public IReadOnlyList<ShipUnitRef> Refs(AnalysisContext context, bool includeUnpublished) =>
+        ProjectFiles(context).Select(p => new ShipUnitRef(this, p, Paths.Parent(p))).ToList();
+
+    public IReadOnlyList<ShipUnit> Resolve(AnalysisContext context, ShipUnitRef unit, bool includeUnpublished, CancellationToken cancellationToken)
     {
-        var projects = context.Index.Files.Where(DotNetAnalyzer.IsProjectFile).ToList();
+        var all = AllUnits(context, cancellationToken);
+        var units = all.TryGetValue(unit.Key, out var list) ? list : [];
+        return includeUnpublished ? units : units.Where(u => u.IsPublished).ToList();
+    }
+
+    /// <summary>The .csproj/.fsproj/.vbproj files of the folder (memoised per index).</summary>
+    public static IReadOnlyList<string> ProjectFiles(AnalysisContext context) =>
+        IndexQueries.Where(context.Index, "dotnet-projects", DotNetAnalyzer.IsProjectFile);
+
+    /// <summary>
+    /// Every project's units, memoised on the MSBuild files and the folder's file list (item globs reach anywhere):
+    /// an incremental item depends on the whole folder's file set (its root scope) and those files.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<ShipUnit>> AllUnits(AnalysisContext context, CancellationToken cancellationToken)
+    {
+        var projects = ProjectFiles(context);
         if (projects.Count == 0) return [];
-        var msbuild = context.Index.Files.Where(IsMsBuildFile).ToList();
-        var all = context.Cache.GetOrAdd(CacheKind, Fingerprints.OfList(context.Index.Files), msbuild, context.Files,
-            () => projects.SelectMany(p => UnitsOf(context, p, cancellationToken)).ToList());
-        return includeUnpublished ? all : all.Where(u => u.IsPublished).ToList();
+        context.Recorder?.Scope(context.Root);
+        var msbuild = IndexQueries.Where(context.Index, "msbuild-files", IsMsBuildFile);
+        var listing = context.Memo.GetOrAdd("dotnet-listing", () => Fingerprints.OfList(context.Index.Files));
+        return context.Cache.GetOrAdd(CacheKind, listing, msbuild, context.Files,
+            () => projects.ToDictionary(p => p, p => (IReadOnlyList<ShipUnit>)UnitsOf(context, p, cancellationToken).ToList(), StringComparer.Ordinal));
     }
 
     private static bool IsMsBuildFile(string path) =>

@@ -16,7 +16,10 @@ public static class PredictedOutputs
     {
         var added = new Dictionary<ShipUnit, List<ShipUnitFile>>();
         var plans = BuildPlanCache.Of(context);
-        foreach (var folder in BuildPlanCache.ProjectFolders(context))
+        // A few units (one package's lens or hover): only the builds in, around or above them can write into them.
+        var folders = BuildPlanCache.ProjectFolders(context);
+        if (units.Count <= 8) folders = folders.Where(f => units.Any(u => Paths.IsUnder(f, u.Root) || Paths.IsUnder(u.Root, f))).ToList();
+        foreach (var folder in folders)
         {
             cancellationToken.ThrowIfCancellationRequested();
             foreach (var output in plans.Get(context.Files, folder, context.Root).SelectMany(p => p.Outputs))

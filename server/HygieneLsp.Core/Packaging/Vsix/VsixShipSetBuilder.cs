@@ -19,6 +19,7 @@ public static class VsixShipSetBuilder
     {
         options ??= VsixPackOptions.Default;
         var root = extension.Root;
+        context.Recorder?.Scope(root); // the extension's files, for incremental runs (package.json and .vscodeignore are stamped below)
         var listing = context.Index.FilesUnder(root);
         var key = root + "|" + options.GetHashCode() + "|" + listing.Count + "|" + Fingerprints.OfList(listing);
         var dependencies = new[] { extension.PackageJsonPath, options.IgnoreFile ?? extension.DefaultIgnoreFilePath, root + "/node_modules/.package-lock.json" };

@@ -8,14 +8,19 @@ namespace HygieneLsp.Core.Packaging.Vsix;
 /// <summary>Every VS Code extension of the folder as a unit: what `vsce package` would put in its .vsix.</summary>
 public sealed class VsixUnitProvider : IShipUnitProvider
 {
-    public IEnumerable<ShipUnit> Units(AnalysisContext context, bool includeUnpublished, CancellationToken cancellationToken)
+    // Whether vsce refuses an extension (its errors) is known only from its ship set: every extension is a ref.
+    public IReadOnlyList<ShipUnitRef> Refs(AnalysisContext context, bool includeUnpublished) =>
+        VsixExtension.FindAll(context).Select(e => new ShipUnitRef(this, e.Root, e.Root)).ToList();
+
+    public IReadOnlyList<ShipUnit> Resolve(AnalysisContext context, ShipUnitRef unit, bool includeUnpublished, CancellationToken cancellationToken)
     {
-        foreach (var extension in VsixExtension.FindAll(context))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var set = VsixShipSetBuilder.Get(context, extension);
-            if (!includeUnpublished && set.Errors.Count > 0) continue;
-            yield return new ShipUnit(ShipUnitKind.Vsix, extension.DisplayName, (extension.Manifest.Document?.Root as JsoncObject)?.GetString("version"),
+        if (VsixExtension.FindAll(context).FirstOrDefault(e => e.Root == unit.Key) is not { } extension) return [];
+        context.Recorder?.Scope(extension.Root);
+        var set = VsixShipSetBuilder.Get(context, extension);
+        if (!includeUnpublished && set.Errors.Count > 0) return [];
+        return
+        [
+            new ShipUnit(ShipUnitKind.Vsix, extension.DisplayName, (extension.Manifest.Document?.Root as JsoncObject)?.GetString("version"),
                 extension.Root, set.Errors.Count == 0,
                 set.Files.Select(f => new ShipUnitFile(f.Path, f.Size, f.Reason.Text, f.Reason.Location) { Dependency = f.Dependency?.Name }).ToList(),
                 set.Errors)
@@ -28,8 +33,8 @@ public sealed class VsixUnitProvider : IShipUnitProvider
                 Openness = extension.Manifest.Openness,
                 Anchor = extension.Manifest.PackageLocation,
                 Packager = new VsixPackager(set),
-            };
-        }
+            },
+        ];
     }
 }
 

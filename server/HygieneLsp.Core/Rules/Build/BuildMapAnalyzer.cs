@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.Analysis.Incremental;
 using HygieneLsp.Core.BuildConfigs;
 using HygieneLsp.Core.Discovery;
 using HygieneLsp.Core.BuildConfigs.Bun;
@@ -21,7 +22,7 @@ namespace HygieneLsp.Core.Rules.Build;
 /// embedded sources are a lower-severity note (paths and names still leak); "may" predictions one step lower.
 /// Maps that nothing publishes, from library tools, are not reported.
 /// </summary>
-public sealed class BuildMapAnalyzer : IAnalyzer
+public sealed class BuildMapAnalyzer : IItemizedAnalyzer
 {
     private readonly IShipExposure _exposure;
 
@@ -31,22 +32,32 @@ public sealed class BuildMapAnalyzer : IAnalyzer
 
     public IReadOnlyList<RuleDescriptor> Rules { get; } = BuildRules.All;
 
-    public IEnumerable<Finding> Analyze(AnalysisContext context, CancellationToken cancellationToken)
+    public IEnumerable<Finding> Analyze(AnalysisContext context, CancellationToken cancellationToken) => Itemized.AnalyzeAll(this, context, cancellationToken);
+
+    /// <summary>One item per project folder (a package.json or a bundler config): an edit re-plans that folder's builds.</summary>
+    public IReadOnlyList<AnalysisItem> Items(AnalysisContext context, CancellationToken cancellationToken) =>
+        IndexQueries.Derived(context.Index, "build-items", () => BuildPlanCache.ProjectFolders(context).Select(d => new AnalysisItem(d, d, ScopeIsInput: false)).ToList());
+
+    public object? AnalyzeItem(AnalysisContext context, AnalysisItem item, CancellationToken cancellationToken)
     {
-        var dirs = BuildPlanCache.ProjectFolders(context);
-        var plans = BuildPlanCache.Of(context);
         var findings = new List<Finding>();
-        var seen = new HashSet<(string, SourceLocation)>();
-        foreach (var dir in dirs)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var project = plans.GetProject(context.Files, dir, context.Root);
-            context.Skipped.Report(project.Skipped);
-            foreach (var plan in project.Plans)
-                foreach (var output in plan.Outputs)
-                    if (ToFinding(context, output) is { } f && seen.Add((f.RuleId, f.Location))) findings.Add(f);
-        }
+        var project = Profile.Time("build: plan", () => BuildPlanCache.Of(context).GetProject(context.Files, item.Key, context.Root));
+        context.Skipped.Report(project.Skipped);
+        foreach (var plan in project.Plans)
+            foreach (var output in plan.Outputs)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (Profile.Time("build: exposure", () => ToFinding(context, output)) is { } f) findings.Add(f);
+            }
         return findings;
+    }
+
+    /// <summary>A config two folders' builds share is reported once (the first folder's finding).</summary>
+    public IEnumerable<Finding> Combine(AnalysisContext context, IReadOnlyList<ItemOutput> outputs, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<(string, SourceLocation)>();
+        foreach (var f in Itemized.Concat(outputs))
+            if (seen.Add((f.RuleId, f.Location))) yield return f;
     }
 
     private Finding? ToFinding(AnalysisContext context, PredictedMaps p)

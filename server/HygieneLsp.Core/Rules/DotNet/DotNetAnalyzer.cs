@@ -35,7 +35,7 @@ public sealed class DotNetAnalyzer : IAnalyzer
             .OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Key + "=" + r.Value));
         var lineReport = new DotNetFindingBuilder.SecretLineReport(context.Root,
             rule => context.Settings.SeverityFor(rule, Severity.Error) == Severity.Error);
-        foreach (var project in context.Index.Files.Where(IsProjectFile))
+        foreach (var project in Packaging.NuGet.DotNetUnitProvider.ProjectFiles(context))
         {
             cancellationToken.ThrowIfCancellationRequested();
             findings.AddRange(AnalyzeProject(context.Files, project, ListingStamp(context, project) + "|" + context.Root + "|" + secretSeverities, lineReport));

@@ -10,14 +10,18 @@ namespace HygieneLsp.Core.Rules.DotNet;
 /// connection-string probe still looks: what it alone finds (<c>Password=myPassw0rd</c>) the engine took for a
 /// placeholder or a sample, so it is reported with that doubt.
 /// </summary>
-public sealed class ScannerSettingsSecretProbe(SecretScanner scanner) : ISettingsSecretProbe
+public sealed class ScannerSettingsSecretProbe(Func<SecretScanner> scanner) : ISettingsSecretProbe
 {
+    public ScannerSettingsSecretProbe(SecretScanner scanner) : this(() => scanner)
+    {
+    }
+
     private readonly JsonSettingsSecretProbe _json = new();
 
     public bool HasSecret(string path, IFileView files, out string kind, out SourceLocation where)
     {
         var text = files.ReadAllText(path);
-        if (text is not null && scanner.ScanText(text.AsSpan(), TextKinds.ForPath(path)) is { Count: > 0 } matches)
+        if (text is not null && scanner().ScanText(text.AsSpan(), TextKinds.ForPath(path)) is { Count: > 0 } matches)
         {
             // Values the engine judged public by design or placeholders-in-context are not the settings' secret.
             var certain = matches.FirstOrDefault(m => m.Confidence == SecretConfidence.High);
@@ -31,7 +35,7 @@ public sealed class ScannerSettingsSecretProbe(SecretScanner scanner) : ISetting
     public string? Doubt(string path, IFileView files)
     {
         var text = files.ReadAllText(path);
-        if (text is not null && scanner.ScanText(text.AsSpan(), TextKinds.ForPath(path)).Any(m => m.Confidence == SecretConfidence.High)) return null;
+        if (text is not null && scanner().ScanText(text.AsSpan(), TextKinds.ForPath(path)).Any(m => m.Confidence == SecretConfidence.High)) return null;
         return "a value the secrets scan takes for a placeholder or a sample (a word that names itself, a weak development password)";
     }
 
@@ -39,7 +43,7 @@ public sealed class ScannerSettingsSecretProbe(SecretScanner scanner) : ISetting
     {
         var text = files.ReadAllText(path);
         if (text is null) return null;
-        return scanner.ScanText(text.AsSpan(), TextKinds.ForPath(path), role).FirstOrDefault(m => m.Confidence == SecretConfidence.High)?.RuleId;
+        return scanner().ScanText(text.AsSpan(), TextKinds.ForPath(path), role).FirstOrDefault(m => m.Confidence == SecretConfidence.High)?.RuleId;
     }
 
     /// <summary>"a connection string password", "an AWS access key id": the kind as the JSON probe words it.</summary>

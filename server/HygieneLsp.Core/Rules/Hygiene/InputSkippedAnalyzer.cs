@@ -1,4 +1,5 @@
 using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.Analysis.Incremental;
 using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Text;
 using HygieneLsp.Core.Workspace;
@@ -6,11 +7,12 @@ using HygieneLsp.Core.Workspace;
 namespace HygieneLsp.Core.Rules.Hygiene;
 
 /// <summary>
-/// Reports each input the other analyzers stopped reading at a budget (<see cref="AnalysisContext.Skipped"/>), and a
-/// walk of the workspace folder that stopped at its limits, as one information finding per file and budget. It must run
-/// after every analyzer that reads inputs: <see cref="AnalyzerCatalog"/> puts it last.
+/// Reports each input an analyzer stopped reading at a budget (the engine collects them from every item's output,
+/// <see cref="AnalysisContext.Skipped"/>, and calls <see cref="Report"/>), the walk of the workspace folder that stopped at
+/// its limits and manifests over their size cap, as one information finding per file and budget. Its own items are the
+/// package.json files (one size check each, so an edit of one re-checks that one).
 /// </summary>
-public sealed class InputSkippedAnalyzer : IAnalyzer
+public sealed class InputSkippedAnalyzer : IItemizedAnalyzer
 {
     public const string RuleId = "hygiene/input-skipped";
 
@@ -28,20 +30,29 @@ public sealed class InputSkippedAnalyzer : IAnalyzer
 
     public IEnumerable<Finding> Analyze(AnalysisContext context, CancellationToken cancellationToken)
     {
-        var skips = context.Skipped.All.ToList();
-        if (context.Index.Limit is { } limit) skips.Add(new InputSkip(context.Root, limit));
-        // Every reader of package.json refuses one past the manifest budget; said once here rather than by each.
-        foreach (var manifest in context.Index.Named("package.json"))
-            if (ManifestText.IsTooLarge(context.Files, manifest)) skips.Add(new InputSkip(manifest, ManifestText.TooLargeReason));
-        return skips.Distinct().Select(s => new Finding
-        {
-            RuleId = RuleId,
-            Severity = Severity.Information,
-            Message = $"{Display(context.Root, s.Path)}: {s.Reason}.",
-            Location = new SourceLocation(s.Path, TextRange.Empty),
-            Fingerprint = Fingerprints.Of(RuleId, Paths.IsUnder(s.Path, context.Root) ? Paths.Relative(context.Root, s.Path) : s.Path, s.Reason),
-        });
+        IEnumerable<Finding> walk = context.Index.Limit is { } limit ? Report(context.Root, [new InputSkip(context.Root, limit)]) : [];
+        return walk.Concat(Itemized.AnalyzeAll(this, context, cancellationToken));
     }
+
+    public IReadOnlyList<AnalysisItem> Items(AnalysisContext context, CancellationToken cancellationToken) =>
+        IndexQueries.Derived(context.Index, "input-budget-items", () => IndexQueries.Named(context.Index, "package.json")
+            .Select(p => new AnalysisItem(p, Paths.Parent(p), ScopeIsInput: false)).ToList());
+
+    /// <summary>Every reader of package.json refuses one past the manifest budget; said once here rather than by each.</summary>
+    public object? AnalyzeItem(AnalysisContext context, AnalysisItem item, CancellationToken cancellationToken) =>
+        ManifestText.IsTooLarge(context.Files, item.Key) ? Report(context.Root, [new InputSkip(item.Key, ManifestText.TooLargeReason)]).ToList() : null;
+
+    public IEnumerable<Finding> Combine(AnalysisContext context, IReadOnlyList<ItemOutput> outputs, CancellationToken cancellationToken) => Itemized.Concat(outputs);
+
+    /// <summary>One finding per distinct skip (a package.json too large is also told by every reader that refused it).</summary>
+    public static IEnumerable<Finding> Report(string root, IEnumerable<InputSkip> skips) => skips.Distinct().Select(s => new Finding
+    {
+        RuleId = RuleId,
+        Severity = Severity.Information,
+        Message = $"{Display(root, s.Path)}: {s.Reason}.",
+        Location = new SourceLocation(s.Path, TextRange.Empty),
+        Fingerprint = Fingerprints.Of(RuleId, Paths.IsUnder(s.Path, root) ? Paths.Relative(root, s.Path) : s.Path, s.Reason),
+    });
 
     private static string Display(string root, string path) =>
         path == root ? "the workspace folder" : Paths.IsUnder(path, root) ? Paths.Relative(root, path) : path;

@@ -1,4 +1,5 @@
 using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.Analysis.Incremental;
 using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Packaging;
 using HygieneLsp.Core.Secrets;
@@ -13,12 +14,26 @@ namespace HygieneLsp.Core.Rules.Secrets;
 /// appsettings*.json) are still scanned and give warnings; <see cref="EngineSettings.ScanWholeWorkspaceForSecrets"/>
 /// widens that to every workspace file. Scans are memoised per file stamp and run on all cores.
 /// </summary>
-public sealed class SecretsAnalyzer : IAnalyzer
+public sealed class SecretsAnalyzer : IItemizedAnalyzer
 {
     public const string CacheKind = "secrets.scan";
 
-    private readonly Func<AnalysisContext, IEnumerable<PublishedFile>> _shippedFiles;
-    private readonly SecretScanner _scanner;
+    private const string UnshippedItem = "unshipped";
+
+    private readonly Func<AnalysisContext, IEnumerable<PublishedFile>>? _shippedFiles;
+    private readonly SecretScanner? _given;
+
+    /// <summary>The detectors compile their patterns when first used: after the server answered initialize, not before.</summary>
+    private SecretScanner _scanner => _given ?? SecretScanner.Default;
+
+    /// <summary>
+    /// The product's analyzer: what ships is every published unit's existing files (<see cref="ShipUnits"/>), one item
+    /// per unit, so an edit rescans the units it touched; files that ship nowhere (credential files, or every file with
+    /// <see cref="EngineSettings.ScanWholeWorkspaceForSecrets"/>) are one more item.
+    /// </summary>
+    public static SecretsAnalyzer OverShipUnits(SecretScanner? scanner = null) => new(scanner);
+
+    private SecretsAnalyzer(SecretScanner? scanner) => _given = scanner;
 
     /// <param name="shippedFiles">Every file some packaging unit would publish, with the unit's name.</param>
     public SecretsAnalyzer(Func<AnalysisContext, IEnumerable<(string unitName, string absolutePath)>> shippedFiles, SecretScanner? scanner = null)
@@ -31,7 +46,7 @@ public sealed class SecretsAnalyzer : IAnalyzer
     public SecretsAnalyzer(Func<AnalysisContext, IEnumerable<PublishedFile>> shippedFiles, SecretScanner? scanner = null)
     {
         _shippedFiles = shippedFiles;
-        _scanner = scanner ?? SecretScanner.Default;
+        _given = scanner;
     }
 
     public string Name => "secrets";
@@ -49,31 +64,105 @@ public sealed class SecretsAnalyzer : IAnalyzer
     private static string WithArticle(string title) =>
         (title.StartsWith("npm", StringComparison.Ordinal) || "aeioAEIO".Contains(title.TrimStart('.')[0]) ? "An " : "A ") + title;
 
-    public IEnumerable<Finding> Analyze(AnalysisContext context, CancellationToken cancellationToken)
+    public IEnumerable<Finding> Analyze(AnalysisContext context, CancellationToken cancellationToken) => Itemized.AnalyzeAll(this, context, cancellationToken);
+
+    public IReadOnlyList<AnalysisItem> Items(AnalysisContext context, CancellationToken cancellationToken) => _shippedFiles is null
+        ? [.. ShipUnits.PublishedItems(context), new AnalysisItem(UnshippedItem, context.Root)]
+        : [new AnalysisItem("*", context.Root), new AnalysisItem(UnshippedItem, context.Root)]; // what the caller's list says ships
+
+    /// <summary>
+    /// A unit's shipped files (with what they ship in, by path) and every scan that found something. Findings are built
+    /// in the item (reading what they need, recorded as the item's inputs), as if the unit were the only one shipping
+    /// each file; the combine rebuilds the rare file that several units ship.
+    /// </summary>
+    private sealed record UnitScan(IReadOnlyDictionary<string, List<PublishedFile>> Shipped, IReadOnlyDictionary<string, SecretScanResult> Found,
+        IReadOnlyDictionary<string, List<Finding>> Built);
+
+    /// <summary>The files that ship nowhere which are scanned anyway (credential files; all with the whole-workspace setting), with their findings.</summary>
+    private sealed record UnshippedScan(IReadOnlyList<(string Path, List<Finding> Findings)> Found);
+
+    public object? AnalyzeItem(AnalysisContext context, AnalysisItem item, CancellationToken cancellationToken)
     {
-        var shipped = new Dictionary<string, List<PublishedFile>>(StringComparer.Ordinal);
-        foreach (var file in _shippedFiles(context))
+        if (item.Key == UnshippedItem)
         {
-            var p = Paths.Normalize(file.Path);
-            if (!shipped.TryGetValue(p, out var units)) shipped[p] = units = [];
-            if (!units.Exists(u => u.Unit == file.Unit && u.Via == file.Via)) units.Add(file with { Path = p });
+            var candidates = context.Settings.ScanWholeWorkspaceForSecrets
+                ? context.Index.Files
+                : IndexQueries.Matching(context.Index, "credential-files", IsCredentialFile);
+            var results = ScanAll(context, candidates, cancellationToken);
+            ReportSkips(context, candidates, results);
+            var builder = new SecretFindingBuilder(context.Files, context.Root, context);
+            return new UnshippedScan(candidates.Select((p, i) => (p, results[i])).Where(r => HasAny(r.Item2))
+                .Select(r => (r.p, builder.Build(r.p, r.Item2, null).ToList())).ToList());
         }
+        if (_shippedFiles is not null) return Scan(context, _shippedFiles(context).ToList(), cancellationToken);
+        if (ShipUnits.RefOfItem(context, item.Key) is not { } unitRef) return null;
+        var shipped = ShipUnits.Resolve(context, unitRef, includeUnpublished: false, cancellationToken).SelectMany(ShipUnits.PublishedFiles).ToList();
+        return Scan(context, shipped, cancellationToken);
+    }
+
+    private UnitScan Scan(AnalysisContext context, IReadOnlyList<PublishedFile> shipped, CancellationToken cancellationToken)
+    {
+        var byPath = new Dictionary<string, List<PublishedFile>>(StringComparer.Ordinal);
+        foreach (var file in shipped)
+        {
+            var path = Paths.Normalize(file.Path);
+            if (!byPath.TryGetValue(path, out var units)) byPath[path] = units = [];
+            if (!units.Exists(u => u.Unit == file.Unit && u.Via == file.Via)) units.Add(file with { Path = path });
+        }
+        var paths = byPath.Keys.ToList();
+        var results = ScanAll(context, paths, cancellationToken);
+        ReportSkips(context, paths, results);
+        var found = new Dictionary<string, SecretScanResult>(StringComparer.Ordinal);
+        var built = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
+        var builder = new SecretFindingBuilder(context.Files, context.Root, context);
+        for (var i = 0; i < paths.Count; i++)
+        {
+            if (!HasAny(results[i])) continue;
+            found[paths[i]] = results[i];
+            built[paths[i]] = builder.Build(paths[i], results[i], byPath[paths[i]]).ToList();
+        }
+        return new UnitScan(byPath, found, built);
+    }
+
+    /// <summary>Files whose scan stopped at a budget (match time), told as hygiene/input-skipped.</summary>
+    private static void ReportSkips(AnalysisContext context, IReadOnlyList<string> paths, IReadOnlyList<SecretScanResult> results)
+    {
+        for (var i = 0; i < paths.Count; i++)
+            if (results[i].StoppedBy is { } budget) context.Skipped.Report(new InputSkip(paths[i], budget));
+    }
+
+    private static bool HasAny(SecretScanResult result) => result.Matches.Count > 0 || result.Embedded.Count > 0;
+
+    /// <summary>
+    /// Findings per file: a file that several units ship is one finding naming them all; shipped files first (by
+    /// path), then the unshipped ones in workspace order.
+    /// </summary>
+    public IEnumerable<Finding> Combine(AnalysisContext context, IReadOnlyList<ItemOutput> outputs, CancellationToken cancellationToken)
+    {
+        // Runs whenever an item changed, over every unit: it looks only at the files with a secret, whose findings the
+        // items built already; a file several units ship is built again naming them all.
+        var scans = outputs.Select(o => o.Value).OfType<UnitScan>().ToList();
+        var unshipped = outputs.Select(o => o.Value).OfType<UnshippedScan>().FirstOrDefault();
+        var foundBy = new Dictionary<string, List<UnitScan>>(StringComparer.Ordinal);
+        foreach (var scan in scans)
+            foreach (var path in scan.Found.Keys)
+            {
+                if (!foundBy.TryGetValue(path, out var list)) foundBy[path] = list = [];
+                list.Add(scan);
+            }
         var builder = new SecretFindingBuilder(context.Files, context.Root, context);
         var seen = new HashSet<(string, string, Text.TextRange, string?)>();
         var findings = new List<Finding>();
-
-        var jobs = shipped.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (Path: p.Key, Units: (List<PublishedFile>?)p.Value))
-            .Concat(context.Index.Files
-                .Where(path => !shipped.ContainsKey(path)
-                               && (context.Settings.ScanWholeWorkspaceForSecrets || IsCredentialFile(Path.GetFileName(path))))
-                .Select(path => (Path: path, Units: (List<PublishedFile>?)null)))
-            .ToList();
-        var results = ScanAll(context, jobs.Select(j => j.Path).ToList(), cancellationToken);
-        for (var i = 0; i < jobs.Count; i++)
+        foreach (var (path, by) in foundBy.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            if (results[i].StoppedBy is { } budget) context.Skipped.Report(new InputSkip(jobs[i].Path, budget));
-            Add(builder.Build(jobs[i].Path, results[i], jobs[i].Units));
+            if (by.Count == 1) { Add(by[0].Built[path]); continue; }
+            var units = new List<PublishedFile>();
+            foreach (var file in by.SelectMany(s => s.Shipped[path]))
+                if (!units.Exists(u => u.Unit == file.Unit && u.Via == file.Via)) units.Add(file);
+            Add(builder.Build(path, by[0].Found[path], units));
         }
+        foreach (var (path, built) in unshipped?.Found ?? [])
+            if (!scans.Any(s => s.Shipped.ContainsKey(path))) Add(built);
         return findings;
 
         void Add(IEnumerable<Finding> built)

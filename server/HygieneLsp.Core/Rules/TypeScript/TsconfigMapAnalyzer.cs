@@ -1,4 +1,5 @@
 using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.Analysis.Incremental;
 using HygieneLsp.Core.BuildConfigs.TypeScript;
 using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Parsing.Jsonc;
@@ -12,7 +13,7 @@ namespace HygieneLsp.Core.Rules.TypeScript;
 /// config inside the workspace is reported once, on that base key; a value inherited from a package (which the user
 /// cannot edit) is reported on the `extends` entry of each config that pulls it in.
 /// </summary>
-public sealed class TsconfigMapAnalyzer : IAnalyzer
+public sealed class TsconfigMapAnalyzer : IItemizedAnalyzer
 {
     private static readonly (string Option, RuleDescriptor Rule)[] MapOptions =
     [
@@ -38,57 +39,99 @@ public sealed class TsconfigMapAnalyzer : IAnalyzer
     public static bool IsTsconfigName(string fileName) =>
         fileName.StartsWith("tsconfig", StringComparison.Ordinal) && fileName.EndsWith(".json", StringComparison.Ordinal);
 
-    public IEnumerable<Finding> Analyze(AnalysisContext context, CancellationToken cancellationToken)
+    public IEnumerable<Finding> Analyze(AnalysisContext context, CancellationToken cancellationToken) => Itemized.AnalyzeAll(this, context, cancellationToken);
+
+    /// <summary>One item per tsconfig: an edit re-resolves that config (and those extending an edited base) only.</summary>
+    public IReadOnlyList<AnalysisItem> Items(AnalysisContext context, CancellationToken cancellationToken) =>
+        IndexQueries.Derived(context.Index, "tsconfig-items", () => IndexQueries.Matching(context.Index, "tsconfig-names", IsTsconfigName)
+            .Select(p => new AnalysisItem(p, Paths.Parent(p), ScopeIsInput: false)).ToList());
+
+    /// <summary>One map option a config turns on with emit, where it is set, whether tsc runs on the config, and who would publish the maps.</summary>
+    private sealed record Contribution(ResolvedTsconfig Config, TsOption Option, RuleDescriptor Rule, (string File, int Start) Cause, bool Compiled,
+        IReadOnlyList<ShipExposureHit> Hits, string Predicted);
+
+    public object? AnalyzeItem(AnalysisContext context, AnalysisItem item, CancellationToken cancellationToken)
     {
-        // `extends` is untrusted text: bases are read from the workspace folder only.
-        var resolver = new TsconfigResolver(new ConfinedFileView(context.Files, context.Root));
-        var configs = new List<ResolvedTsconfig>();
-        foreach (var path in context.Index.Matching(IsTsconfigName))
+        var path = item.Key;
+        if (TsconfigResolver.IsTooLarge(context.Files, path))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (TsconfigResolver.IsTooLarge(context.Files, path))
+            context.Skipped.Report(new InputSkip(path, $"larger than {TsconfigResolver.MaxBytes:N0} bytes; not read, so its compiler options are unknown"));
+            return null;
+        }
+        // `extends` is untrusted text: bases are read from the workspace folder only.
+        var resolver = new TsconfigResolver(new ConfinedFileView(context.Files, context.Root), context.Cache);
+        var resolved = context.Cache.GetOrAdd("tsconfig", path, context.Files, () => resolver.Load(path) is { } f ? resolver.Resolve(f) : null);
+        // Bases may have changed without the top file changing: re-resolve when any dependency's stamp moved.
+        if (resolved is not null && resolved.Dependencies.Count > 1)
+            resolved = context.Cache.GetOrAdd("tsconfig-chain", path, resolved.Dependencies, context.Files, () => resolver.Resolve(resolver.Load(path)!));
+        if (resolved is null) return null;
+        if (resolved.File.Document.TooDeep)
+            context.Skipped.Report(new InputSkip(path, $"nests deeper than {JsoncParser.MaxDepth} levels; read only up to there"));
+        var contributions = new List<Contribution>();
+        foreach (var (optionName, rule) in MapOptions)
+        {
+            var option = resolved.Get(optionName);
+            if (option?.AsBool != true || !Emits(resolved, optionName)) continue;
+            // The cause is the setting when its file is in the workspace (the index, by binary search), else the config's `extends`.
+            context.Recorder?.File(option.SetIn.Path);
+            var causeInWorkspace = context.Index.Contains(option.SetIn.Path);
+            var key = causeInWorkspace ? (option.SetIn.Path, option.Property.Start) : (resolved.File.Path, -1 - option.Property.Start);
+            var compiled = TscInvocations.IsCompiled(context, resolved.File.Path);
+            var predicted = Paths.Combine(OutDir(resolved), optionName switch
             {
-                context.Skipped.Report(new InputSkip(path, $"larger than {TsconfigResolver.MaxBytes:N0} bytes; not read, so its compiler options are unknown"));
+                "declarationMap" => "index.d.ts.map",
+                "inlineSourceMap" => "index.js",
+                _ => "index.js.map",
+            });
+            // tsc writes maps only where it runs: who would ship them matters only for the configs some script compiles.
+            var hits = compiled ? _exposure.WhoShips(context, predicted) : [];
+            contributions.Add(new Contribution(resolved, option, rule, key, compiled, hits, predicted));
+        }
+        return contributions;
+    }
+
+    /// <summary>One finding per cause (a base config's setting is reported once, with the configs that inherit it).</summary>
+    public IEnumerable<Finding> Combine(AnalysisContext context, IReadOnlyList<ItemOutput> outputs, CancellationToken cancellationToken)
+    {
+        var byCause = new Dictionary<(string File, int Start), List<Contribution>>();
+        foreach (var output in outputs)
+            foreach (var c in output.Value as List<Contribution> ?? [])
+            {
+                if (!byCause.TryGetValue(c.Cause, out var list)) byCause[c.Cause] = list = [];
+                list.Add(c);
+            }
+        var config = context.Config;
+        var built = new Dictionary<(string, int), (List<Contribution>, object, Finding?)>();
+        foreach (var (cause, affected) in byCause)
+        {
+            // The finding of a cause whose contributions are the same objects as last time is the same (an edit of one
+            // tsconfig rebuilds its own cause, not the other configs' findings and fixes).
+            if (_lastBuilt.TryGetValue(cause, out var last) && ReferenceEquals(last.Config, config) && last.Affected.SequenceEqual(affected))
+            {
+                built[cause] = last;
+                if (last.Finding is { } same) yield return same;
                 continue;
             }
-            var resolved = context.Cache.GetOrAdd("tsconfig", path, context.Files, () => resolver.Load(path) is { } f ? resolver.Resolve(f) : null);
-            // Bases may have changed without the top file changing: re-resolve when any dependency's stamp moved.
-            if (resolved is not null && resolved.Dependencies.Count > 1)
-                resolved = context.Cache.GetOrAdd("tsconfig-chain", path, resolved.Dependencies, context.Files, () => resolver.Resolve(resolver.Load(path)!));
-            if (resolved is not null) configs.Add(resolved);
-            if (resolved?.File.Document.TooDeep == true)
-                context.Skipped.Report(new InputSkip(path, $"nests deeper than {JsoncParser.MaxDepth} levels; read only up to there"));
+            var finding = Build(context, cause.Start, affected);
+            built[cause] = (affected, config, finding);
+            if (finding is not null) yield return finding;
         }
+        _lastBuilt = built;
+    }
 
-        var inWorkspace = new HashSet<string>(context.Index.Files, StringComparer.Ordinal);
-        // cause (file, option start) → configs affected; one finding per cause.
-        var byCause = new Dictionary<(string File, int Start), List<(ResolvedTsconfig Config, TsOption Option, RuleDescriptor Rule)>>();
-        foreach (var config in configs)
-        {
-            foreach (var (optionName, rule) in MapOptions)
-            {
-                var option = config.Get(optionName);
-                if (option?.AsBool != true || !Emits(config, optionName)) continue;
-                var causeInWorkspace = inWorkspace.Contains(option.SetIn.Path);
-                var key = causeInWorkspace ? (option.SetIn.Path, option.Property.Start) : (config.File.Path, -1 - option.Property.Start);
-                if (!byCause.TryGetValue(key, out var list)) byCause[key] = list = [];
-                list.Add((config, option, rule));
-            }
-        }
+    private Dictionary<(string File, int Start), (List<Contribution> Affected, object Config, Finding? Finding)> _lastBuilt = [];
 
-        var compiled = TscInvocations.CompiledConfigs(context);
-        foreach (var ((file, start), affected) in byCause)
-        {
-            // tsc writes maps only where it runs: keep the configs some script compiles.
-            var live = affected.Where(a => compiled.Contains(a.Config.File.Path)).ToList();
-            if (live.Count == 0) continue;
-            var (config, option, rule) = live[0];
-            var outDir = OutDirText(config);
-            var finding = start >= 0
-                ? AtSetting(config, option, rule, rule.DefaultSeverity, live.Select(a => a.Config).Where(c => c.File.Path != option.SetIn.Path).ToList(), outDir)
-                : AtExtends(config, option, rule, rule.DefaultSeverity, outDir);
-            if (WithExposure(context, finding, live.Select(a => a.Config).ToList(), option.Name) is { } reported) yield return reported;
-        }
+    private static Finding? Build(AnalysisContext context, int start, List<Contribution> affected)
+    {
+        // tsc writes maps only where it runs: keep the configs some script compiles.
+        var live = affected.Where(a => a.Compiled).ToList();
+        if (live.Count == 0) return null;
+        var (config, option, rule) = (live[0].Config, live[0].Option, live[0].Rule);
+        var outDir = OutDirText(config);
+        var finding = start >= 0
+            ? AtSetting(config, option, rule, rule.DefaultSeverity, live.Select(a => a.Config).Where(c => c.File.Path != option.SetIn.Path).ToList(), outDir)
+            : AtExtends(config, option, rule, rule.DefaultSeverity, outDir);
+        return WithExposure(context, finding, live);
     }
 
     /// <summary>
@@ -97,17 +140,10 @@ public sealed class TsconfigMapAnalyzer : IAnalyzer
     /// code but keeps the maps out (`!**/*.map`, `**/*.map` in .vscodeignore), or nothing publishes tsc's output at all
     /// (a private package bundled elsewhere, a server app), the maps stay on disk: nothing to say.
     /// </summary>
-    private Finding? WithExposure(AnalysisContext context, Finding finding, IReadOnlyList<ResolvedTsconfig> configs, string option)
+    private static Finding? WithExposure(AnalysisContext context, Finding finding, IReadOnlyList<Contribution> contributions)
     {
-        foreach (var config in configs)
+        foreach (var (config, predicted, hits, option) in contributions.Select(c => (c.Config, c.Predicted, c.Hits, c.Option.Name)))
         {
-            var predicted = Paths.Combine(OutDir(config), option switch
-            {
-                "declarationMap" => "index.d.ts.map",
-                "inlineSourceMap" => "index.js",
-                _ => "index.js.map",
-            });
-            var hits = _exposure.WhoShips(context, predicted);
             if (hits.Count == 0) continue;
             var embedsSources = config.IsTrue("inlineSources") && option is "sourceMap" or "inlineSourceMap" or "inlineSources";
             var hit = hits[0];

@@ -39,7 +39,7 @@ public sealed class SourceMapShippedRule : UnitRule
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (file.IsPredicted || (file.Dependency is not null && !unit.Packager.ReportsDependencyMaps)) continue;
-            if (ShippedMapStats.Inspect(context, unit.SourceOf(file), file.Path) is not { } map) continue;
+            if (Analysis.Incremental.Profile.Time("maps: inspect", () => ShippedMapStats.Inspect(context, unit.SourceOf(file), file.Path)) is not { } map) continue;
             if (unit.Packager.TreatsForeignMapsAsVendored && map.EmbedsSources && !ShippedMapStats.EmbedsWorkspaceSources(context, unit.SourceOf(file))) continue;
             maps.Add((file, map));
         }
@@ -50,7 +50,7 @@ public sealed class SourceMapShippedRule : UnitRule
             var (location, bundled) = group.Key;
             var found = list.Select(m => m.Map).ToList();
             var linked = list.Where(m => !m.Map.IsInline).Select(m => m.File).ToList();
-            var fixes = bundled is null && linked.Count > 0 ? unit.Packager.Exclude(context, unit, linked, ShippedFileFamily.SourceMaps) : [];
+            var fixes = bundled is null && linked.Count > 0 ? Analysis.Incremental.Profile.Time("maps: fixes", () => unit.Packager.Exclude(context, unit, linked, ShippedFileFamily.SourceMaps)) : [];
             var (severity, note) = ShippedMapStats.Judge(found, unit.Openness, context);
             yield return new Finding
             {

@@ -1,4 +1,5 @@
 using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.Analysis.Incremental;
 using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Packaging;
 
@@ -9,7 +10,7 @@ namespace HygieneLsp.Core.Rules.Units;
 /// finding per unit and cause (the config place the packager names), in the unit's rule family
 /// (`npm/…`, `vsix/…`, `dotnet/…`).
 /// </summary>
-public abstract class UnitRule : IAnalyzer
+public abstract class UnitRule : IItemizedAnalyzer
 {
     /// <summary>The id without its family, e.g. `source-map-shipped`.</summary>
     protected abstract string Suffix { get; }
@@ -28,17 +29,24 @@ public abstract class UnitRule : IAnalyzer
 
     public string RuleIdFor(ShipUnit unit) => $"{unit.Kind.RulePrefix}/{Suffix}";
 
-    public IEnumerable<Finding> Analyze(AnalysisContext context, CancellationToken cancellationToken)
+    public IEnumerable<Finding> Analyze(AnalysisContext context, CancellationToken cancellationToken) => Itemized.AnalyzeAll(this, context, cancellationToken);
+
+    /// <summary>One item per published unit: an edit re-runs the rule on the units whose inputs it touched.</summary>
+    public IReadOnlyList<AnalysisItem> Items(AnalysisContext context, CancellationToken cancellationToken) => ShipUnits.PublishedItems(context);
+
+    public object? AnalyzeItem(AnalysisContext context, AnalysisItem item, CancellationToken cancellationToken)
     {
+        if (ShipUnits.RefOfItem(context, item.Key) is not { } unitRef) return null;
         var findings = new List<Finding>();
-        foreach (var unit in ShipUnits.Published(context, cancellationToken))
+        foreach (var unit in ShipUnits.Resolve(context, unitRef, includeUnpublished: false, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
             context.Skipped.Report(unit.Skipped);
             findings.AddRange(Analyze(context, unit, cancellationToken));
         }
         return findings;
     }
+
+    public IEnumerable<Finding> Combine(AnalysisContext context, IReadOnlyList<ItemOutput> outputs, CancellationToken cancellationToken) => Itemized.Concat(outputs);
 
     /// <summary>The findings for one unit (also used on artifacts, whose units come from an archive).</summary>
     public abstract IEnumerable<Finding> Analyze(AnalysisContext context, ShipUnit unit, CancellationToken cancellationToken);

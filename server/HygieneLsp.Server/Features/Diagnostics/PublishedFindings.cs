@@ -26,6 +26,15 @@ public sealed class PublishedFindings
         _state = new State(byKey.ToImmutable(), byPath, findings);
     }
 
+    /// <summary>Replaces the findings of <paramref name="paths"/> only (a partial publish: the edited file first, a streamed unit).</summary>
+    public void ReplacePaths(IReadOnlyCollection<string> paths, IEnumerable<Finding> findings)
+    {
+        var state = _state;
+        var set = paths as IReadOnlySet<string> ?? paths.ToHashSet(StringComparer.Ordinal);
+        var fresh = findings.Where(f => set.Contains(f.Location.Path)).ToList();
+        Replace(state.All.Where(f => !set.Contains(f.Location.Path)).Concat(fresh).ToList());
+    }
+
     public Finding? ByKey(string key) => _state.ByKey.TryGetValue(key, out var f) ? f : null;
 
     public ImmutableArray<Finding> ForPath(string path) => _state.ByPath.TryGetValue(path, out var list) ? list : [];

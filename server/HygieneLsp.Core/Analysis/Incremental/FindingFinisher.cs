@@ -1,0 +1,75 @@
+using HygieneLsp.Core.Findings;
+using HygieneLsp.Core.Suppression;
+using HygieneLsp.Core.Text;
+using HygieneLsp.Core.Workspace;
+
+namespace HygieneLsp.Core.Analysis.Incremental;
+
+/// <summary>
+/// What the engine does to every finding after the analyzers: the user's severity (off drops it), the default
+/// fingerprint (rule, relative path, the text under the squiggle), the suppressions of .hygienelsp.json and inline
+/// comments. Each needs the text of the finding's file, so that outcome is memoised per finding, that file's stamp and
+/// the suppression config: an analysis that recomputes one item does not re-read the files of the other items' findings.
+/// The fixes are then made safe for this run: a fix that creates a file is checked against every unit
+/// (<see cref="Fixes.CreatedFileGuard"/>), and the suppressions are added where they can be written without a unit
+/// shipping the config (<see cref="SuppressionFixes"/>). Both are lazy: the units are computed only when a finding has a
+/// fix that creates a file that does not exist yet.
+/// </summary>
+internal sealed class FindingFinisher
+{
+    private Dictionary<string, Outcome> _memo = new(StringComparer.Ordinal);
+    private SuppressionConfig? _config;
+
+    private sealed record Outcome(Severity? Severity, string? Fingerprint);
+
+    /// <summary>The kept findings with their final severity, fingerprint and fixes, in the order given.</summary>
+    public List<Finding> Finish(IReadOnlyList<Finding> findings, AnalysisContext context, SuppressionConfig config)
+    {
+        var (files, root, settings) = (context.Files, context.Root, context.Settings);
+        var guard = new Fixes.CreatedFileGuard(context);
+        var suppressions = new SuppressionFixes(context);
+        if (!ReferenceEquals(config, _config))
+        {
+            _memo = new Dictionary<string, Outcome>(StringComparer.Ordinal);
+            _config = config;
+        }
+        var used = new Dictionary<string, Outcome>(StringComparer.Ordinal);
+        var kept = new List<Finding>(findings.Count);
+        foreach (var raw in findings)
+        {
+            var severity = settings.SeverityFor(raw.RuleId, raw.Severity);
+            if (severity == Severity.Off) continue;
+            var key = string.Join('\u001f', raw.RuleId, raw.Location.Path, raw.Location.Range.ToString(), severity.ToString(), raw.Fingerprint ?? "",
+                raw.Message, files.Stamp(raw.Location.Path));
+            if (!_memo.TryGetValue(key, out var outcome) && !used.TryGetValue(key, out outcome))
+                outcome = Compute(raw with { Severity = severity }, files, root, config);
+            used[key] = outcome;
+            if (outcome.Severity is not { } final) continue;
+            var finished = raw with { Severity = final, Fingerprint = outcome.Fingerprint };
+            kept.Add(finished with { Fixes = [.. raw.Fixes.Select(guard.Checked).OfType<Fix>(), .. suppressions.For(finished)] });
+        }
+        _memo = used; // only what this run used: the memo never outgrows the findings
+        return kept;
+    }
+
+    private static Outcome Compute(Finding finding, IFileView files, string root, SuppressionConfig config)
+    {
+        var withPrint = finding with { Fingerprint = finding.Fingerprint ?? DefaultFingerprint(finding, files, root) };
+        return Suppressor.Apply([withPrint], files, config) is [var kept] ? new Outcome(kept.Severity, kept.Fingerprint) : new Outcome(null, null);
+    }
+
+    /// <summary>Rule, path relative to the workspace and the text under the squiggle: survives edits elsewhere in the file.</summary>
+    private static string DefaultFingerprint(Finding finding, IFileView files, string root)
+    {
+        var text = files.ReadAllText(finding.Location.Path);
+        var anchor = "";
+        if (text is not null)
+        {
+            var lines = new LineIndex(text);
+            var start = lines.GetOffset(finding.Location.Range.Start);
+            var end = lines.GetOffset(finding.Location.Range.End);
+            anchor = text[start..Math.Max(start, end)];
+        }
+        return Fingerprints.Of(finding.RuleId, Paths.Relative(root, finding.Location.Path), anchor);
+    }
+}
