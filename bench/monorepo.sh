@@ -16,8 +16,8 @@ SEED=${BENCH_SEED:-2026}; PART=${BENCH_PART:-all}
 LSP_SIZES=${BENCH_LSP_SIZES:-200 2000}; LSP_ROUNDS=${BENCH_LSP_ROUNDS:-3}; TYPING=${BENCH_TYPING_S:-60}; EDITS=${BENCH_EDITS:-30}
 command -v rg >/dev/null || { echo "ripgrep missing: apt-get install -y ripgrep" >&2; exit 2; }
 dotnet build bench/HygieneLsp.Bench -c Release --nologo -v q >/dev/null
-# The server as the VS Code extension launches it (package.json "build:server": ReadyToRun for this platform).
-node client/scripts/publishServer.mjs >/dev/null
+# The server as a platform-specific .vsix ships it: ReadyToRun for this platform (the universal .vsix is IL only).
+node client/scripts/publishServer.mjs --ready-to-run >/dev/null
 BENCH="dotnet bench/HygieneLsp.Bench/bin/Release/net10.0/HygieneLsp.Bench.dll"
 SERVER=server-dist/hygiene-lsp.dll
 GEN=$(sha256sum bench/HygieneLsp.Bench/Monorepo/MonorepoGenerator.cs | cut -c1-12)

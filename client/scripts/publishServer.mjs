@@ -1,11 +1,12 @@
 // `npm run build:server`: publishes the language server into server-dist/ as the extension launches it
 // (`dotnet server-dist/hygiene-lsp.dll`): framework-dependent and portable (its deps.json names no platform), no pdb.
-// Then the same assemblies are compiled ReadyToRun for this machine's platform and copied over the IL-only ones:
-// start to `initialize` fell from ~520 to ~180 ms on the 2-core build machine (bench/README.md, "Start-up"). A
-// ReadyToRun assembly is still a full IL assembly: on another platform the runtime ignores the native code and
-// compiles the IL as before, so the .vsix stays the same for everyone (about 4.5 MB larger).
-//   --out DIR      where to publish (default server-dist)
-//   --no-r2r       IL only (what every publish was before)
+// With --ready-to-run the same assemblies are then compiled ReadyToRun for one platform and copied over the IL-only
+// ones: start to `initialize` fell from ~520 to ~180 ms on the 2-core build machine (bench/README.md, "Start-up").
+// Such a server runs on that platform only: the runtime refuses a ReadyToRun image stamped for another OS or
+// architecture (BadImageFormatException, no fallback to the IL inside), so a universal .vsix never gets one
+// (client/scripts/portableAssemblies.mjs checks it); a platform-specific .vsix (`npm run package -- --target RID`) does.
+//   --out DIR                where to publish (default server-dist)
+//   --ready-to-run [RID]     compile ReadyToRun for RID (default: this machine's platform)
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,8 +34,10 @@ function runtimeIdentifier() {
 rmSync(out, { recursive: true, force: true });
 run('dotnet', ['publish', 'server/HygieneLsp.Server', '-o', out, ...common]);
 
-const rid = runtimeIdentifier();
-if (!args.includes('--no-r2r') && rid) {
+const r2rIndex = args.indexOf('--ready-to-run');
+const rid = r2rIndex < 0 ? null : args[r2rIndex + 1] && !args[r2rIndex + 1].startsWith('--') ? args[r2rIndex + 1] : runtimeIdentifier();
+if (r2rIndex >= 0 && !rid) throw new Error(`--ready-to-run: no runtime identifier for ${process.platform}-${process.arch}; give one`);
+if (rid) {
   const staging = mkdtempSync(join(tmpdir(), 'hygiene-r2r-'));
   try {
     run('dotnet', ['publish', 'server/HygieneLsp.Server', '-o', staging, '-r', rid, '--self-contained', 'false', '-p:PublishReadyToRun=true', ...common]);
@@ -52,5 +55,5 @@ if (!args.includes('--no-r2r') && rid) {
     rmSync(staging, { recursive: true, force: true });
   }
 } else {
-  console.log('publish-server: IL only');
+  console.log('publish-server: IL only (portable)');
 }
