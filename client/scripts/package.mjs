@@ -1,12 +1,13 @@
 // `npm run package`: publishes the server (framework-dependent, no pdb, ReadyToRun for this platform: publishServer.mjs), bundles the client (no source maps), checks
-// the extension's own ship set with `vsce ls`, and writes hygiene-lsp-<version>.vsix with the pinned vsce.
+// the extension's own ship set with `vsce ls`, and writes hygiene-lsp-<version>.vsix with the pinned vsce (marketplace README,
+// CHANGELOG.md and LICENSE included).
 //   --skip-server   reuse an existing server-dist/ (quick client-only iterations)
 //   --out FILE      where to write the .vsix
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkShipSet } from './shipSetCheck.mjs';
+import { checkShipSet, MARKETPLACE_README } from './shipSetCheck.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -30,7 +31,8 @@ if (!args.includes('--skip-server')) {
 run(process.execPath, [join(root, 'client', 'scripts', 'build.mjs')]);
 
 // vsce runs `vscode:prepublish` (the same build) itself; --no-dependencies: the client is one bundled file.
-const listed = run(process.execPath, [vsce, 'ls', '--no-dependencies'], { capture: true }).split(/\r?\n/);
+// --readme-path: the marketplace page is the README written for users; the root README.md is for developers.
+const listed = run(process.execPath, [vsce, 'ls', '--no-dependencies', '--readme-path', MARKETPLACE_README], { capture: true }).split(/\r?\n/);
 const problems = checkShipSet(listed);
 if (problems.length > 0) {
   console.error(`package: the extension's ship set is wrong:\n  ${problems.join('\n  ')}`);
@@ -38,5 +40,5 @@ if (problems.length > 0) {
 }
 console.log(`package: ship set ok (${listed.filter(l => l.trim() !== '').length} files)`);
 
-run(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--out', vsix]);
+run(process.execPath, [vsce, 'package', '--no-dependencies', '--readme-path', MARKETPLACE_README, '--out', vsix]);
 console.log(`package: wrote ${vsix}`);
