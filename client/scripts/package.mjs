@@ -1,6 +1,7 @@
 // `npm run package`: publishes the server (framework-dependent, no pdb: publishServer.mjs), bundles the client (no
 // source maps), checks the extension's own ship set with `vsce ls`, and writes hygiene-lsp-<version>.vsix with the
-// pinned vsce. The default .vsix is universal: its server is portable IL, checked before packing.
+// pinned vsce (marketplace README, CHANGELOG.md and LICENSE included). The default .vsix is universal: its server is
+// portable IL, checked before packing.
 //   --skip-server   reuse an existing server-dist/ (quick client-only iterations)
 //   --out FILE      where to write the .vsix
 //   --target T      a platform-specific .vsix (vsce's target names: linux-x64, win32-x64, darwin-arm64, alpine-x64, ...)
@@ -10,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { platformSpecificAssemblies } from './portableAssemblies.mjs';
-import { checkShipSet } from './shipSetCheck.mjs';
+import { checkShipSet, MARKETPLACE_README } from './shipSetCheck.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -50,7 +51,8 @@ if (!target) {
 run(process.execPath, [join(root, 'client', 'scripts', 'build.mjs')]);
 
 // vsce runs `vscode:prepublish` (the same build) itself; --no-dependencies: the client is one bundled file.
-const listed = run(process.execPath, [vsce, 'ls', '--no-dependencies'], { capture: true }).split(/\r?\n/);
+// --readme-path: the marketplace page is the README written for users; the root README.md is for developers.
+const listed = run(process.execPath, [vsce, 'ls', '--no-dependencies', '--readme-path', MARKETPLACE_README], { capture: true }).split(/\r?\n/);
 const problems = checkShipSet(listed);
 if (problems.length > 0) {
   console.error(`package: the extension's ship set is wrong:\n  ${problems.join('\n  ')}`);
@@ -58,5 +60,5 @@ if (problems.length > 0) {
 }
 console.log(`package: ship set ok (${listed.filter(l => l.trim() !== '').length} files)`);
 
-run(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', ...(target ? ['--target', target] : []), '--out', vsix]);
+run(process.execPath, [vsce, 'package', '--no-dependencies', '--readme-path', MARKETPLACE_README, ...(target ? ['--target', target] : []), '--out', vsix]);
 console.log(`package: wrote ${vsix}`);

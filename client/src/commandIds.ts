@@ -9,4 +9,8 @@ export const ClientCommands = {
   restartServer: 'hygiene.restartServer',
   showOutput: 'hygiene.showOutput',
   showRuleDocumentation: 'hygiene.client.showRuleDocumentation',
+  openWalkthrough: 'hygiene.openWalkthrough',
 } as const;
+
+/** The walkthrough's id in package.json `contributes.walkthroughs`; VS Code addresses it as `<extension id>#<this>`. */
+export const WALKTHROUGH_ID = 'hygiene.gettingStarted';

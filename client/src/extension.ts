@@ -1,6 +1,6 @@
 // Entry point: wires the server controller, the status bar item, the "What ships" view and the commands together.
 import * as vscode from 'vscode';
-import { ClientCommands } from './commandIds';
+import { ClientCommands, WALKTHROUGH_ID } from './commandIds';
 import { ServerController } from './lifecycle/serverController';
 import { currentSettings } from './settings/configuration';
 import { CLIENT_NAME, CONFIG_SECTION, type FixAllResult, fixAllMessage, ServerCommands } from './protocol';
@@ -58,6 +58,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await server.restart();
     }),
     vscode.commands.registerCommand(ClientCommands.showOutput, () => output.show(true)),
+    vscode.commands.registerCommand(ClientCommands.openWalkthrough, () =>
+      vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false),
+    ),
     vscode.commands.registerCommand(ClientCommands.showRuleDocumentation, (ruleId?: unknown) =>
       isRuleId(ruleId) ? ruleDocs.show(ruleId) : ruleDocs.pick(),
     ),

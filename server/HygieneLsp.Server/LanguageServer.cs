@@ -39,6 +39,8 @@ public sealed class LanguageServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private JObject _clientCapabilities = new();
     private string? _progressToken;
+    private EngineSettings _initialSettings = EngineSettings.Default;
+    private string _unknownRulesTold = ""; // the unknown ids last warned about: a settings change that keeps them says nothing again
     private int _summaryWanted = 1; // the first scan's summary goes to the output channel, and each requested scan's
 
     public LanguageServer(Stream input, Stream output, ILoggerFactory loggerFactory, Engine engine, TimeSpan? debounce = null)
@@ -161,6 +163,7 @@ public sealed class LanguageServer : IAsyncDisposable
         _session.SetFolders(folders);
         var (settings, enabled) = SettingsReader.Read(p.InitializationOptions);
         _session.UpdateSettings(settings, enabled);
+        _initialSettings = settings; // warned about once initialized: the client shows messages only after that
         if (p.ProcessId is int pid && pid > 0) ParentProcessWatcher.Watch(pid, _lifecycle, TimeSpan.FromSeconds(3), _stop.Token);
         _lifecycle.MarkInitialized();
         _logger.LogInformation("HygieneLsp {Version} initialized for {Count} folder(s)", Version, folders.Count);
@@ -195,8 +198,30 @@ public sealed class LanguageServer : IAsyncDisposable
                 _logger.LogWarning("The client refused file watching ({Message}); changes on disk are seen when files are saved in the editor.", e.Message);
             }
         }
+        await WarnAboutUnknownRulesAsync(_initialSettings).ConfigureAwait(false);
         _scheduler.Start();
         _scheduler.Request(immediate: true);
+    }
+
+    /// <summary>
+    /// `hygiene.rules` entries whose id no rule has change nothing; say so (output channel and a notification), naming
+    /// the closest id, once per distinct set of unknown ids.
+    /// </summary>
+    private async Task WarnAboutUnknownRulesAsync(EngineSettings settings)
+    {
+        var unknown = RuleCatalog.Unknown(settings.RuleSeverities.Keys, RuleCatalog.All(_session.Engine));
+        var key = string.Join("\n", unknown.Select(u => u.Id).Order(StringComparer.Ordinal));
+        if (Interlocked.Exchange(ref _unknownRulesTold, key) == key || unknown.Count == 0) return;
+        var message = "hygiene.rules: " + string.Join("; ", unknown.Select(u => $"unknown rule '{u.Id}' (did you mean '{u.Closest}'?)")) +
+                      ". These entries change nothing; `hygiene-lsp rules` lists every rule id.";
+        _logger.LogWarning("{Message}", message);
+        try
+        {
+            await _connection.SendNotificationAsync(Methods.ShowMessage, new ShowMessageParams(2, message)).ConfigureAwait(false);
+        }
+        catch (ConnectionClosedException)
+        {
+        }
     }
 
     private async Task ConfigurationChangedAsync(JToken? settings)
@@ -217,6 +242,7 @@ public sealed class LanguageServer : IAsyncDisposable
         }
         var (engineSettings, enabled) = SettingsReader.Read(settings);
         _session.UpdateSettings(engineSettings, enabled);
+        await WarnAboutUnknownRulesAsync(engineSettings).ConfigureAwait(false);
         _scheduler.Request();
     }
 

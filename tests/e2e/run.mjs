@@ -7,6 +7,8 @@
 //   4. "HygieneLsp: Fix all" fixes a file that was never opened,
 //   5. a killed server is restarted and reports again,
 //   6. a dotnetPath that points nowhere gives an error naming the setting, with buttons,
+//   7. "HygieneLsp: Get started" opens the walkthrough with its steps; the What ships step shows its page and its
+//      button opens the view,
 // and, with the real server: the status bar shows the error icon, the output channel a scan summary, the rule code in
 // the Problems panel opens the rule's page bundled in the .vsix, and on a planted secret the lightbulb names the rule
 // in its suppressions, "Show documentation" opens the page, and VS Code's Auto Fix applies the real fix (the value
@@ -174,6 +176,10 @@ try {
     60_000,
   );
   step(`status bar now shows ${statusAfter.count} problem(s)`);
+
+  // 7. The walkthrough: "HygieneLsp: Get started" opens it with its four steps; the What ships step's button focuses the view.
+  if (skipped.includes('walkthrough')) step('skipping the walkthrough check (HYGIENE_E2E_SKIP)');
+  else await checkWalkthrough();
 
   // 5. The server dies; the client restarts it and the workspace is analysed again.
   if (skipped.includes('crash')) step('skipping the crash check (HYGIENE_E2E_SKIP)');
@@ -397,6 +403,39 @@ async function checkMissingRuntime() {
   }
   await shot('08-missing-runtime');
   step('a missing dotnet is reported with the setting to fix and buttons');
+}
+
+async function checkWalkthrough() {
+  const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+  const steps = manifest.contributes.walkthroughs[0].steps.map(s => s.title);
+  await runCommand(page, 'HygieneLsp: Get started');
+  const container = page.locator('.gettingStartedContainer').first();
+  await container.waitFor({ state: 'visible', timeout: 30_000 });
+  await waitFor(`the walkthrough "${manifest.contributes.walkthroughs[0].title}" with its steps`, async () => {
+    const text = (await container.textContent()) ?? '';
+    return text.includes(manifest.contributes.walkthroughs[0].title) && steps.every(t => text.includes(t));
+  }, 30_000);
+  await shot('09-walkthrough');
+  step(`the walkthrough shows ${steps.length} steps: ${steps.join(' / ')}`);
+
+  // The What ships step: select it, see its markdown media, press its button, and the view has focus.
+  await container.locator('.getting-started-step', { hasText: 'See what ships' }).first().click();
+  const button = container.locator('.getting-started-step.expanded a, .getting-started-step.expanded .monaco-button', { hasText: 'Show what ships' }).first();
+  await button.waitFor({ state: 'visible', timeout: 15_000 });
+  await waitFor('the step\'s markdown media', async () => {
+    for (const frame of page.frames()) {
+      if (((await frame.textContent('body').catch(() => '')) ?? '').includes('The What ships view')) return true;
+    }
+    return false;
+  }, 30_000);
+  await shot('09b-walkthrough-what-ships-step');
+  await button.click();
+  await page.locator('.pane-header[aria-label*="What ships" i]').first().waitFor({ state: 'visible', timeout: 15_000 });
+  await waitFor('the What ships view to be expanded', async () =>
+    (await page.locator('.pane-header[aria-label*="What ships" i]').first().getAttribute('aria-expanded')) === 'true', 15_000);
+  await shot('09c-walkthrough-what-ships-opened');
+  step('the walkthrough\'s What ships button opens the view');
+  await runCommand(page, 'View: Close All Editors');
 }
 
 async function checkWhatShips() {

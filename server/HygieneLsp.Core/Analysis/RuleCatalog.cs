@@ -24,4 +24,25 @@ public static class RuleCatalog
     public static IReadOnlyList<RuleDescriptor> All(Engine engine) =>
         engine.Rules.Concat(EngineRules).Concat(Artifacts.Packages.ArtifactChecker.Rules).Concat(Artifacts.Releases.ReleaseDiff.Rules)
             .DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The configured ids no rule has (a <c>family/*</c> whose family has no rule), each with the closest known id or
+    /// family: a misspelt id in the settings or in .hygienelsp.json would otherwise change nothing, silently.
+    /// </summary>
+    public static IReadOnlyList<(string Id, string Closest)> Unknown(IEnumerable<string> configured, IReadOnlyList<RuleDescriptor> rules)
+    {
+        var ids = rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var families = ids.Select(id => id[..(id.IndexOf('/') + 1)] + "*").ToHashSet(StringComparer.Ordinal);
+        var unknown = new List<(string, string)>();
+        foreach (var id in configured.Distinct(StringComparer.Ordinal))
+        {
+            var candidates = id.EndsWith("/*", StringComparison.Ordinal) ? families : ids;
+            if (candidates.Contains(id)) continue;
+            // A truncated id ("secrets/github") means the rule it starts; edit distance would prefer a short unrelated one.
+            var closest = candidates.Where(c => c.StartsWith(id, StringComparison.Ordinal)).OrderBy(c => c.Length).FirstOrDefault()
+                          ?? Nearest.To(id, candidates, 1).FirstOrDefault() ?? "";
+            unknown.Add((id, closest));
+        }
+        return unknown;
+    }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HygieneLsp.Core.Analysis;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 

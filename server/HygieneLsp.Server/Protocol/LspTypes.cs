@@ -89,6 +89,9 @@ public sealed record InitializeParams
 
 public sealed record LogMessageParams(int Type, string Message);
 
+/// <summary>window/showMessage; Type 1 error, 2 warning, 3 info.</summary>
+public sealed record ShowMessageParams(int Type, string Message);
+
 public sealed record WorkDoneProgressCreateParams(string Token);
 
 public sealed record ProgressParams(string Token, JObject Value);
@@ -133,6 +136,7 @@ public static class Methods
     public const string DidChangeWorkspaceFolders = "workspace/didChangeWorkspaceFolders";
     public const string RegisterCapability = "client/registerCapability";
     public const string LogMessage = "window/logMessage";
+    public const string ShowMessage = "window/showMessage";
     public const string WorkDoneProgressCreate = "window/workDoneProgress/create";
     public const string Progress = "$/progress";
     public const string ShipSets = "hygiene/shipSets";

@@ -19,7 +19,7 @@ public sealed class LspTestClient : IAsyncDisposable
     public LspTestClient(Stream fromServer, Stream toServer)
     {
         Connection = new JsonRpcConnection(fromServer, toServer);
-        foreach (var method in new[] { "textDocument/publishDiagnostics", "window/logMessage", "$/progress", "hygiene/status" })
+        foreach (var method in new[] { "textDocument/publishDiagnostics", "window/logMessage", "window/showMessage", "$/progress", "hygiene/status" })
         {
             Connection.AddNotificationHandler(method, (p, _) =>
             {

@@ -46,6 +46,7 @@ public sealed class IncrementalAnalysis
     private readonly Dictionary<string, HashSet<ItemId>> _byFact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _factSignatures = new(StringComparer.Ordinal);
     private readonly FindingFinisher _finisher = new();
+    private readonly Lazy<IReadOnlyList<RuleDescriptor>> _ruleCatalog;
     private readonly int[] _computed;
     private WorkspaceIndex? _lastIndex;
     private bool _validateAll = true;
@@ -60,6 +61,7 @@ public sealed class IncrementalAnalysis
     public IncrementalAnalysis(Engine engine, string root, bool track = true)
     {
         _engine = engine;
+        _ruleCatalog = new(() => RuleCatalog.All(engine));
         _track = track;
         Root = root;
         _computed = new int[engine.Analyzers.Count];
@@ -429,13 +431,15 @@ public sealed class IncrementalAnalysis
         var finishing = Profile.Enabled ? Profile.Start() : 0;
         var kept = _finisher.Finish(raw, context, config);
         if (Profile.Enabled) Profile.Add("finish (severity, suppressions, fingerprints)", finishing);
-        if (config.Problems.Count > 0)
+        var configProblems = config.Problems.Concat(RuleCatalog.Unknown(config.Rules.Keys, _ruleCatalog.Value)
+            .Select(u => $"{SuppressionConfig.FileName}: unknown rule '{u.Id}' in 'rules' (did you mean '{u.Closest}'?).")).ToList();
+        if (configProblems.Count > 0)
         {
             kept.Add(new Finding
             {
                 RuleId = Engine.ConfigErrorRuleId,
                 Severity = Severity.Warning,
-                Message = string.Join(" ", config.Problems) + " The rest of the file still applies.",
+                Message = string.Join(" ", configProblems) + " The rest of the file still applies.",
                 Location = new SourceLocation(config.Path, TextRange.Empty),
                 Fingerprint = Fingerprints.Of(Engine.ConfigErrorRuleId, SuppressionConfig.FileName),
             });

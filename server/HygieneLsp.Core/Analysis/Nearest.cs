@@ -1,6 +1,6 @@
-namespace HygieneLsp.Server.Cli;
+namespace HygieneLsp.Core.Analysis;
 
-/// <summary>The known words closest to a mistyped one (edit distance), for "did you mean" in usage errors.</summary>
+/// <summary>The known words closest to a mistyped one (edit distance), for "did you mean" in usage errors and unknown rule ids.</summary>
 public static class Nearest
 {
     public static IReadOnlyList<string> To(string word, IEnumerable<string> candidates, int count) =>
