@@ -1,6 +1,7 @@
 // Entry point: wires the server controller, the status bar item, the "What ships" view and the commands together.
 import * as vscode from 'vscode';
 import { ClientCommands, WALKTHROUGH_ID } from './commandIds';
+import { EmbeddedSourceProvider } from './embeddedSources/embeddedSourceProvider';
 import { ServerController } from './lifecycle/serverController';
 import { currentSettings } from './settings/configuration';
 import { CLIENT_NAME, CONFIG_SECTION, type FixAllResult, fixAllMessage, ServerCommands } from './protocol';
@@ -21,7 +22,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = new StatusItem();
   const progress = new ScanProgress();
   const shipSets = new ShipSetsView(() => server.shipSets(), output);
+  const embeddedSources = new EmbeddedSourceProvider(uri => server.embeddedSource(uri));
   context.subscriptions.push(output, status, progress, shipSets, vscode.window.registerUriHandler(ruleDocs));
+  context.subscriptions.push(embeddedSources, embeddedSources.register());
 
   context.subscriptions.push(
     server.onStatus(params => {
@@ -29,7 +32,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       progress.update(params);
       const summary = formatScanSummary(params);
       if (summary) output.info(summary);
-      if (params.state === 'idle') void shipSets.refresh();
+      if (params.state === 'idle') {
+        void shipSets.refresh();
+        embeddedSources.refreshOpen();
+      }
     }),
     server.onReady(() => {
       status.running();

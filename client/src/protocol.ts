@@ -1,6 +1,6 @@
 // The wire names shared with the HygieneLsp server, defined once. Everything here is plain data and typed message
 // descriptors: no 'vscode' import, so the node unit tests can load it.
-import { NotificationType, RequestType0 } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 /** Language client id: also the prefix VS Code uses for `hygiene.trace.server`. */
 export const CLIENT_ID = 'hygiene';
@@ -99,3 +99,31 @@ export interface StatusParams {
 
 /** `hygiene/status` (server → client): scan progress and the problem count for the status bar. */
 export const StatusNotification = new NotificationType<StatusParams>('hygiene/status');
+
+/**
+ * Read-only documents holding an original file embedded in a source map (`sourcesContent`), secrets masked:
+ * `hygiene-embedded:/src/telemetry.ts?map=<map path>&source=<index>`. The server puts a finding there, at its line,
+ * when the original is not in the workspace and the client declares the capability below.
+ */
+export const EMBEDDED_SOURCE_SCHEME = 'hygiene-embedded';
+
+/** `capabilities.experimental` entry announcing that this client opens `hygiene-embedded:` documents. */
+export const EMBEDDED_SOURCE_CAPABILITY = { hygiene: { embeddedSourceDocuments: true } } as const;
+
+export interface EmbeddedSourceResult {
+  /** False when the map no longer carries that source (then `text` says so). */
+  found: boolean;
+  text: string;
+  /** The map's `sources` entry, as written. */
+  sourcePath?: string | null;
+  /** The text was cut (very large originals). */
+  truncated?: boolean;
+}
+
+/** `hygiene/embeddedSource`: the masked text of a `hygiene-embedded:` document. */
+export const EmbeddedSourceRequest = new RequestType<{ uri: string }, EmbeddedSourceResult, void>('hygiene/embeddedSource');
+
+/** What the read-only document shows: the text, and a note after it when it was cut (after: lines keep their numbers). */
+export function embeddedSourceText(result: EmbeddedSourceResult): string {
+  return result.truncated ? `${result.text}\n\n[HygieneLsp: the embedded file is longer; only its first part is shown]\n` : result.text;
+}

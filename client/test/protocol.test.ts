@@ -6,6 +6,10 @@ import { ClientCommands } from '../src/commandIds';
 import {
   CLIENT_ID,
   CONFIG_SECTION,
+  EMBEDDED_SOURCE_CAPABILITY,
+  EMBEDDED_SOURCE_SCHEME,
+  EmbeddedSourceRequest,
+  embeddedSourceText,
   FIX_ALL_CODE_ACTION_KIND,
   fixAllMessage,
   ServerCommands,
@@ -77,4 +81,17 @@ test('fix-all speaks only when something was left or nothing could be done', () 
   assert.match(fixAllMessage({ applied: 2, unapplied: 1 })!, /applied 2 fixes; 1 more could not be applied together/);
   assert.match(fixAllMessage({ applied: 0 })!, /nothing to fix automatically \(suppressions are never applied/);
   assert.equal(fixAllMessage(undefined), undefined);
+});
+
+test('embedded originals: the scheme, request and capability the server looks for', () => {
+  assert.equal(EMBEDDED_SOURCE_SCHEME, 'hygiene-embedded');
+  assert.equal(EmbeddedSourceRequest.method, 'hygiene/embeddedSource');
+  assert.deepEqual(EMBEDDED_SOURCE_CAPABILITY, { hygiene: { embeddedSourceDocuments: true } });
+});
+
+test('a cut embedded original says so after its text, so its lines keep their numbers', () => {
+  assert.equal(embeddedSourceText({ found: true, text: 'a\nb\n' }), 'a\nb\n');
+  const cut = embeddedSourceText({ found: true, text: 'a\nb', truncated: true });
+  assert.ok(cut.startsWith('a\nb\n'));
+  assert.match(cut, /only its first part is shown/);
 });

@@ -4,6 +4,7 @@ using HygieneLsp.Core.Workspace;
 using HygieneLsp.JsonRpc;
 using HygieneLsp.Server.Features.CodeActions;
 using HygieneLsp.Server.Features.Diagnostics;
+using HygieneLsp.Server.Features.EmbeddedSources;
 using HygieneLsp.Server.Features.ShipSets;
 using HygieneLsp.Server.Features.Status;
 using HygieneLsp.Server.Features.CodeLens;
@@ -152,12 +153,16 @@ public sealed class LanguageServer : IAsyncDisposable
         _connection.AddRequestHandler<CodeLensParams, IReadOnlyList<Protocol.CodeLens>>(Methods.CodeLens, (p, ct) => Task.Run(() => codeLens.Handle(p, ct), ct), HandlerMode.Parallel);
         _connection.AddRequestHandler<TextDocumentPositionParams, Protocol.Hover?>(Methods.Hover, (p, ct) => Task.Run(() => hover.Handle(p, ct), ct), HandlerMode.Parallel);
         _connection.AddRequestHandler(Methods.ShipSets, (_, ct) => Task.Run<JToken?>(() => shipSets.Handle(ct), ct), HandlerMode.Parallel);
+        var embedded = new EmbeddedSourceHandler(_session);
+        _connection.AddRequestHandler(EmbeddedSourceHandler.Method, (p, ct) => Task.Run<JToken?>(() => embedded.Handle(p, ct), ct), HandlerMode.Parallel);
     }
 
     private JObject Initialize(InitializeParams p)
     {
         Program.Milestone("initialize received");
         _clientCapabilities = p.Capabilities ?? new JObject();
+        _publisher.EmbeddedDocuments = _clientCapabilities.SelectToken("experimental.hygiene.embeddedSourceDocuments")?.Type == JTokenType.Boolean
+                                       && _clientCapabilities.SelectToken("experimental.hygiene.embeddedSourceDocuments")!.Value<bool>();
         var folders = (p.WorkspaceFolders ?? []).Select(f => Uris.ToPath(f.Uri)).OfType<string>().ToList();
         if (folders.Count == 0 && (Uris.ToPath(p.RootUri) ?? p.RootPath) is { Length: > 0 } root) folders.Add(root);
         _session.SetFolders(folders);

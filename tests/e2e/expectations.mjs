@@ -93,3 +93,23 @@ export function plantedToken() {
 /** The rule whose code link in the Problems panel must open its bundled page. */
 export const DOCS_LINK = { file: 'tsconfig.json', rule: 'build/tsc-source-map', page: 'tsc-source-map.md' };
 
+
+/**
+ * A secret inside a map's embedded original (`sourcesContent`) whose file is not in the workspace (built elsewhere):
+ * the Problems entry must open a read-only document holding that original, masked, at the secret's line.
+ */
+export const EMBEDDED_SECRET = {
+  map: 'dist/telemetry.js.map',
+  script: 'dist/telemetry.js',
+  source: 'webpack://e2e-demo-lib/./src/internal/telemetry.ts',
+  /** The editor tab's title: the source's file name. */
+  title: 'telemetry.ts',
+  /** 1-based line of the value in the embedded original. */
+  line: 3,
+  original(token) {
+    return `// Sends usage events.\nexport const telemetry = {\n  uploadToken: "${token}",\n  endpoint: "https://telemetry.example.com",\n};\n`;
+  },
+  map(token) {
+    return JSON.stringify({ version: 3, file: 'telemetry.js', sources: [this.source], sourcesContent: [this.original(token)], names: [], mappings: 'AAAA' });
+  },
+};

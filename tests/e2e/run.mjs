@@ -9,6 +9,8 @@
 //   6. a dotnetPath that points nowhere gives an error naming the setting, with buttons,
 //   7. "HygieneLsp: Get started" opens the walkthrough with its steps; the What ships step shows its page and its
 //      button opens the view,
+//   8. a secret in a map's embedded original that is not in the workspace opens, from the Problems panel, as a
+//      read-only document of that original with the value masked, at its line,
 // and, with the real server: the status bar shows the error icon, the output channel a scan summary, the rule code in
 // the Problems panel opens the rule's page bundled in the .vsix, and on a planted secret the lightbulb names the rule
 // in its suppressions, "Show documentation" opens the page, and VS Code's Auto Fix applies the real fix (the value
@@ -26,7 +28,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, installExtension, startCodeServer, writeUserSettings } from './codeServer.mjs';
-import { DOCS_LINK, FIXTURE, PLANTED_SECRET, plantedToken, SHIP_SET, selectedFindings } from './expectations.mjs';
+import { DOCS_LINK, EMBEDDED_SECRET, FIXTURE, PLANTED_SECRET, plantedToken, SHIP_SET, selectedFindings } from './expectations.mjs';
 import {
   filterProblems, mod, openFile, openProblems, problemRows, runCommand, shipSetRows, squiggledLines, statusBarText, waitFor,
   waitForWorkbench,
@@ -59,9 +61,12 @@ const userDataDir = join(tmp, 'user-data');
 const extensionsDir = join(tmp, 'extensions');
 cpSync(join(repo, 'tests', 'fixtures', FIXTURE), workspace, { recursive: true });
 const secretText = PLANTED_SECRET.text(plantedToken());
+const embeddedToken = plantedToken();
 if (!fake) {
   mkdirSync(dirname(join(workspace, PLANTED_SECRET.file)), { recursive: true });
   writeFileSync(join(workspace, PLANTED_SECRET.file), secretText);
+  writeFileSync(join(workspace, EMBEDDED_SECRET.script), 'export{};\n//# sourceMappingURL=telemetry.js.map\n');
+  writeFileSync(join(workspace, EMBEDDED_SECRET.map), EMBEDDED_SECRET.map(embeddedToken));
 }
 const originals = new Map(findings.map(f => [f.file, readFileSync(join(workspace, f.file), 'utf8')]));
 // What decides whether the package ships the maps; Fix all may exclude them (a files negation or a new .npmignore).
@@ -153,6 +158,10 @@ try {
   // 2. Before any fix changes what ships: the "What ships" view shows the package, its files, the flagged map.
   if (skipped.includes('what-ships')) step('skipping the What ships check (HYGIENE_E2E_SKIP)');
   else await checkWhatShips();
+
+  // 8. A secret embedded in a map whose original is not in the workspace: the Problems entry opens the masked original.
+  if (fake || skipped.includes('embedded')) step('skipping the embedded-original check');
+  else await checkEmbeddedSecret();
 
   // 3, per quick-fix finding: squiggle on the cause's line, then the quick fix from Ctrl+. (or the lightbulb).
   for (const finding of findings.filter(f => f.fixWith === 'quickfix')) await quickFix(finding);
@@ -341,6 +350,37 @@ async function autoFixSecret() {
   await filterProblems(page, '');
   await shot('06d-secret-auto-fixed');
   step(`Auto Fix moved the secret to an environment variable: "${fixedLines[index].trim()}"`);
+}
+
+async function checkEmbeddedSecret() {
+  await openProblems(page);
+  await filterProblems(page, EMBEDDED_SECRET.title);
+  const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'embedded in the source map of telemetry.js.map' }).first();
+  await row.waitFor({ state: 'visible', timeout: 60_000 });
+  const label = (await row.getAttribute('aria-label')) ?? '';
+  assert(label.includes(`at line ${EMBEDDED_SECRET.line} `), `the problem should be on line ${EMBEDDED_SECRET.line} of the original: "${label}"`);
+  await shot('10-embedded-secret-problem');
+  await row.click();
+  const tab = page.locator(`.tabs-container .tab[aria-label*="${EMBEDDED_SECRET.title}"]`).first();
+  await tab.waitFor({ state: 'visible', timeout: 30_000 });
+  const lines = await waitFor('the embedded original in the editor', async () => {
+    const texts = await page.$$eval('.editor-instance .monaco-editor .view-line', ls => ls.map(l => (l.textContent ?? '').replace(/\u00a0/g, ' ')));
+    return texts.some(t => t.includes('uploadToken')) ? texts : undefined;
+  }, 30_000);
+  const valueLine = lines.find(t => t.includes('uploadToken'));
+  assert(valueLine.includes(`"${embeddedToken.slice(0, 4)}${'*'.repeat(8)}`), `the value should be masked after its first characters: "${valueLine}"`);
+  assert(!lines.some(t => t.includes(embeddedToken.slice(4, 14))), 'the embedded document shows the secret');
+  const cursor = await waitFor('the cursor line in the status bar', async () => {
+    const items = await page.$$eval('.part.statusbar .statusbar-item', all => all.map(i => (i.textContent ?? '').trim()));
+    const match = items.map(t => /Ln (\d+), Col \d+/.exec(t)).find(Boolean);
+    return match ? Number(match[1]) : undefined;
+  }, 15_000);
+  assert(cursor === EMBEDDED_SECRET.line, `the editor should open at line ${EMBEDDED_SECRET.line}, it is at ${cursor}`);
+  assert((await page.locator('.monaco-editor .squiggly-error').count()) > 0, 'the secret should be squiggled in the embedded original');
+  await shot('10b-embedded-secret-original');
+  step(`the Problems entry opened ${EMBEDDED_SECRET.title} from the map, masked, at line ${cursor}`);
+  await runCommand(page, 'View: Close All Editors');
+  await filterProblems(page, '');
 }
 
 async function checkCrashRestart() {

@@ -22,6 +22,10 @@ import {
   CLIENT_ID,
   CLIENT_NAME,
   CONFIG_SECTION,
+  EMBEDDED_SOURCE_CAPABILITY,
+  EMBEDDED_SOURCE_SCHEME,
+  type EmbeddedSourceResult,
+  EmbeddedSourceRequest,
   type ShipSetsResult,
   ShipSetsRequest,
   type StatusParams,
@@ -102,6 +106,13 @@ export class ServerController implements vscode.Disposable {
     }
   }
 
+  /** The masked text of a `hygiene-embedded:` document; undefined while no server runs. */
+  async embeddedSource(uri: string): Promise<EmbeddedSourceResult | undefined> {
+    const client = this.client;
+    if (!client?.isRunning()) return undefined;
+    return client.sendRequest(EmbeddedSourceRequest, { uri });
+  }
+
   /** Pushes the current `hygiene` section to the running server. */
   async sendSettings(): Promise<void> {
     const client = this.client;
@@ -145,6 +156,16 @@ export class ServerController implements vscode.Disposable {
       options: { env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' } },
     };
     const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, this.clientOptions());
+    // This client opens `hygiene-embedded:` documents (EmbeddedSourceProvider): say so, so secrets in a map's embedded
+    // originals are shown at their line there instead of on the map's first line.
+    client.registerFeature({
+      fillClientCapabilities: capabilities => {
+        capabilities.experimental = { ...(capabilities.experimental as object | undefined), ...EMBEDDED_SOURCE_CAPABILITY };
+      },
+      initialize: () => undefined,
+      getState: () => ({ kind: 'static' }),
+      clear: () => undefined,
+    });
     client.onNotification(StatusNotification, params => this.statusEmitter.fire(params));
     this.client = client;
     this.initialized = false;
@@ -179,7 +200,8 @@ export class ServerController implements vscode.Disposable {
 
   private clientOptions(): LanguageClientOptions {
     return {
-      documentSelector: [{ scheme: 'file' }],
+      // Embedded originals too, so their diagnostics get the quick fixes (the server ignores their open/close).
+      documentSelector: [{ scheme: 'file' }, { scheme: EMBEDDED_SOURCE_SCHEME }],
       synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(WATCHED_CONFIG_GLOB) },
       initializationOptions: () => toServerSettings(currentSettings()),
       outputChannel: this.output,

@@ -8,6 +8,13 @@ public sealed record SourceLocation(string Path, TextRange Range);
 /// <summary>A secondary place that explains a finding (the base config that set a key, a file that would ship).</summary>
 public sealed record RelatedLocation(SourceLocation Location, string Message);
 
+/// <summary>
+/// A place inside an original file that a source map carries in <c>sourcesContent</c> (entry <paramref name="SourceIndex"/>
+/// of the map or script at <paramref name="MapPath"/>), for a finding whose original is not in the workspace: an editor
+/// can show that text (masked) at <paramref name="Range"/> instead of the map's first line.
+/// </summary>
+public sealed record EmbeddedSourceLocation(string MapPath, int SourceIndex, string? SourcePath, TextRange Range);
+
 /// <summary>A fix is a set of file edits; applying it must keep every other byte of the files and never grow a ship set.</summary>
 public sealed record Fix(string Title, IReadOnlyList<FileEdit> Edits, bool IsPreferred = false, FixKind Kind = FixKind.Repair);
 
@@ -33,4 +40,6 @@ public sealed record Finding
     public IReadOnlyList<Fix> Fixes { get; init; } = [];
     /// <summary>A stable identity for baselines: hashes only, never a secret value.</summary>
     public string? Fingerprint { get; init; }
+    /// <summary>Where the cause sits in a map's embedded original when <see cref="Location"/> can only name the map.</summary>
+    public EmbeddedSourceLocation? EmbeddedSource { get; init; }
 }

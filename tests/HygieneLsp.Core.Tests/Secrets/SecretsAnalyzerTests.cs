@@ -57,6 +57,32 @@ public sealed class SecretsAnalyzerTests
     }
 
     [Fact]
+    public void ASecretInAnEmbeddedOriginalThatIsNotInTheWorkspacePointsIntoTheEmbeddedText()
+    {
+        using var dir = new TempDir();
+        var key = S.Stripe();
+        var original = "export const pay = () => {\n  const k = '" + key + "';\n};\n";
+        dir.Write("dist/pay.js.map", "{\"version\":3,\"sources\":[\"webpack://shop/./src/other.ts\",\"webpack://shop/./src/pay.ts\"],\"sourcesContent\":[\"x\"," +
+                                     Newtonsoft.Json.JsonConvert.ToString(original) + "],\"mappings\":\"\"}");
+        var root = Paths.Normalize(dir.Path);
+        var f = Assert.Single(Shipping(root, "dist/pay.js.map").Analyze(Context(root), default));
+        var map = Paths.Combine(root, "dist/pay.js.map");
+        Assert.Equal(map, f.Location.Path); // the CLI and SARIF still name a real file
+        var embedded = f.EmbeddedSource;
+        Assert.NotNull(embedded);
+        Assert.Equal(map, embedded.MapPath);
+        Assert.Equal(1, embedded.SourceIndex); // the second entry of `sources`
+        Assert.Equal("webpack://shop/./src/pay.ts", embedded.SourcePath);
+        Assert.Equal(new TextPosition(1, 13), embedded.Range.Start); // line 2 of the embedded text, at the value
+
+        // With the original in the workspace the finding is on it, and there is nothing embedded to show.
+        dir.Write("src/pay.ts", original);
+        var onOriginal = Assert.Single(Shipping(root, "dist/pay.js.map").Analyze(Context(root), default));
+        Assert.Equal(Paths.Combine(root, "src/pay.ts"), onOriginal.Location.Path);
+        Assert.Null(onOriginal.EmbeddedSource);
+    }
+
+    [Fact]
     public void CredentialFilesThatDoNotShipAreWarningsAndOtherFilesNeedTheWideSetting()
     {
         using var dir = new TempDir();

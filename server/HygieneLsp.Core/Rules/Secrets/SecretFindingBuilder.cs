@@ -74,6 +74,7 @@ internal sealed class SecretFindingBuilder
                 Related = related,
                 Fixes = _repairs.InMap(path, original, e.Match, units),
                 Fingerprint = e.Match.Fingerprint,
+                EmbeddedSource = original is null ? new EmbeddedSourceLocation(path, e.SourceIndex, e.SourcePath, e.Match.Range) : null,
             };
         }
     }

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using HygieneLsp.Core.Findings;
 using HygieneLsp.JsonRpc;
+using HygieneLsp.Server.Features.EmbeddedSources;
 using HygieneLsp.Server.Protocol;
 
 namespace HygieneLsp.Server.Features.Diagnostics;
@@ -10,7 +11,8 @@ namespace HygieneLsp.Server.Features.Diagnostics;
 /// never opened) and clears the files whose findings went away. Sends only files whose diagnostics changed. Besides the
 /// complete result of a run, a run publishes partial results as soon as it has them: the edited documents first, then
 /// the files of the units scanned so far on a first scan; those never clear other files. Every publish goes through
-/// one queue, so they reach the client in the order the run made them.
+/// one queue, so they reach the client in the order the run made them. A finding inside a map's embedded original that
+/// is not in the workspace goes on a `hygiene-embedded:` document at its line when the client can open one.
 /// </summary>
 public sealed class DiagnosticsPublisher
 {
@@ -20,6 +22,9 @@ public sealed class DiagnosticsPublisher
         Channel.CreateUnbounded<(Func<Task<bool>>, TaskCompletionSource<bool>)>(new UnboundedChannelOptions { SingleReader = true });
     private Dictionary<string, string> _sent = new(StringComparer.Ordinal); // path → signature of what was sent
     private bool _sentAny;
+
+    /// <summary>The client shows `hygiene-embedded:` documents (it declared `experimental.hygiene.embeddedSourceDocuments`).</summary>
+    public bool EmbeddedDocuments { get; set; }
 
     public DiagnosticsPublisher(JsonRpcConnection connection, PublishedFindings published)
     {
@@ -53,14 +58,14 @@ public sealed class DiagnosticsPublisher
         var next = clearOthers ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(_sent, StringComparer.Ordinal);
         var onlySet = only is null ? null : new HashSet<string>(only, StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in findings.GroupBy(f => f.Location.Path, StringComparer.Ordinal))
+        foreach (var group in findings.GroupBy(Target, StringComparer.Ordinal))
         {
             if (onlySet is not null && !onlySet.Contains(group.Key)) continue;
             seen.Add(group.Key);
             var signature = string.Join("\n", group.Select(f => PublishedFindings.KeyOf(f) + f.Severity + f.Message + f.Related.Count));
             next[group.Key] = signature;
             if (_sent.TryGetValue(group.Key, out var old) && old == signature) continue;
-            var diagnostics = group.Select(f => FindingConverter.ToDiagnostic(f, PublishedFindings.KeyOf(f))).ToList();
+            var diagnostics = group.Select(ToDiagnostic).ToList();
             await Send(group.Key, diagnostics).ConfigureAwait(false);
         }
         var gone = clearOthers ? _sent.Keys.Where(p => !next.ContainsKey(p)).ToList()
@@ -74,10 +79,21 @@ public sealed class DiagnosticsPublisher
         return _sentAny;
     }
 
-    private Task Send(string path, IReadOnlyList<Diagnostic> diagnostics)
+    /// <summary>Where a finding is shown: its file's path, or the URI of the embedded original it points into.</summary>
+    private string Target(Finding f) => EmbeddedDocuments && f.EmbeddedSource is { } e ? EmbeddedSourceUris.Build(e) : f.Location.Path;
+
+    private Diagnostic ToDiagnostic(Finding f)
+    {
+        var key = PublishedFindings.KeyOf(f); // the finding as published: code actions find it by this key
+        var diagnostic = FindingConverter.ToDiagnostic(f, key);
+        return EmbeddedDocuments && f.EmbeddedSource is { } e ? diagnostic with { Range = FindingConverter.ToRange(e.Range) } : diagnostic;
+    }
+
+    private Task Send(string target, IReadOnlyList<Diagnostic> diagnostics)
     {
         _sentAny = true;
-        return _connection.SendNotificationAsync(Methods.PublishDiagnostics, new PublishDiagnosticsParams(Uris.FromPath(path), diagnostics));
+        var uri = EmbeddedSourceUris.IsEmbedded(target) ? target : Uris.FromPath(target);
+        return _connection.SendNotificationAsync(Methods.PublishDiagnostics, new PublishDiagnosticsParams(uri, diagnostics));
     }
 
     private Task<bool> Enqueue(Func<Task<bool>> work)
