@@ -99,7 +99,7 @@ export const DOCS_LINK = { file: 'tsconfig.json', rule: 'build/tsc-source-map', 
  * the Problems entry must open a read-only document holding that original, masked, at the secret's line.
  */
 export const EMBEDDED_SECRET = {
-  map: 'dist/telemetry.js.map',
+  mapFile: 'dist/telemetry.js.map',
   script: 'dist/telemetry.js',
   source: 'webpack://e2e-demo-lib/./src/internal/telemetry.ts',
   /** The editor tab's title: the source's file name. */
@@ -109,7 +109,7 @@ export const EMBEDDED_SECRET = {
   original(token) {
     return `// Sends usage events.\nexport const telemetry = {\n  uploadToken: "${token}",\n  endpoint: "https://telemetry.example.com",\n};\n`;
   },
-  map(token) {
+  mapText(token) {
     return JSON.stringify({ version: 3, file: 'telemetry.js', sources: [this.source], sourcesContent: [this.original(token)], names: [], mappings: 'AAAA' });
   },
 };

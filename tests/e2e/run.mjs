@@ -66,7 +66,7 @@ if (!fake) {
   mkdirSync(dirname(join(workspace, PLANTED_SECRET.file)), { recursive: true });
   writeFileSync(join(workspace, PLANTED_SECRET.file), secretText);
   writeFileSync(join(workspace, EMBEDDED_SECRET.script), 'export{};\n//# sourceMappingURL=telemetry.js.map\n');
-  writeFileSync(join(workspace, EMBEDDED_SECRET.map), EMBEDDED_SECRET.map(embeddedToken));
+  writeFileSync(join(workspace, EMBEDDED_SECRET.mapFile), EMBEDDED_SECRET.mapText(embeddedToken));
 }
 const originals = new Map(findings.map(f => [f.file, readFileSync(join(workspace, f.file), 'utf8')]));
 // What decides whether the package ships the maps; Fix all may exclude them (a files negation or a new .npmignore).

@@ -253,4 +253,47 @@ public sealed class IncrementalAnalysisTests : IDisposable
         Assert.NotEmpty(resumed.Computed);
         Assert.Empty(resumed.Computed.Intersect(finished));
     }
+
+    /// <summary>Every fix of every finding, edits included: what a code action would apply.</summary>
+    private static List<string> FixesOf(IEnumerable<Finding> findings) =>
+        findings.SelectMany(f => f.Fixes.Select(x => $"{f.RuleId}|{f.Location.Path}|{f.Location.Range}|{x.Title}|{x.Kind}|" +
+            string.Join(";", x.Edits.Select(e => $"{e.Path}:{e.CreateFile}:{string.Join(",", e.Edits.Select(t => t.Range + "=" + t.NewText))}")))).ToList();
+
+    private void AssertFixesAsFresh(IReadOnlyList<Finding> findings) =>
+        Assert.Equal(FixesOf(AnalyzerCatalog.CreateEngine().Analyze(_files, WorkspaceIndex.Build(_files, Root), EngineSettings.Default)), FixesOf(findings));
+
+    [Fact]
+    public void The_suppression_fixes_follow_the_config_and_the_plan_for_creating_it()
+    {
+        const string Baseline = "Add npm/source-map-shipped to the baseline";
+        var first = Run().Findings;
+        AssertFixesAsFresh(first);
+        var map = first.Single(f => f.RuleId == "npm/source-map-shipped");
+        var create = map.Fixes.Single(x => x.Title.StartsWith(Baseline, StringComparison.Ordinal));
+        Assert.Contains(create.Edits, e => e.CreateFile); // no config yet: the fix creates it
+
+        // A config appears: the same finding's baseline fix now edits it.
+        Create(".hygienelsp.json", "{\n  \"baseline\": []\n}\n");
+        var second = Run().Findings;
+        AssertFixesAsFresh(second);
+        var edit = second.Single(f => f.RuleId == "npm/source-map-shipped").Fixes.Single(x => x.Title.StartsWith(Baseline, StringComparison.Ordinal));
+        Assert.DoesNotContain(edit.Edits, e => e.CreateFile);
+
+        // Listing the finding there: it is gone.
+        Edit(".hygienelsp.json", "{\n  \"baseline\": [\"" + map.Fingerprint + "\"]\n}\n");
+        Assert.DoesNotContain(Run().Findings, f => f.RuleId == "npm/source-map-shipped");
+
+        // Without the config, and with a root that publishes its folder: creating the config now needs an exclusion too.
+        File.Delete(P(".hygienelsp.json"));
+        _files.DiskStamps!.ForgetUnder(P(".hygienelsp.json"));
+        _files = _files.WithOverlay(P(".hygienelsp.json"), null);
+        _index = WorkspaceIndex.Build(_files, Root);
+        _analysis.Note([P(".hygienelsp.json")]);
+        Edit("package.json", """{ "name": "mono", "version": "1.0.0", "workspaces": ["packages/*"], "files": ["packages/*/dist", "*.json"] }""");
+        var third = Run().Findings;
+        AssertFixesAsFresh(third);
+        var kept = third.First(f => f.RuleId == "npm/source-map-shipped").Fixes.SingleOrDefault(x => x.Title.StartsWith(Baseline, StringComparison.Ordinal));
+        Assert.True(kept is null || kept.Title.Contains("keep .hygienelsp.json out of", StringComparison.Ordinal) && kept.Edits.Count > 1,
+            "a config the root package would ship must come with its exclusion, or not be offered");
+    }
 }
