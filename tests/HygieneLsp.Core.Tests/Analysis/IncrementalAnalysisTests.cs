@@ -296,4 +296,17 @@ public sealed class IncrementalAnalysisTests : IDisposable
         Assert.True(kept is null || kept.Title.Contains("keep .hygienelsp.json out of", StringComparison.Ordinal) && kept.Edits.Count > 1,
             "a config the root package would ship must come with its exclusion, or not be offered");
     }
+
+    [Fact]
+    public void A_credential_file_is_an_error_while_a_unit_ships_it_and_a_warning_after_it_is_kept_out()
+    {
+        Create("packages/d/.env", "STRIPE_SECRET=" + "sk_" + "live_" + "4eC39HqLyjWDarjtT1zdp7dcQ2" + "\n");
+        Severity SecretSeverity(IReadOnlyList<Finding> findings) =>
+            findings.Single(f => f.RuleId.StartsWith("secrets/", StringComparison.Ordinal) && f.Location.Path == P("packages/d/.env")).Severity;
+        Assert.Equal(Severity.Error, SecretSeverity(Run().Findings)); // d's .npmignore does not keep .env out
+        Edit("packages/d/.npmignore", "src/\n.env\n");
+        Assert.Equal(Severity.Warning, SecretSeverity(Run().Findings)); // in the workspace only
+        Edit("packages/d/.npmignore", "src/\n");
+        Assert.Equal(Severity.Error, SecretSeverity(Run().Findings));
+    }
 }
