@@ -70,6 +70,17 @@ test('the marketplace README is for users: commands, settings, the CLI gate, pri
   assert.ok(!readme.includes('./test.sh') && !readme.includes('npm ci'));
 });
 
+test('the marketplace README shows screenshots that exist: PNG files beside it (vsce links them to the repository)', () => {
+  const readme = read(MARKETPLACE_README);
+  const images = [...readme.matchAll(/!\[[^\]]+\]\(([^)]+)\)/g)].map(m => m[1]);
+  assert.ok(images.length >= 3, 'screenshots of the Problems panel, the quick fixes and an embedded original');
+  for (const image of images) {
+    assert.ok(!/^[a-z]+:/i.test(image) && image.endsWith('.png'), `${image}: a relative PNG path`);
+    const bytes = fs.readFileSync(path.join(repo, path.dirname(MARKETPLACE_README), image));
+    assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG', `${image} is a PNG`);
+  }
+});
+
 test('CHANGELOG has the manifest version, LICENSE the manifest license', () => {
   assert.match(read('CHANGELOG.md'), new RegExp(`^## ${manifest.version.replace(/\./g, '\\.')}$`, 'm'));
   assert.equal(manifest.license, 'MIT');

@@ -66,6 +66,11 @@ public sealed class NpmManifest
     /// <summary>Whether the package's sources are public already (license and repository).</summary>
     public SourceOpenness Openness => _openness ??= SourceOpenness.Of(Document?.Root as JsoncObject);
     private SourceOpenness? _openness;
+    /// <summary>Shaped like a VS Code extension (<see cref="Vsix.ExtensionShape"/>); asked for every package on every run, so kept.</summary>
+    public bool HasExtensionShape => _extensionShape ??= Vsix.ExtensionShape.Is(Document?.Root as JsoncObject);
+    private bool? _extensionShape;
+    /// <summary>The manifest's part of the discovery signature (see NpmPackageDiscovery), kept with it.</summary>
+    internal string? SignaturePart { get; set; }
 
     public static NpmManifest Parse(string path, string? text)
     {

@@ -8,7 +8,7 @@ public sealed record NpmPackage(string Root, NpmManifest Manifest)
     /// <summary>`"private": true`: npm publish refuses it (npm pack still works).</summary>
     public bool IsPrivate => Manifest.IsPrivate;
     /// <summary>A VS Code extension (<see cref="Vsix.ExtensionShape"/>): it ships as a .vsix through vsce, not to the npm registry.</summary>
-    public bool IsVsCodeExtension => Vsix.ExtensionShape.Is(Manifest.Document?.Root as Parsing.Jsonc.JsoncObject);
+    public bool IsVsCodeExtension => Manifest.HasExtensionShape;
     /// <summary>
     /// npm can pack and publish it: a readable package.json with a name and a version. Nested manifests such as
     /// `{"type":"module"}` in dist/esm or entry-point stubs (`{"name":"pkg/sub","main":…}`) are parts of the package
