@@ -6,6 +6,7 @@ using HygieneLsp.Core.BuildConfigs.Scripts;
 using HygieneLsp.Core.BuildConfigs.Tsup;
 using HygieneLsp.Core.BuildConfigs.Vite;
 using HygieneLsp.Core.BuildConfigs.Webpack;
+using HygieneLsp.Core.Parsing.JsConfig;
 using HygieneLsp.Core.Workspace;
 
 namespace HygieneLsp.Core.BuildConfigs;
@@ -67,6 +68,8 @@ public sealed class BuildPlanner
         Dependencies.Add(manifestPath);
         var manifest = _files.FileExists(manifestPath) ? PackageManifest.Read(_files, manifestPath) : null;
         Dependencies.Add(_dir + "/node_modules/webpack-cli/package.json"); // its major version shapes `env`
+        if (manifest is { Document.IsTruncated: true })
+            Skipped.Add(new InputSkip(manifest.Path, JsParser.TokenBudgetMessage + ", so its scripts may be incomplete"));
         if (manifest is { ScriptsLeftOut: > 0 })
             Skipped.Add(new InputSkip(manifest.Path, $"more than {PackageManifest.MaxScripts:N0} scripts; the last {manifest.ScriptsLeftOut:N0} were not read"));
         if (manifest is not null)

@@ -1,3 +1,4 @@
+using HygieneLsp.Core.Parsing.JsConfig;
 using HygieneLsp.Core.Parsing.JsConfig.Evaluation;
 using HygieneLsp.Core.Tests.Support;
 using HygieneLsp.Core.Workspace;
@@ -96,5 +97,36 @@ public class JsBudgetTests
         Assert.Equal(4.0, Assert.IsType<JsPrimitive>(copy.Get("b")).Value);
         Assert.IsType<JsUnknown>(o.Get("b"));
         Assert.Equal(["a", "b"], o.Keys.ToList());
+    }
+
+    // Fuzz seed 20261205 case 16: a package.json whose 4.4 MB were mostly stray backslashes took `check` to 609 MB: one
+    // token, one or two parse errors per character, in every reader. A run of such characters is one token now.
+    [Fact]
+    public void Stray_characters_are_one_token_per_run_and_errors_stop_at_the_cap()
+    {
+        var text = "{\"scripts\":{\"build\":\"tsc\"},\"x\":[\"on\"" + new string('\\', 250_000) + "]}";
+        var tokens = JsTokenizer.Tokenize(text, out var truncated);
+        Assert.False(truncated);
+        Assert.InRange(tokens.Count, 10, 100); // the backslashes are 62 runs of 4,096, not 250,000 tokens
+        Assert.Equal(text, string.Concat(tokens.Select(t => text[t.Start..t.End]))); // and nothing is lost or doubled (no trivia here)
+
+        var document = JsDocument.ParseExpression(text);
+        Assert.InRange(document.Errors.Count, 1, JsParser.MaxErrors);
+        Assert.False(document.IsTruncated);
+    }
+
+    [Fact]
+    public void A_text_of_more_tokens_than_the_budget_is_read_up_to_it_and_says_so()
+    {
+        var text = "module.exports = [" + string.Concat(Enumerable.Repeat("1,", JsTokenizer.MaxTokens)) + "];";
+        var tokens = JsTokenizer.Tokenize(text, out var truncated);
+        Assert.True(truncated);
+        Assert.Equal(JsTokenizer.MaxTokens + 1, tokens.Count); // and the end-of-file token
+        var document = JsDocument.Parse(text);
+        Assert.True(document.IsTruncated);
+
+        // Through the loader: the config is read as far as the budget goes, and the skip is said.
+        var (loader, _) = Eval(text);
+        Assert.Contains(loader.Skips, s => s.Reason.Contains("tokens; the rest was not read", StringComparison.Ordinal));
     }
 }

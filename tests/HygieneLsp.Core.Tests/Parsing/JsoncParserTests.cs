@@ -96,4 +96,17 @@ public class JsoncParserTests
         Assert.Empty(doc.Errors);
         Assert.True(((JsoncObject)doc.Root!).GetBool("a"));
     }
+
+    // The same fuzz case through the JSONC reader: two errors per stray character were kept (500,000 for 250,000).
+    [Fact]
+    public void Errors_stop_at_the_cap_and_the_nesting_budget_is_still_told()
+    {
+        var garbage = JsoncParser.Parse("{\"a\": [\"x\"" + new string('\\', 250_000) + "]}");
+        Assert.Equal(JsoncParser.MaxErrors, garbage.Errors.Count);
+        Assert.Equal("x", ((garbage.Root as JsoncObject)?.Get("a") as JsoncArray)?.Items.OfType<JsoncString>().First().Value);
+
+        var deepAfterGarbage = JsoncParser.Parse("{\"a\": [" + new string('\\', 5_000) + "], \"b\": " + new string('[', 10_000) + "}");
+        Assert.True(deepAfterGarbage.TooDeep);
+        Assert.Equal(JsoncParser.MaxErrors + 1, deepAfterGarbage.Errors.Count);
+    }
 }

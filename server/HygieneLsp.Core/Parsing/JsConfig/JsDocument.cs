@@ -19,6 +19,8 @@ public sealed class JsDocument
     public string Text { get; }
     public JsProgram Program { get; }
     public IReadOnlyList<JsParseError> Errors { get; }
+    /// <summary>The text held more tokens than the reader takes (<see cref="JsTokenizer.MaxTokens"/>): only its start was read.</summary>
+    public bool IsTruncated => Errors.Count > 0 && ReferenceEquals(Errors[0].Message, JsParser.TokenBudgetMessage);
     public LineIndex Lines => _lines ??= new LineIndex(Text);
 
     public TextRange RangeOf(JsNode node) => Lines.GetRange(node.Start, node.End);

@@ -9,6 +9,8 @@ namespace HygieneLsp.Core.Parsing.JsConfig;
 public sealed partial class JsParser
 {
     private const int MaxDepth = 200;
+    /// <summary>Errors past this are not recorded: garbage input would otherwise make one per token.</summary>
+    public const int MaxErrors = 1_000;
     private readonly string _text;
     private readonly List<JsToken> _tokens;
     private readonly List<JsParseError> _errors = [];
@@ -18,8 +20,12 @@ public sealed partial class JsParser
     public JsParser(string text)
     {
         _text = text;
-        _tokens = JsTokenizer.Tokenize(text);
+        _tokens = JsTokenizer.Tokenize(text, out var truncated);
+        if (truncated) _errors.Add(new JsParseError(_tokens[^1].Start, text.Length, TokenBudgetMessage));
     }
+
+    /// <summary>The error a document gets when the tokenizer stopped at <see cref="JsTokenizer.MaxTokens"/>.</summary>
+    public static readonly string TokenBudgetMessage = $"more than {JsTokenizer.MaxTokens:N0} tokens; the rest was not read";
 
     public JsDocument ParseDocument()
     {
@@ -70,7 +76,10 @@ public sealed partial class JsParser
         if (!Eat(punctuator)) Error($"'{punctuator}' expected");
     }
 
-    private void Error(string message) => _errors.Add(new JsParseError(Tok.Start, Tok.End, message));
+    private void Error(string message)
+    {
+        if (_errors.Count < MaxErrors) _errors.Add(new JsParseError(Tok.Start, Tok.End, message));
+    }
 
     private bool EnterDepth()
     {

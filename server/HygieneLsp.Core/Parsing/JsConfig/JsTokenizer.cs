@@ -5,8 +5,10 @@ namespace HygieneLsp.Core.Parsing.JsConfig;
 
 /// <summary>
 /// Splits JS/TS source into tokens with exact ranges. Never throws and always advances: anything it does not
-/// understand becomes an <see cref="JsTokenKind.Invalid"/> token, an unterminated string/comment/template ends at
-/// the end of the text. Regex-versus-division is decided from the previous token, as a parser would.
+/// understand becomes an <see cref="JsTokenKind.Invalid"/> token (a run of such characters is one token), an
+/// unterminated string/comment/template ends at the end of the text. Regex-versus-division is decided from the
+/// previous token, as a parser would. At most <see cref="MaxTokens"/> tokens are made: the rest of the text is not
+/// read (each token costs about 100 bytes with its parse; 4 MB of stray punctuation was half a gigabyte).
 /// </summary>
 public static class JsTokenizer
 {
@@ -23,8 +25,15 @@ public static class JsTokenizer
         "return", "typeof", "case", "in", "of", "new", "delete", "void", "throw", "instanceof", "yield", "await", "else", "do",
     ];
 
-    public static List<JsToken> Tokenize(string text)
+    /// <summary>Far above any config or manifest (a 1 MB package.json has about 120,000), far below what memory allows.</summary>
+    public const int MaxTokens = 500_000;
+
+    public static List<JsToken> Tokenize(string text) => Tokenize(text, out _);
+
+    /// <param name="truncated">True when the text held more than <see cref="MaxTokens"/> tokens and the rest was not read.</param>
+    public static List<JsToken> Tokenize(string text, out bool truncated)
     {
+        truncated = false;
         var tokens = new List<JsToken>();
         // true entries mark a '{' that opened a template substitution; its '}' resumes the template.
         var braces = new Stack<bool>();
@@ -34,6 +43,12 @@ public static class JsTokenizer
         while (true)
         {
             i = SkipTrivia(text, i, ref newLine);
+            if (i < text.Length && tokens.Count >= MaxTokens)
+            {
+                truncated = true;
+                tokens.Add(new JsToken(JsTokenKind.EndOfFile, i, i, "", newLine));
+                return tokens;
+            }
             if (i >= text.Length)
             {
                 tokens.Add(new JsToken(JsTokenKind.EndOfFile, text.Length, text.Length, "", newLine));
@@ -246,9 +261,17 @@ public static class JsTokenizer
             if (p == "?." && start + 2 < text.Length && IsDigit(text[start + 2])) continue;
             return new JsToken(JsTokenKind.Punctuator, start, start + p.Length, p, newLine);
         }
-        var len = char.IsHighSurrogate(text[start]) && start + 1 < text.Length ? 2 : 1;
-        return new JsToken(JsTokenKind.Invalid, start, start + len, text.Substring(start, len), newLine);
+        // Characters no token starts with (a backslash, control characters, stray symbols): a run of them is one invalid token.
+        var end = start;
+        do end += char.IsHighSurrogate(text[end]) && end + 1 < text.Length ? 2 : 1;
+        while (end < text.Length && end - start < 4096 && StartsNoToken(text[end]));
+        return new JsToken(JsTokenKind.Invalid, start, end, text.Substring(start, end - start), newLine);
     }
+
+    /// <summary>A character that begins no token and no trivia: it can only be part of an invalid run.</summary>
+    private static bool StartsNoToken(char c) =>
+        !char.IsWhiteSpace(c) && c is not ('"' or '\'' or '`' or '/' or '.' or '\uFEFF' or '\u2028' or '\u2029') && !IsDigit(c) && !IsIdentifierStart(c)
+        && "{}()[];,<>+-*%&|^!~?:=@".IndexOf(c) < 0 && !char.IsSurrogate(c);
 
     private static bool IsDigit(char c) => c is >= '0' and <= '9';
     private static bool IsHex(char c) => IsDigit(c) || c is >= 'a' and <= 'f' or >= 'A' and <= 'F';

@@ -38,6 +38,19 @@ public sealed class JsoncParser
     internal static readonly string TooDeepMessage = "Nesting is too deep.";
     private readonly string _text;
     private readonly List<JsoncError> _errors = [];
+
+    /// <summary>Errors past this are dropped: garbage makes one or two per character, and the first ones say enough.</summary>
+    public const int MaxErrors = 1_000;
+
+    private bool _toldTooDeep;
+
+    /// <summary>Past the cap only the nesting budget is still recorded (once): readers ask for it (<see cref="JsoncDocument.TooDeep"/>).</summary>
+    private void AddError(JsoncError error)
+    {
+        var tooDeep = ReferenceEquals(error.Message, TooDeepMessage);
+        if (_errors.Count < MaxErrors || tooDeep && !_toldTooDeep) _errors.Add(error);
+        _toldTooDeep |= tooDeep;
+    }
     private int _pos;
 
     private JsoncParser(string text) => _text = text;
@@ -55,12 +68,12 @@ public sealed class JsoncParser
         SkipTrivia();
         if (_pos >= _text.Length)
         {
-            _errors.Add(new JsoncError("Empty document.", 0, 0));
+            AddError(new JsoncError("Empty document.", 0, 0));
             return null;
         }
         var root = ParseValue(0);
         SkipTrivia();
-        if (_pos < _text.Length) _errors.Add(new JsoncError("Unexpected text after the end of the document.", _pos, _text.Length));
+        if (_pos < _text.Length) AddError(new JsoncError("Unexpected text after the end of the document.", _pos, _text.Length));
         return root;
     }
 
@@ -68,14 +81,14 @@ public sealed class JsoncParser
     {
         if (depth > MaxDepth)
         {
-            _errors.Add(new JsoncError(TooDeepMessage, _pos, _pos));
+            AddError(new JsoncError(TooDeepMessage, _pos, _pos));
             _pos = _text.Length;
             return null;
         }
         SkipTrivia();
         if (_pos >= _text.Length)
         {
-            _errors.Add(new JsoncError("Value expected.", _pos, _pos));
+            AddError(new JsoncError("Value expected.", _pos, _pos));
             return null;
         }
         var c = _text[_pos];
@@ -85,7 +98,7 @@ public sealed class JsoncParser
             case '[': return ParseArray(depth);
             case '"': return ParseString();
             case '\'':
-                _errors.Add(new JsoncError("Strings use double quotes in JSON.", _pos, _pos + 1));
+                AddError(new JsoncError("Strings use double quotes in JSON.", _pos, _pos + 1));
                 return ParseString();
         }
         if (c == '-' || char.IsAsciiDigit(c)) return ParseNumber();
@@ -100,10 +113,10 @@ public sealed class JsoncParser
                 case "false": return new JsoncLiteral(JsoncLiteralKind.False, start, _pos);
                 case "null": return new JsoncLiteral(JsoncLiteralKind.Null, start, _pos);
             }
-            _errors.Add(new JsoncError($"Unexpected word '{Truncate(word)}'.", start, _pos));
+            AddError(new JsoncError($"Unexpected word '{Truncate(word)}'.", start, _pos));
             return null;
         }
-        _errors.Add(new JsoncError($"Unexpected character '{c}'.", _pos, _pos + 1));
+        AddError(new JsoncError($"Unexpected character '{c}'.", _pos, _pos + 1));
         _pos++;
         return null;
     }
@@ -117,7 +130,7 @@ public sealed class JsoncParser
             SkipTrivia();
             if (_pos >= _text.Length)
             {
-                _errors.Add(new JsoncError("Missing '}'.", _pos, _pos));
+                AddError(new JsoncError("Missing '}'.", _pos, _pos));
                 break;
             }
             var c = _text[_pos];
@@ -127,9 +140,9 @@ public sealed class JsoncParser
             {
                 // Not a key: recover at the next comma or closing brace on this level.
                 var bad = _pos;
-                if (c == ']' ) { _errors.Add(new JsoncError("Unexpected ']'.", bad, bad + 1)); _pos++; continue; }
+                if (c == ']' ) { AddError(new JsoncError("Unexpected ']'.", bad, bad + 1)); _pos++; continue; }
                 SkipJunk();
-                _errors.Add(new JsoncError("Property name expected.", bad, Math.Max(bad + 1, _pos)));
+                AddError(new JsoncError("Property name expected.", bad, Math.Max(bad + 1, _pos)));
                 continue;
             }
             var key = ParseString();
@@ -140,11 +153,11 @@ public sealed class JsoncParser
                 _pos++;
                 SkipTrivia();
                 if (_pos < _text.Length && _text[_pos] is not (',' or '}')) value = ParseValue(depth + 1);
-                else _errors.Add(new JsoncError("Value expected.", _pos, _pos));
+                else AddError(new JsoncError("Value expected.", _pos, _pos));
             }
             else
             {
-                _errors.Add(new JsoncError("Colon expected.", _pos, _pos));
+                AddError(new JsoncError("Colon expected.", _pos, _pos));
             }
             var property = new JsoncProperty(key, value, key.Start, value?.End ?? key.End) { Owner = obj };
             key.Parent = obj;
@@ -152,7 +165,7 @@ public sealed class JsoncParser
             obj.Add(property);
             SkipTrivia();
             if (_pos < _text.Length && _text[_pos] is not (',' or '}'))
-                _errors.Add(new JsoncError("Comma expected.", _pos, _pos));
+                AddError(new JsoncError("Comma expected.", _pos, _pos));
         }
         obj.End = _pos;
         return obj;
@@ -167,13 +180,13 @@ public sealed class JsoncParser
             SkipTrivia();
             if (_pos >= _text.Length)
             {
-                _errors.Add(new JsoncError("Missing ']'.", _pos, _pos));
+                AddError(new JsoncError("Missing ']'.", _pos, _pos));
                 break;
             }
             var c = _text[_pos];
             if (c == ']') { _pos++; break; }
             if (c == ',') { _pos++; continue; }
-            if (c == '}') { _errors.Add(new JsoncError("Unexpected '}'.", _pos, _pos + 1)); _pos++; continue; }
+            if (c == '}') { AddError(new JsoncError("Unexpected '}'.", _pos, _pos + 1)); _pos++; continue; }
             var before = _pos;
             var item = ParseValue(depth + 1);
             if (item is not null)
@@ -184,7 +197,7 @@ public sealed class JsoncParser
             if (_pos == before) _pos++; // guarantee progress
             SkipTrivia();
             if (_pos < _text.Length && _text[_pos] is not (',' or ']'))
-                _errors.Add(new JsoncError("Comma expected.", _pos, _pos));
+                AddError(new JsoncError("Comma expected.", _pos, _pos));
         }
         array.End = _pos;
         return array;
@@ -202,7 +215,7 @@ public sealed class JsoncParser
             if (c == quote) { _pos++; return new JsoncString(sb.ToString(), start, _pos); }
             if (c is '\n' or '\r')
             {
-                _errors.Add(new JsoncError("Unterminated string.", start, _pos));
+                AddError(new JsoncError("Unterminated string.", start, _pos));
                 return new JsoncString(sb.ToString(), start, _pos);
             }
             if (c == '\\' && _pos + 1 < _text.Length)
@@ -227,7 +240,7 @@ public sealed class JsoncParser
             sb.Append(c);
             _pos++;
         }
-        _errors.Add(new JsoncError("Unterminated string.", start, _pos));
+        AddError(new JsoncError("Unterminated string.", start, _pos));
         return new JsoncString(sb.ToString(), start, _pos);
     }
 
@@ -238,7 +251,7 @@ public sealed class JsoncParser
         while (_pos < _text.Length && (char.IsAsciiDigit(_text[_pos]) || _text[_pos] is '.' or 'e' or 'E' or '+' or '-')) _pos++;
         var text = _text[start.._pos];
         var node = new JsoncNumber(text, start, _pos);
-        if (node.Value is null) _errors.Add(new JsoncError("Invalid number.", start, _pos));
+        if (node.Value is null) AddError(new JsoncError("Invalid number.", start, _pos));
         return node;
     }
 
@@ -261,7 +274,7 @@ public sealed class JsoncParser
                     var end = _text.IndexOf("*/", _pos + 2, StringComparison.Ordinal);
                     if (end < 0)
                     {
-                        _errors.Add(new JsoncError("Unterminated comment.", _pos, _text.Length));
+                        AddError(new JsoncError("Unterminated comment.", _pos, _text.Length));
                         _pos = _text.Length;
                         return;
                     }

@@ -118,6 +118,7 @@ public sealed class JsModuleLoader
             var name = path[(path.LastIndexOf('/') + 1)..];
             var isJson = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || name.StartsWith('.') && !name[1..].Contains('.');
             var document = isJson ? JsDocument.ParseExpression(text) : JsDocument.Parse(text);
+            if (document.IsTruncated) _fileSkips.Add(new InputSkip(path, JsParser.TokenBudgetMessage + (depth == 0 ? ", so its build settings may be incomplete" : "")));
             var module = new JsModuleContext(path, document, depth);
             var scope = new JsScope(null);
             if (isJson)
