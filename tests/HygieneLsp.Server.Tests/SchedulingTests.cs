@@ -59,16 +59,23 @@ public sealed class SchedulingTests : IAsyncDisposable
         ["contentChanges"] = new JArray(new JObject { ["text"] = text }),
     });
 
-    private Task<JToken> Idle(int from) => Client.WaitForAsync("hygiene/status", p => p["state"]!.ToString() == "idle", from);
-
-    [Fact]
-    public async Task The_edited_documents_diagnostics_are_published_before_the_run_ends()
+    /// <summary>The workspace scanned, its tsconfig open with maps off, and the server idle again.</summary>
+    private async Task<string> OpenedTsconfigWithMapsOff()
     {
         var tsconfig = WriteWorkspace();
         await Client.InitializeAsync(_ws.Root);
         await Idle(0);
         await Open(tsconfig, MapsOff);
         await Idle(Client.Mark());
+        return tsconfig;
+    }
+
+    private Task<JToken> Idle(int from) => Client.WaitForAsync("hygiene/status", p => p["state"]!.ToString() == "idle", from);
+
+    [Fact]
+    public async Task The_edited_documents_diagnostics_are_published_before_the_run_ends()
+    {
+        var tsconfig = await OpenedTsconfigWithMapsOff();
 
         _gate.Close();
         var mark = Client.Mark();
@@ -83,11 +90,7 @@ public sealed class SchedulingTests : IAsyncDisposable
     [Fact]
     public async Task Under_a_stream_of_edits_every_edit_gets_its_diagnostics_though_no_run_completes()
     {
-        var tsconfig = WriteWorkspace();
-        await Client.InitializeAsync(_ws.Root);
-        await Idle(0);
-        await Open(tsconfig, MapsOff);
-        await Idle(Client.Mark());
+        var tsconfig = await OpenedTsconfigWithMapsOff();
 
         _gate.Close();
         var start = Client.Mark();

@@ -31,8 +31,10 @@ public static class Campaign
             run++;
             if (outcome.Failure is { } failure) Report($"fail {index} crash {failure}");
             else Report($"ok {index} {(int)outcome.Elapsed.TotalMilliseconds} {ResidentMemory.Megabytes(peak)} {outcome.Findings} {outcome.SkippedInputs}");
-            // Cases hold megabytes of text: give it back before the next case measures its own peak.
-            if (peak > 512L * 1024 * 1024) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            // Cases hold megabytes of text: give it back before the next case measures its own peak (at half the limit,
+            // so what earlier cases left behind never counts against a later one).
+            if (peak > Math.Min(512L * 1024 * 1024, options.MemoryLimitBytes / 2) || ResidentMemory.Bytes() > options.MemoryLimitBytes / 4)
+                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
         Report($"end {run}");
         return 0;
