@@ -230,4 +230,23 @@ public class HostileInputRegressionTests
         Assert.IsType<InputSkippedAnalyzer>(analyzers[^1]);
         Assert.Contains(AnalyzerCatalog.CreateEngine().Rules, r => r.Id == InputSkippedAnalyzer.RuleId && r.DefaultSeverity == Severity.Information);
     }
+
+    // Fuzz seed 20261205 case 459: an 8 MB .vscodeignore (one line) took `check` to 680 MB, every fix and suppression
+    // on it copying the text again. Ignore files past 1 MB are not read; the note says so.
+    [Theory]
+    [InlineData(".vscodeignore")]
+    [InlineData(".npmignore")]
+    public void An_ignore_file_past_a_megabyte_is_not_read_and_said(string ignoreFile)
+    {
+        var manifest = ignoreFile == ".vscodeignore"
+            ? "{ \"name\": \"acme-ext\", \"publisher\": \"acme\", \"version\": \"1.0.0\", \"engines\": { \"vscode\": \"^1.90.0\" }, \"main\": \"./out/extension.js\" }"
+            : PublishedPackage;
+        var (findings, _) = Analyze(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["package.json"] = manifest,
+            [ignoreFile] = "src/**\n**/tsc" + new string('\\', 1_100_000) + "\n",
+            ["out/extension.js"] = "exports.a = 1;\n",
+        }, Limit);
+        Assert.Contains($"{ignoreFile}: larger than 1,000,000 bytes; not read, so none of its lines were applied.", Skips(findings));
+    }
 }

@@ -1,3 +1,4 @@
+using HygieneLsp.Core.Parsing.IgnorePatterns;
 using HygieneLsp.Core.Workspace;
 
 namespace HygieneLsp.Core.Packaging.Npm;
@@ -73,6 +74,12 @@ internal sealed class NpmPackFolder
                 if (filesRules is not null) _rules[NpmPackRules.PackageJson] = filesRules;
                 _rules[NpmPackRules.StrictMarker] = strictRules;
                 RequiredFiles.AddRange(required);
+                continue;
+            }
+            if (IgnoreFileBudget.TooLarge(files, e.FullPath) is { } tooLarge)
+            {
+                Skipped.Add(tooLarge);
+                _rules[e.Name] = []; // present, so it still switches .gitignore off as npm does
                 continue;
             }
             var text = files.ReadAllText(e.FullPath);

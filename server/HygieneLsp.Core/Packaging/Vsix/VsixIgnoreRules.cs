@@ -73,6 +73,9 @@ public sealed class VsixIgnoreRules
     /// <summary>.vscodeignore lines not applied because they went past the file's pattern budget (<see cref="IgnoreFileBudget"/>).</summary>
     public IReadOnlyList<Analysis.InputSkip> Skipped { get; }
 
+    /// <summary>The same rules with one more note (an ignore file that was not read).</summary>
+    public VsixIgnoreRules WithSkip(Analysis.InputSkip skip) => new(Ignore, Negate, [skip, .. Skipped]);
+
     public IReadOnlyList<VsixIgnoreRule> Ignore { get; }
     public IReadOnlyList<VsixIgnoreRule> Negate { get; }
     /// <summary>True when a user-written `!` rule exists (besides vsce's own `!package.json` / `!README.md`).</summary>

@@ -1,3 +1,4 @@
+using HygieneLsp.Core.Parsing.IgnorePatterns;
 using HygieneLsp.Core.Analysis;
 using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Text;
@@ -37,7 +38,13 @@ public static class VsixShipSetBuilder
         var ignorePath = options.IgnoreFile ?? extension.DefaultIgnoreFilePath;
         string? ignoreText = null;
         string? ignoreFileInForce = null;
-        if (files.FileExists(ignorePath))
+        var tooLarge = files.FileExists(ignorePath) ? IgnoreFileBudget.TooLarge(files, ignorePath) : null;
+        if (tooLarge is not null)
+        {
+            ignoreText = ""; // in force (it switches `files` off and vsce reads it), but none of its lines applied
+            ignoreFileInForce = ignorePath;
+        }
+        else if (files.FileExists(ignorePath))
         {
             ignoreText = files.ReadAllText(ignorePath);
             if (ignoreText is null) errors.Add($"{ignorePath} could not be read");
@@ -50,6 +57,7 @@ public static class VsixShipSetBuilder
             errors.Add("package.json \"files\" is not an array: vsce fails");
 
         var rules = VsixIgnoreRules.Build(ignoreFileInForce, ignoreText, manifest, options.ReadmePath);
+        if (tooLarge is not null) rules = rules.WithSkip(tooLarge);
 
         var noDeps = options.NoDependencies || (options.ApplyManifestVsceOptions && manifest.VsceNoDependencies);
         var useYarn = options.UseYarn ?? (options.ApplyManifestVsceOptions ? manifest.VsceYarn : null);

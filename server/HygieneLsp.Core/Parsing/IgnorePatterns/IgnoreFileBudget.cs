@@ -13,6 +13,16 @@ public sealed class IgnoreFileBudget(string path, string unit = "line")
     /// <summary>Generated .gitignore files reach a few thousand lines; fifty thousand is an attack, not a project.</summary>
     public const int MaxAlternatives = 10_000;
 
+    /// <summary>
+    /// Larger ignore files are not read (their lines are not applied): the largest generated ones are tens of kilobytes,
+    /// and each fix and suppression of a line in one copies its text (an 8 MB .vscodeignore took `check` to 680 MB).
+    /// </summary>
+    public const long MaxFileBytes = 1_000_000;
+
+    /// <summary>The note for an ignore file past <see cref="MaxFileBytes"/>, or null when it is within it.</summary>
+    public static InputSkip? TooLarge(Workspace.IFileView files, string path) =>
+        files.GetLength(path) > MaxFileBytes ? new InputSkip(path, $"larger than {MaxFileBytes:N0} bytes; not read, so none of its lines were applied") : null;
+
     private readonly List<InputSkip> _skipped = [];
     /// <summary>Lines over their own budget, by reason: said once per file, not once per line.</summary>
     private readonly Dictionary<string, List<int>> _overBudget = new(StringComparer.Ordinal);
