@@ -11,6 +11,9 @@
 //      button opens the view,
 //   8. a secret in a map's embedded original that is not in the workspace opens, from the Problems panel, as a
 //      read-only document of that original with the value masked, at its line,
+//   9. the leak reproduction (tests/fixtures/leaked-cli: a bundle, its linked map with the sources, nothing excluding
+//      *.map): its errors say why they matter, "Fix all" fixes every one with real fixes (no suppression, no baseline)
+//      and What ships then lists the bundle without its map,
 // and, with the real server: the status bar shows the error icon, the output channel a scan summary, the rule code in
 // the Problems panel opens the rule's page bundled in the .vsix, and on a planted secret the lightbulb names the rule
 // in its suppressions, "Show documentation" opens the page, and VS Code's Auto Fix applies the real fix (the value
@@ -197,6 +200,10 @@ try {
   // 6. A dotnet that does not exist: the server stops and an error says which setting to fix, with buttons.
   if (skipped.includes('missing-runtime')) step('skipping the missing-runtime check (HYGIENE_E2E_SKIP)');
   else await checkMissingRuntime();
+
+  // 9. The leak reproduction, in a window of its own: every finding fixed for real, What ships agrees.
+  if (fake || skipped.includes('leak')) step('skipping the leak reproduction');
+  else await checkLeakReproduction();
 } catch (error) {
   failed = true;
   console.error(`e2e FAILED: ${error instanceof Error ? error.stack : error}`);
@@ -381,6 +388,59 @@ async function checkEmbeddedSecret() {
   step(`the Problems entry opened ${EMBEDDED_SECRET.title} from the map, masked, at line ${cursor}`);
   await runCommand(page, 'View: Close All Editors');
   await filterProblems(page, '');
+}
+
+async function checkLeakReproduction() {
+  const leak = join(tmp, 'workspace', 'leaked-cli');
+  cpSync(join(repo, 'tests', 'fixtures', 'leaked-cli'), leak, { recursive: true });
+  const before = new Map(readdirSync(leak).filter(f => !f.startsWith('src')).map(f => [f, readFileSync(join(leak, f), 'utf8')]));
+  writeUserSettings(userDataDir, userSettings); // back from the missing-runtime check
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(leak)}`);
+  await waitForWorkbench(page);
+  await openProblems(page);
+  await filterProblems(page, '');
+  const expected = [
+    { file: '.npmignore', rule: 'npm/source-map-shipped', why: /1 source map would ship in @acme\/cli, embedding 2 original files/ },
+    { file: 'package.json', rule: 'build/bun-sourcemap', why: /writes source maps with the original source code embedded/ },
+  ];
+  await waitFor('the leak\'s two errors in the Problems panel', async () => {
+    const problems = hygieneProblems(await problemRows(page));
+    return expected.every(e => problems.some(p => p.file === e.file && e.why.test(p.message))) ? problems : undefined;
+  }, 120_000);
+  const panel = (await page.locator('.markers-panel').first().textContent()) ?? '';
+  for (const e of expected) assert(panel.includes(e.rule), `the Problems panel should name ${e.rule} (it links to the rule's page)`);
+  await shot('11-leak-problems');
+  step(`the leak reproduction lists ${expected.map(e => e.rule).join(' and ')}, each saying what leaks`);
+
+  await runCommand(page, 'HygieneLsp: Fix all');
+  await runCommand(page, 'File: Save All Files');
+  await waitFor('no HygieneLsp problem left in the leak reproduction', async () => {
+    await filterProblems(page, '');
+    return hygieneProblems(await problemRows(page)).length === 0;
+  }, 90_000);
+  // Fix all edits through workspace/applyEdit, which may land after the first Save All: save again once they are in.
+  await runCommand(page, 'File: Save All Files');
+  const changed = await waitFor('the fixes saved to disk', async () => {
+    const files = [...before].filter(([f, text]) => readFileSync(join(leak, f), 'utf8') !== text).map(([f]) => f);
+    return files.length > 0 ? files : undefined;
+  }, 30_000);
+  for (const f of readdirSync(leak).filter(f => !f.startsWith('src'))) {
+    assert(!readFileSync(join(leak, f), 'utf8').includes('hygiene-ignore'), `Fix all suppressed a finding in ${f}`);
+  }
+  assert(!existsSync(join(leak, '.hygienelsp.json')), 'Fix all wrote a baseline');
+  await shot('11b-leak-fixed');
+  step(`Fix all fixed the leak for real (changed ${changed.join(', ')}); nothing suppressed`);
+
+  await runCommand(page, 'HygieneLsp: Show what ships');
+  let seen = [];
+  const rows = await waitFor('@acme/cli in What ships without its map', async () => {
+    const all = seen = await shipSetRows(page);
+    if (!all.some(r => r.text.includes('@acme/cli'))) return undefined;
+    return all.some(r => r.text.startsWith('cli.js') && !r.text.startsWith('cli.js.map')) && !all.some(r => r.text.includes('cli.js.map')) ? all : undefined;
+  }, 60_000).catch(error => { throw new Error(`${error.message}; the view shows: ${JSON.stringify(seen.map(r => r.text))}`); });
+  assert(!rows.some(r => r.flagged), 'What ships still flags a file');
+  await shot('11c-leak-what-ships');
+  step('What ships lists @acme/cli with cli.js and without its map');
 }
 
 async function checkCrashRestart() {
