@@ -62,6 +62,12 @@ public sealed class JsonRpcConnection : IAsyncDisposable
     /// </summary>
     public Task Completion => _completion.Task;
 
+    /// <summary>The methods requests are answered for (the rest get MethodNotFound).</summary>
+    public IReadOnlyCollection<string> RequestMethods => _registry.RequestMethods;
+
+    /// <summary>The notifications handled (the rest are dropped).</summary>
+    public IReadOnlyCollection<string> NotificationMethods => _registry.NotificationMethods;
+
     public void AddRequestHandler(string method, Func<JToken?, CancellationToken, Task<JToken?>> handler, HandlerMode mode)
     {
         ArgumentNullException.ThrowIfNull(handler);

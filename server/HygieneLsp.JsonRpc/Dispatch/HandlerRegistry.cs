@@ -20,6 +20,10 @@ internal sealed class HandlerRegistry
 
     public RequestHandler? FindRequest(string method) => _requests.GetValueOrDefault(method);
 
+    public IReadOnlyCollection<string> RequestMethods => _requests.Keys.Order(StringComparer.Ordinal).ToList();
+
+    public IReadOnlyCollection<string> NotificationMethods => _notifications.Keys.Order(StringComparer.Ordinal).ToList();
+
     public NotificationHandler? FindNotification(string method) => _notifications.GetValueOrDefault(method);
 
     /// <summary>
