@@ -24,7 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const shipSets = new ShipSetsView(() => server.shipSets(), output);
   const embeddedSources = new EmbeddedSourceProvider(uri => server.embeddedSource(uri));
   context.subscriptions.push(output, status, progress, shipSets, vscode.window.registerUriHandler(ruleDocs));
-  context.subscriptions.push(embeddedSources, embeddedSources.register());
+  context.subscriptions.push(embeddedSources, embeddedSources.register(), embeddedSources.refreshOnNewDiagnostics());
 
   context.subscriptions.push(
     server.onStatus(params => {
@@ -32,10 +32,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       progress.update(params);
       const summary = formatScanSummary(params);
       if (summary) output.info(summary);
-      if (params.state === 'idle') {
-        void shipSets.refresh();
-        embeddedSources.refreshOpen();
-      }
+      if (params.state === 'idle') void shipSets.refresh();
+      // A whole scan (the first, or "Scan workspace") may follow a rebuild: read the open embedded files again.
+      if (params.state === 'idle' && params.summary) embeddedSources.refreshOpen();
     }),
     server.onReady(() => {
       status.running();

@@ -161,8 +161,8 @@ public sealed class LanguageServer : IAsyncDisposable
     {
         Program.Milestone("initialize received");
         _clientCapabilities = p.Capabilities ?? new JObject();
-        _publisher.EmbeddedDocuments = _clientCapabilities.SelectToken("experimental.hygiene.embeddedSourceDocuments")?.Type == JTokenType.Boolean
-                                       && _clientCapabilities.SelectToken("experimental.hygiene.embeddedSourceDocuments")!.Value<bool>();
+        _publisher.EmbeddedDocuments = _clientCapabilities.SelectToken("experimental.hygiene.embeddedSourceDocuments") is JValue { Type: JTokenType.Boolean } declared
+                                       && declared.Value<bool>();
         var folders = (p.WorkspaceFolders ?? []).Select(f => Uris.ToPath(f.Uri)).OfType<string>().ToList();
         if (folders.Count == 0 && (Uris.ToPath(p.RootUri) ?? p.RootPath) is { Length: > 0 } root) folders.Add(root);
         _session.SetFolders(folders);

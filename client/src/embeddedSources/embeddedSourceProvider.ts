@@ -22,11 +22,22 @@ export class EmbeddedSourceProvider implements vscode.TextDocumentContentProvide
     return result ? embeddedSourceText(result) : '// The HygieneLsp server is not running: this embedded file cannot be shown.\n';
   }
 
-  /** The maps may have been rebuilt: open embedded documents are read again (after each scan). */
+  /** The maps may have been rebuilt: every open embedded document is read again. */
   refreshOpen(): void {
     for (const document of vscode.workspace.textDocuments) {
       if (document.uri.scheme === EMBEDDED_SOURCE_SCHEME) this.changed.fire(document.uri);
     }
+  }
+
+  /**
+   * An open embedded document whose diagnostics changed is read again (its map changed). Not after every analysis:
+   * reading one means reading the map again, which can be tens of megabytes, and edits elsewhere do not change it.
+   */
+  refreshOnNewDiagnostics(): vscode.Disposable {
+    return vscode.languages.onDidChangeDiagnostics(event => {
+      const open = new Set(vscode.workspace.textDocuments.map(d => d.uri.toString()));
+      for (const uri of event.uris) if (uri.scheme === EMBEDDED_SOURCE_SCHEME && open.has(uri.toString())) this.changed.fire(uri);
+    });
   }
 
   dispose(): void {

@@ -19,9 +19,6 @@ public static class EmbeddedSources
     /// <summary>Larger originals are cut here: the view is for reading around a finding, and must stay bounded.</summary>
     public const int MaxChars = 4 * 1024 * 1024;
 
-    /// <summary>Characters of a secret value left readable at its start, as in previews.</summary>
-    private const int Shown = 4;
-
     /// <summary>The embedded original number <paramref name="index"/> of the map at <paramref name="path"/>, masked; null when there is none.</summary>
     /// <param name="role">The role of the map file (<see cref="FileRoles.ForPath"/>): each source is scanned as the secret scan did.</param>
     public static EmbeddedSourceText? Read(IFileView files, string path, int index, SecretScanner scanner, FileRole role,
@@ -71,7 +68,7 @@ public static class EmbeddedSources
             var end = Math.Min(text.Length, lines.GetOffset(m.ValueRange.End));
             if (end <= start) continue;
             chars ??= text.ToCharArray();
-            for (var i = start + Math.Min(Shown, (end - start) / 4); i < end; i++)
+            for (var i = start + Redaction.Shown(end - start); i < end; i++) // as much as a preview shows
                 if (chars[i] is not ('\n' or '\r')) chars[i] = '*';
         }
         return chars is null ? text : new string(chars);

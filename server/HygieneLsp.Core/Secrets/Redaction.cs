@@ -9,11 +9,10 @@ namespace HygieneLsp.Core.Secrets;
 /// </summary>
 public static class Redaction
 {
-    public static string Preview(string value, SecretKind kind)
-    {
-        var shown = Math.Min(4, value.Length / 4);
-        return value[..shown] + "… (" + kind.Title + ", redacted)";
-    }
+    public static string Preview(string value, SecretKind kind) => value[..Shown(value.Length)] + "… (" + kind.Title + ", redacted)";
+
+    /// <summary>How many leading characters of a secret of <paramref name="length"/> characters may be shown: at most 4, at most a quarter.</summary>
+    public static int Shown(int length) => Math.Min(4, length / 4);
 
     /// <summary>Hex SHA-256 of rule id and value, first 32 digits (128 bits): stable across files and runs.</summary>
     public static string Fingerprint(SecretKind kind, string value) => Hash(kind.RuleId + "\n" + value);

@@ -25,7 +25,7 @@ public sealed class ShipUnitLookup(WorkspaceSession session)
     {
         var dir = Paths.Parent(path);
         var snapshot = session.Capture();
-        var folder = snapshot.Folders.Where(f => Paths.IsUnder(path, f)).OrderByDescending(f => f.Length).FirstOrDefault();
+        var folder = snapshot.FolderHolding(path);
         if (folder is null || !snapshot.Enabled) return [];
         var context = ContextFor(snapshot, folder, cancellationToken);
         return ShipUnits.For(context, cancellationToken, includePredicted: true, roots: r => Paths.IsUnder(r, dir))
@@ -43,7 +43,7 @@ public sealed class ShipUnitLookup(WorkspaceSession session)
     private IReadOnlyList<ShipUnit> UnitsWhere(string path, Func<string, bool> roots, CancellationToken cancellationToken)
     {
         var snapshot = session.Capture();
-        var folder = snapshot.Folders.Where(f => Paths.IsUnder(path, f)).OrderByDescending(f => f.Length).FirstOrDefault();
+        var folder = snapshot.FolderHolding(path);
         return folder is null || !snapshot.Enabled ? [] : UnitsIn(snapshot, folder, roots, cancellationToken);
     }
 

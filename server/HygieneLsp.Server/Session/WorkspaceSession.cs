@@ -12,6 +12,9 @@ public sealed record AnalysisSnapshot(FileView Files, ImmutableArray<string> Fol
 {
     /// <summary>Documents edited in the editor since the previous analysis started: the items that read them run first.</summary>
     public IReadOnlyCollection<string> Priority { get; init; } = [];
+
+    /// <summary>The innermost workspace folder holding <paramref name="path"/>, or null when none does.</summary>
+    public string? FolderHolding(string path) => Folders.Where(f => Paths.IsUnder(path, f)).OrderByDescending(f => f.Length).FirstOrDefault();
 }
 
 /// <summary>

@@ -38,15 +38,12 @@ public static class VsixShipSetBuilder
         var ignorePath = options.IgnoreFile ?? extension.DefaultIgnoreFilePath;
         string? ignoreText = null;
         string? ignoreFileInForce = null;
-        var tooLarge = files.FileExists(ignorePath) ? IgnoreFileBudget.TooLarge(files, ignorePath) : null;
-        if (tooLarge is not null)
+        InputSkip? tooLarge = null;
+        if (files.FileExists(ignorePath))
         {
-            ignoreText = ""; // in force (it switches `files` off and vsce reads it), but none of its lines applied
-            ignoreFileInForce = ignorePath;
-        }
-        else if (files.FileExists(ignorePath))
-        {
-            ignoreText = files.ReadAllText(ignorePath);
+            tooLarge = IgnoreFileBudget.TooLarge(files, ignorePath);
+            // Past the size budget it is in force (it switches `files` off and vsce reads it), but none of its lines applied.
+            ignoreText = tooLarge is null ? files.ReadAllText(ignorePath) : "";
             if (ignoreText is null) errors.Add($"{ignorePath} could not be read");
             else ignoreFileInForce = ignorePath;
         }

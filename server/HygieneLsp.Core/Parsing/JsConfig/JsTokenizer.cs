@@ -268,10 +268,12 @@ public static class JsTokenizer
         return new JsToken(JsTokenKind.Invalid, start, end, text.Substring(start, end - start), newLine);
     }
 
+    private static readonly System.Buffers.SearchValues<char> PunctuatorStarts = System.Buffers.SearchValues.Create(Punctuators.Select(p => p[0]).Distinct().ToArray());
+
     /// <summary>A character that begins no token and no trivia: it can only be part of an invalid run.</summary>
     private static bool StartsNoToken(char c) =>
-        !char.IsWhiteSpace(c) && c is not ('"' or '\'' or '`' or '/' or '.' or '\uFEFF' or '\u2028' or '\u2029') && !IsDigit(c) && !IsIdentifierStart(c)
-        && "{}()[];,<>+-*%&|^!~?:=@".IndexOf(c) < 0 && !char.IsSurrogate(c);
+        !char.IsWhiteSpace(c) && c is not ('"' or '\'' or '`' or '\uFEFF' or '\u2028' or '\u2029') && !IsDigit(c) && !IsIdentifierStart(c)
+        && !PunctuatorStarts.Contains(c) && !char.IsSurrogate(c);
 
     private static bool IsDigit(char c) => c is >= '0' and <= '9';
     private static bool IsHex(char c) => IsDigit(c) || c is >= 'a' and <= 'f' or >= 'A' and <= 'F';

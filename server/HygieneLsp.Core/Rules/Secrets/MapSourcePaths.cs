@@ -14,22 +14,12 @@ public static class MapSourcePaths
     {
         if (string.IsNullOrEmpty(source) || source.Length > Paths.MaxLength) return null;
         files = new ConfinedFileView(files, workspaceRoot);
-        var s = source;
-        if (s.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
+        if (source.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
         {
-            try { return Existing(files, Paths.Normalize(new Uri(s).LocalPath)); }
+            try { return Existing(files, Paths.Normalize(new Uri(source).LocalPath)); }
             catch (UriFormatException) { return null; }
         }
-        var scheme = s.IndexOf("://", StringComparison.Ordinal);
-        if (scheme > 0)
-        {
-            // webpack://<namespace>/<path>: drop the scheme and the namespace.
-            s = s[(scheme + 3)..];
-            var slash = s.IndexOf('/');
-            s = slash < 0 ? s : s[(slash + 1)..];
-        }
-        var q = s.IndexOfAny(['?', '#']);
-        if (q >= 0) s = s[..q];
+        var s = WithoutScheme(source, dropNamespace: true);
         if (s.Length == 0) return null;
         try
         {
@@ -44,6 +34,25 @@ public static class MapSourcePaths
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException) { }
         return null;
+    }
+
+    /// <summary>
+    /// A `sources` entry without its bundler scheme (<c>webpack://</c>, <c>vite://</c>), without the namespace that
+    /// follows it when <paramref name="dropNamespace"/> (<c>webpack://app/./src/x.ts</c> → <c>./src/x.ts</c>), and
+    /// without a query or fragment.
+    /// </summary>
+    public static string WithoutScheme(string source, bool dropNamespace)
+    {
+        var s = source;
+        var scheme = s.IndexOf("://", StringComparison.Ordinal);
+        if (scheme > 0)
+        {
+            s = s[(scheme + 3)..];
+            var slash = s.IndexOf('/');
+            if (dropNamespace) s = slash < 0 ? s : s[(slash + 1)..];
+        }
+        var q = s.IndexOfAny(['?', '#']);
+        return q >= 0 ? s[..q] : s;
     }
 
     private static string? Existing(IFileView files, string path) => files.FileExists(path) ? path : null;

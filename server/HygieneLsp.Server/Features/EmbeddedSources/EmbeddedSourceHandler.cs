@@ -21,9 +21,10 @@ public sealed class EmbeddedSourceHandler(WorkspaceSession session)
         if (uri is null) throw new JsonRpcException(ErrorCodes.InvalidParams, $"{Method}: 'uri' must be a string.");
         if (EmbeddedSourceUris.Parse(uri) is not var (mapPath, index))
             throw new JsonRpcException(ErrorCodes.InvalidParams, $"{Method}: 'uri' is not a {EmbeddedSourceUris.Scheme}: URI with a map and a source index.");
-        var folder = session.Folders.FirstOrDefault(f => Paths.IsUnder(mapPath, f))
+        var snapshot = session.Capture();
+        var folder = snapshot.FolderHolding(mapPath)
                      ?? throw new JsonRpcException(ErrorCodes.InvalidParams, $"{Method}: the map is not inside a workspace folder.");
-        var files = new ConfinedFileView(session.Files, folder);
+        var files = new ConfinedFileView(snapshot.Files, folder);
         var role = FileRoles.ForPath(Paths.Relative(folder, mapPath));
         var text = Core.Secrets.EmbeddedSources.Read(files, mapPath, index, SecretScanner.Default, role, cancellationToken);
         if (text is null)

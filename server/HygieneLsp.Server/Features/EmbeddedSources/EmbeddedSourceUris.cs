@@ -50,11 +50,7 @@ public static class EmbeddedSourceUris
     /// <summary><c>webpack://app/./src/x.ts</c> → <c>/app/src/x.ts</c>: no scheme, no <c>.</c> or <c>..</c> segments.</summary>
     internal static string DisplayPath(string? source, int index)
     {
-        var s = source ?? "";
-        var scheme = s.IndexOf("://", StringComparison.Ordinal);
-        if (scheme > 0) s = s[(scheme + 3)..];
-        var q = s.IndexOfAny(['?', '#']);
-        if (q >= 0) s = s[..q];
+        var s = Core.Rules.Secrets.MapSourcePaths.WithoutScheme(source ?? "", dropNamespace: false);
         var segments = s.Split(['/', '\\'], StringSplitOptions.RemoveEmptyEntries).Where(p => p is not ("." or "..")).ToArray();
         return segments.Length == 0 ? $"/source-{index}.txt" : "/" + string.Join('/', segments);
     }
