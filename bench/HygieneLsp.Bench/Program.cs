@@ -10,6 +10,7 @@ using HygieneLsp.Core.Workspace;
 // bench hot <file> [repeat]            scans one file repeatedly (for profiling)
 // bench monorepo-gen <dir> <packages> [seed]  writes an npm monorepo with a private workspace root (bench/monorepo.sh)
 // bench lsp <monorepo> <server.dll> [rounds] [typing s] [edits]  the server over stdio like an editor: latencies, typing, start-up
+// bench firstscan <folder> <server.dll>  one server's first scan of any folder: time to idle, CPU, RSS
 // bench edit <monorepo> [edits]        incremental analysis in process: first run, then timed tsconfig edits (profiling)
 // bench startup <server.dll> [n] [folder]  process start → initialize response of n fresh servers
 // bench engine <dir> [packages]        the server's cost: first scan, unchanged re-scan, re-scan after one edit
@@ -31,6 +32,8 @@ switch (args[0])
     case "lsp":
         return await HygieneLsp.Bench.Monorepo.LspBenchmark.RunAsync(args[1], args[2], args.Length > 3 ? int.Parse(args[3]) : 3,
             args.Length > 4 ? int.Parse(args[4]) : 60, args.Length > 5 ? int.Parse(args[5]) : 30);
+    case "firstscan":
+        return await HygieneLsp.Bench.Monorepo.LspBenchmark.FirstScanAsync(args[1], args[2]);
     case "edit":
         return HygieneLsp.Bench.Monorepo.EditBenchmark.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 10);
     case "startup":

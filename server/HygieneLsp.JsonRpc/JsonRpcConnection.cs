@@ -17,8 +17,7 @@ namespace HygieneLsp.JsonRpc;
 /// </summary>
 public sealed class JsonRpcConnection : IAsyncDisposable
 {
-    // How long closing waits for queued handlers (tokens already cancelled) and then for queued output.
-    private static readonly TimeSpan HandlerGrace = TimeSpan.FromSeconds(2);
+    // How long closing waits for queued output.
     private static readonly TimeSpan OutputDrain = TimeSpan.FromSeconds(2);
 
     private readonly ILogger _logger;
@@ -34,6 +33,9 @@ public sealed class JsonRpcConnection : IAsyncDisposable
     private Task? _shutdown;
 
     /// <summary>Bodies over 256 MB are refused: the connection logs it and closes instead of allocating.</summary>
+    /// <summary>How long closing waits for queued handlers, whose tokens are already cancelled (settable for tests).</summary>
+    internal TimeSpan HandlerGrace { get; set; } = TimeSpan.FromSeconds(2);
+
     public JsonRpcConnection(Stream input, Stream output, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -50,12 +50,11 @@ public class CliTests
     public void TheFilesystemRootIsRefusedAtOnceWithTheReason()
     {
         if (!OperatingSystem.IsLinux()) return;
-        var watch = System.Diagnostics.Stopwatch.StartNew();
+        // Refused before any walk: nothing is reported (a walk of / would find the machine's own .npmrc and maps).
         var (code, output, err) = Check("/");
         Assert.Equal(2, code);
         Assert.Equal("", output);
         Assert.Contains("/ is the root of the file system, not a project; it is not scanned (open a project folder instead)", err);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"{watch.Elapsed}");
     }
 
     [Fact]

@@ -10,12 +10,15 @@ namespace HygieneLsp.Server.Tests;
 
 /// <summary>
 /// Hostile workspaces through the real `hygiene-lsp` process over stdio: a sample of fuzz cases, a home folder, the
-/// filesystem root. Analysis runs beside the request handlers, so a request sent during a scan answers within a
-/// second, and the process ends with exit code 0 after shutdown and exit.
+/// filesystem root. Analysis runs beside the request handlers, so requests are answered one after another while a scan
+/// runs, and the process ends with exit code 0 after shutdown and exit. How fast a request answers during a scan is a
+/// benchmark number (bench/monorepo.sh, hover during the first scan), not an assertion here: a loaded machine stretches
+/// it.
 /// </summary>
 public class HostileWorkspaceServerTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan PingLimit = TimeSpan.FromSeconds(1);
+    // A hang, not a speed: the bar for "hangs" is 30 s.
+    private static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(30);
 
     private sealed class ServerProcess : IAsyncDisposable
     {
@@ -102,13 +105,13 @@ public class HostileWorkspaceServerTests(ITestOutputHelper output)
                 .SelectMany(n => (JArray)n.Params!["diagnostics"]!).Where(d => d["code"]?.ToString() == "hygiene/internal-error").ToList();
             output.WriteLine($"case {i} of seed {seed}: ping {ping.TotalMilliseconds:0} ms; {fuzzCase.Describe()}");
             Assert.True(crashed.Count == 0, $"case {i} of seed {seed}: {fuzzCase.Describe()}");
-            Assert.True(ping < PingLimit, $"case {i}: a ping took {ping.TotalMilliseconds:0} ms");
+            Assert.True(ping < HangLimit, $"case {i}: a ping took {ping.TotalMilliseconds:0} ms");
         }
         Assert.Equal(0, await server.ShutdownAsync());
     }
 
     [Fact]
-    public async Task The_server_answers_within_a_second_while_it_scans_a_home_folder()
+    public async Task The_server_answers_request_after_request_while_it_scans_a_home_folder()
     {
         using var home = HomeLikeTree.Create(projects: 20, cacheFolders: 150, filesPerCacheFolder: 60);
         await using var server = new ServerProcess();
@@ -128,8 +131,10 @@ public class HostileWorkspaceServerTests(ITestOutputHelper output)
         }
         await idle;
         output.WriteLine($"{duringScan} ping(s) answered during the scan; slowest {pings.Max().TotalMilliseconds:0} ms");
-        Assert.True(duringScan > 0, "the scan ended before a ping could be sent during it");
-        Assert.All(pings, p => Assert.True(p < PingLimit, $"a ping took {p.TotalMilliseconds:0} ms"));
+        // Two answers in a row before the scan ends: a server that held requests until the scan finished could give at
+        // most one (racing the idle status).
+        Assert.True(duringScan >= 2, $"only {duringScan} ping(s) were answered while the scan ran");
+        Assert.All(pings, p => Assert.True(p < HangLimit, $"a ping took {p.TotalMilliseconds:0} ms"));
         Assert.Contains(client.Notifications, n => n.Method == "textDocument/publishDiagnostics" && n.Params!["uri"]!.ToString().EndsWith("/.npmrc", StringComparison.Ordinal));
         Assert.Equal(0, await server.ShutdownAsync());
     }
@@ -140,14 +145,12 @@ public class HostileWorkspaceServerTests(ITestOutputHelper output)
         if (!OperatingSystem.IsLinux()) return;
         await using var server = new ServerProcess();
         var client = server.Client;
-        var watch = Stopwatch.StartNew();
         await client.InitializeAsync("/");
         var published = await client.WaitForAsync("textDocument/publishDiagnostics", p => p["uri"]!.ToString() == "file:///", timeout: TimeSpan.FromSeconds(30));
         var diagnostic = Assert.Single((JArray)published["diagnostics"]!);
         Assert.Equal("hygiene/input-skipped", diagnostic["code"]?.ToString());
         Assert.Contains("root of the file system", diagnostic["message"]!.ToString());
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"{watch.Elapsed}");
-        Assert.True(await PingAsync(client, "/tmp") < PingLimit);
+        Assert.True(await PingAsync(client, "/tmp") < HangLimit);
         Assert.Equal(0, await server.ShutdownAsync());
     }
 }

@@ -68,6 +68,32 @@ public static class LspBenchmark
         return new() { ["start→initialize ms"] = Median(samples) };
     }
 
+    /// <summary>
+    /// `bench firstscan &lt;folder&gt; &lt;server.dll&gt;`: one fresh server's first scan of any folder (a real-package cache, a
+    /// cloned monorepo): initialized → first diagnostics, → idle, the progress reports, the server's CPU time and RSS.
+    /// </summary>
+    public static async Task<int> FirstScanAsync(string folder, string server)
+    {
+        var root = Path.GetFullPath(folder).TrimEnd('/');
+        var profile = Environment.GetEnvironmentVariable("HYGIENE_LSP_PROFILE") == "1";
+        await using var client = LspClient.Start(server, profile ? new Dictionary<string, string> { ["HYGIENE_LSP_LOG"] = "debug" } : null);
+        var events = new Events(client);
+        // With HYGIENE_LSP_PROFILE=1 the server logs where each run's time went: print those.
+        using var log = client.Listen((message, _) =>
+        {
+            if (profile && message.Value<string>("method") == "window/logMessage" && message["params"]?.Value<string>("message") is { } text && text.Contains("profile", StringComparison.Ordinal))
+                Console.Error.WriteLine(text);
+        });
+        await client.RequestAsync("initialize", InitializeParams(root));
+        var t0 = Stopwatch.GetTimestamp();
+        await client.NotifyAsync("initialized", new JObject());
+        var idleTicks = await events.WaitIdleAsync(1, TimeSpan.FromMinutes(30));
+        Console.WriteLine($"first scan of {root}: first diagnostics {(events.FirstPublishTicks - t0) * TickMs:F0} ms, " +
+            $"idle {(idleTicks - t0) * TickMs:F0} ms, {events.PublishedUris.Count} files with diagnostics, " +
+            $"{events.ProgressReports} progress reports; server CPU {client.CpuTime().TotalSeconds:F1} s, RSS {client.RssMb():F0} MB");
+        return 0;
+    }
+
     private static async Task<Dictionary<string, double>> SessionAsync(string server, string root, JObject bench, int typingSeconds, int edits)
     {
         var row = new Dictionary<string, double>();

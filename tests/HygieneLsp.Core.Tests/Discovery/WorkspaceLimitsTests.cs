@@ -20,9 +20,8 @@ public class WorkspaceLimitsTests
     public void The_filesystem_root_and_kernel_folders_are_refused_at_once(string folder)
     {
         if (!OperatingSystem.IsLinux()) return;
-        var watch = Stopwatch.StartNew();
+        // Refused before any walk: the refusal is the only finding (a walk of / would find more).
         var findings = AnalyzerCatalog.CreateEngine().AnalyzeFolder(folder, EngineSettings.Default);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"{watch.Elapsed}");
         var finding = Assert.Single(findings);
         Assert.Equal(InputSkippedAnalyzer.RuleId, finding.RuleId);
         Assert.Contains("not scanned", finding.Message);

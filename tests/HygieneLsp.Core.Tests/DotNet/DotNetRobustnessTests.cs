@@ -46,7 +46,7 @@ public class DotNetRobustnessTests
         var watch = Stopwatch.StartNew();
         var findings = new DotNetAnalyzer().AnalyzeProject(FileView.Disk, Paths.Normalize(Path.Combine(dir.Path, "p/p.csproj")));
         _output.WriteLine($"pathological project analysed in {watch.ElapsedMilliseconds} ms");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20));
+        Assert.True(watch.Elapsed < TimeSpan.FromMinutes(1), $"a hang guard, not a speed target: {watch.Elapsed}");
         Assert.DoesNotContain(findings, f => f.RuleId == DotNetRules.SettingsSecretShipped);
     }
 

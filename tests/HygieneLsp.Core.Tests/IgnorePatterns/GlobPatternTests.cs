@@ -39,6 +39,7 @@ public sealed class GlobPatternTests
         var name = new string('a', 250);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < 20; i++) Assert.False(p.Match(name));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), clock.Elapsed.ToString());
+        // Backtracking over 11 stars and 250 characters would take years; a minute is a hang guard, not a speed target.
+        Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), clock.Elapsed.ToString());
     }
 }

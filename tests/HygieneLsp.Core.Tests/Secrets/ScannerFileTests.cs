@@ -122,7 +122,8 @@ public sealed class ScannerFileTests
         var started = System.Diagnostics.Stopwatch.StartNew();
         var r = SecretScanner.Default.ScanStream(() => new MemoryStream(Encoding.UTF8.GetBytes(sb.ToString())));
         Assert.Empty(r.Matches);
-        Assert.True(started.Elapsed < TimeSpan.FromSeconds(20), $"took {started.Elapsed}");
+        // Linear takes well under a second; rescanning the line per hit would take hours. A hang guard, not a speed target.
+        Assert.True(started.Elapsed < TimeSpan.FromMinutes(2), $"took {started.Elapsed}");
     }
 
     [Fact]
