@@ -254,6 +254,27 @@ public sealed class IncrementalAnalysisTests : IDisposable
         Assert.Empty(resumed.Computed.Intersect(finished));
     }
 
+    [Fact]
+    public void A_streaming_run_checks_fixes_against_the_units_once_however_often_it_reports()
+    {
+        // A package with a map and neither `files` nor .npmignore: its fix creates .npmignore, which the guard checks
+        // against every unit. Each progress report finishes the findings so far; they share the run's snapshot.
+        _dir.Write("packages/e/package.json", """{ "name": "@mono/e", "version": "1.0.0", "main": "dist/e.js" }""");
+        _dir.Write("packages/e/dist/e.js", "exports.e = 1;\n//# sourceMappingURL=e.js.map\n");
+        _dir.Write("packages/e/dist/e.js.map", """{"version":3,"sources":["../src/e.ts"],"sourcesContent":["export const e = 1;\n"],"mappings":"AAAA"}""");
+        _index = WorkspaceIndex.Build(_files, Root);
+        var reports = 0;
+        var options = new RunOptions { OnProgress = (_, _) => reports++, ProgressInterval = TimeSpan.Zero };
+        var findings = _analysis.Run(_files, _index, EngineSettings.Default, options);
+        Assert.True(reports >= 1, "the run reported no progress");
+        Assert.Equal(1, _analysis.FixGuardsBuilt);
+        var map = findings.Single(f => f.RuleId == "npm/source-map-shipped" && f.Location.Path.Contains("/packages/e/", StringComparison.Ordinal));
+        Assert.Contains(map.Fixes, x => x.Edits.Any(e => e.CreateFile && e.Path.EndsWith("/packages/e/.npmignore", StringComparison.Ordinal)));
+        AssertFixesAsFresh(findings);
+        Run();
+        Assert.Equal(2, _analysis.FixGuardsBuilt); // a new run, a new snapshot
+    }
+
     /// <summary>Every fix of every finding, edits included: what a code action would apply.</summary>
     private static List<string> FixesOf(IEnumerable<Finding> findings) =>
         findings.SelectMany(f => f.Fixes.Select(x => $"{f.RuleId}|{f.Location.Path}|{f.Location.Range}|{x.Title}|{x.Kind}|" +

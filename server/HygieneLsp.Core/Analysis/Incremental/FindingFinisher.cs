@@ -15,7 +15,9 @@ namespace HygieneLsp.Core.Analysis.Incremental;
 /// shipping the config (<see cref="SuppressionFixes"/>). Both are lazy: the units are computed only when a finding has a
 /// fix that creates a file that does not exist yet. The suppressions are memoised like the outcome, and also by what
 /// they read besides the finding's file: the config file's stamp and, while it does not exist, the plan for creating it
-/// (reading each finding's file again for them cost 60 ms of a 2,000-package edit).
+/// (reading each finding's file again for them cost 60 ms of a 2,000-package edit). The guard and the suppression
+/// builder live as long as the run's context: a first scan finishes its findings so far at every progress report, on
+/// one snapshot, and a new guard each time recomputed every unit's ship set (583 ms per report on 100 real packages).
 /// </summary>
 internal sealed class FindingFinisher
 {
@@ -24,6 +26,9 @@ internal sealed class FindingFinisher
     private SuppressionConfig? _config;
     private BaselineFileCreation.Plan? _plan;
     private int _planGeneration;
+    private AnalysisContext? _runContext;
+    private Fixes.CreatedFileGuard? _guard;
+    private SuppressionFixes? _suppressions;
 
     private sealed record Outcome(Severity? Severity, string? Fingerprint);
 
@@ -31,8 +36,14 @@ internal sealed class FindingFinisher
     public List<Finding> Finish(IReadOnlyList<Finding> findings, AnalysisContext context, SuppressionConfig config)
     {
         var (files, root, settings) = (context.Files, context.Root, context.Settings);
-        var guard = new Fixes.CreatedFileGuard(context);
-        var suppressions = new SuppressionFixes(context);
+        if (!ReferenceEquals(context, _runContext))
+        {
+            _runContext = context;
+            GuardsBuilt++;
+            _guard = new Fixes.CreatedFileGuard(context);
+            _suppressions = new SuppressionFixes(context);
+        }
+        var (guard, suppressions) = (_guard!, _suppressions!);
         if (!ReferenceEquals(config, _config))
         {
             _memo = new Dictionary<string, Outcome>(StringComparer.Ordinal);
@@ -40,7 +51,7 @@ internal sealed class FindingFinisher
         }
         var used = new Dictionary<string, Outcome>(StringComparer.Ordinal);
         var usedSuppressions = new Dictionary<string, IReadOnlyList<Fix>>(StringComparer.Ordinal);
-        var environment = SuppressionEnvironment(context);
+        var environment = Profile.Enabled ? Profile.Time("finish: suppression environment", () => SuppressionEnvironment(context)) : SuppressionEnvironment(context);
         var kept = new List<Finding>(findings.Count);
         foreach (var raw in findings)
         {
@@ -49,20 +60,28 @@ internal sealed class FindingFinisher
             var key = string.Join('\u001f', raw.RuleId, raw.Location.Path, raw.Location.Range.ToString(), severity.ToString(), raw.Fingerprint ?? "",
                 raw.Message, files.Stamp(raw.Location.Path));
             if (!_memo.TryGetValue(key, out var outcome) && !used.TryGetValue(key, out outcome))
-                outcome = Compute(raw with { Severity = severity }, files, root, config);
+                outcome = Profile.Enabled ? Profile.Time("finish: outcome", () => Compute(raw with { Severity = severity }, files, root, config)) : Compute(raw with { Severity = severity }, files, root, config);
             used[key] = outcome;
             if (outcome.Severity is not { } final) continue;
             var finished = raw with { Severity = final, Fingerprint = outcome.Fingerprint };
             var suppressionKey = key + '\u001f' + environment;
             if (!_suppressionMemo.TryGetValue(suppressionKey, out var silencing) && !usedSuppressions.TryGetValue(suppressionKey, out silencing))
-                silencing = suppressions.For(finished);
+                silencing = Profile.Enabled ? Profile.Time("finish: suppressions", () => suppressions.For(finished)) : suppressions.For(finished);
             usedSuppressions[suppressionKey] = silencing;
+            var started = Profile.Enabled ? Profile.Start() : 0;
             kept.Add(finished with { Fixes = [.. raw.Fixes.Select(guard.Checked).OfType<Fix>(), .. silencing] });
+            if (Profile.Enabled) Profile.Add("finish: guard", started);
         }
         _memo = used; // only what this run used: the memos never outgrow the findings
         _suppressionMemo = usedSuppressions;
         return kept;
     }
+
+    /// <summary>How many fix guards were built: one per run, however often it reports (a test counter).</summary>
+    public int GuardsBuilt { get; private set; }
+
+    /// <summary>The run is over: its snapshot's guard and suppression builder are let go (the next run has another snapshot).</summary>
+    public void EndRun() => (_runContext, _guard, _suppressions) = (null, null, null);
 
     /// <summary>
     /// What the suppressions read besides a finding's own file: the config's stamp, or while there is none, which plan

@@ -79,6 +79,9 @@ public sealed class IncrementalAnalysis
     public IReadOnlyDictionary<string, int> Recomputations =>
         _engine.Analyzers.Select((a, i) => (a.Name, Count: Volatile.Read(ref _computed[i]))).ToDictionary(x => x.Name, x => x.Count);
 
+    /// <summary>How many times the findings' fixes were checked against a freshly computed set of units (a test counter).</summary>
+    internal int FixGuardsBuilt => _finisher.GuardsBuilt;
+
     /// <summary>What an item read when it last ran (tests use it to check the recorded inputs), or null.</summary>
     public ItemDependencies? DependenciesOf(string analyzerName, string itemKey)
     {
@@ -129,87 +132,102 @@ public sealed class IncrementalAnalysis
         options ??= RunOptions.Default;
         lock (_runLock)
         {
-            files = new ListingMemoView(files); // one snapshot: each folder listed once per run
-            var memo = new RunMemo(); // one snapshot: workspace-wide values computed once for every item
-            var context = new AnalysisContext(files, index, settings, _engine.Cache) { Memo = memo };
-            var analyzers = _engine.Analyzers;
-            // 1. The items of this snapshot; those gone are forgotten, those new are dirty.
-            var current = new IReadOnlyList<AnalysisItem>[analyzers.Count];
-            var itemErrors = new List<Finding>();
-            for (var a = 0; a < analyzers.Count; a++)
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                try
-                {
-                    var started = Profile.Enabled ? Profile.Start() : 0;
-                    current[a] = analyzers[a] is IItemizedAnalyzer itemized ? itemized.Items(context, cancellationToken) : [new AnalysisItem("*", index.Root)];
-                    if (Profile.Enabled) Profile.Add("items " + analyzers[a].Name, started);
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    current[a] = [];
-                    itemErrors.Add(InternalError(analyzers[a], e, index.Root));
-                }
-                if (!ReferenceEquals(current[a], _lastItems[a]))
-                {
-                    Reconcile(a, current[a]);
-                    _itemsByKey[a] = current[a].GroupBy(i => i.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-                }
-                _lastItems[a] = current[a];
+                return RunLocked(files, index, settings, options, cancellationToken);
             }
-            // 2. Which kept outputs the changes make stale (from here on, the noted changes are dirty items: nothing is lost on cancel).
-            HashSet<string> changed;
-            bool unknown;
-            lock (_noteLock)
+            finally
             {
-                (changed, _noted) = (_noted, new HashSet<string>(StringComparer.Ordinal));
-                (unknown, _notedUnknown) = (_notedUnknown, false);
+                _finisher.EndRun();
             }
-            var marking = Profile.Enabled ? Profile.Start() : 0;
-            MarkDirty(context, files, index, changed, unknown);
-            if (Profile.Enabled) Profile.Add("mark dirty", marking);
-            // 3. The edited files' items first, then the rest in item order (unit by unit).
-            var priority = new HashSet<string>(options.PriorityPaths, StringComparer.Ordinal);
-            var order = new List<ItemId>(_dirty.Count);
-            var rest = new List<ItemId>();
-            for (var a = 0; a < analyzers.Count; a++)
-                foreach (var item in current[a])
-                {
-                    var id = new ItemId(a, item.Key);
-                    if (!_dirty.Contains(id)) continue;
-                    (IsPriority(id, item, priority) ? order : rest).Add(id);
-                }
-            var priorityCount = order.Count;
-            rest.Sort((x, y) => string.CompareOrdinal(_itemsByKey[x.Analyzer][x.Key].Scope, _itemsByKey[y.Analyzer][y.Key].Scope) is var c && c != 0 ? c : x.Analyzer.CompareTo(y.Analyzer));
-            order.AddRange(rest);
-            // The edited files' items first (on every core: a package.json edit re-runs the package's five or six), then
-            // their findings out at once.
-            var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-            if (priorityCount == 1) RunItem(order[0], _itemsByKey[order[0].Analyzer][order[0].Key], context, cancellationToken);
-            else if (priorityCount > 1)
-                RunParallel(order.Take(priorityCount), id => RunItem(id, _itemsByKey[id.Analyzer][id.Key], context, cancellationToken), parallel, cancellationToken);
-            // Always said, even when no item read the edited files (their findings are already current): a caller
-            // may be waiting for it (the server cancels a run only after it).
-            if (options.OnPriorityDone is { } priorityDone) priorityDone(Combine(context, current, itemErrors, cancellationToken));
-            // The rest on every core, unit by unit, each item committed as it finishes (a cancel keeps them).
-            var watch = Stopwatch.StartNew();
-            var lastProgress = 0L;
-            var done = priorityCount;
-            RunParallel(order.Skip(priorityCount), id =>
-                    {
-                        RunItem(id, _itemsByKey[id.Analyzer][id.Key], context, cancellationToken);
-                        var finished = Interlocked.Increment(ref done);
-                        if (options.OnProgress is not { } progress || finished >= order.Count) return;
-                        var now = watch.Elapsed.Ticks;
-                        var last = Interlocked.Read(ref lastProgress);
-                        if (now - last < options.ProgressInterval.Ticks) return;
-                        if (Interlocked.CompareExchange(ref lastProgress, now, last) != last) return;
-                        IReadOnlyList<Finding> soFar;
-                        lock (_commitLock) soFar = Combine(context, current, itemErrors, cancellationToken);
-                        progress(soFar, (int)(100L * finished / order.Count));
-                    }, parallel, cancellationToken);
-            return Combine(context, current, itemErrors, cancellationToken);
         }
+    }
+
+    private IReadOnlyList<Finding> RunLocked(IFileView files, WorkspaceIndex index, EngineSettings settings, RunOptions options, CancellationToken cancellationToken)
+    {
+        files = new ListingMemoView(files); // one snapshot: each folder listed once per run
+        var memo = new RunMemo(); // one snapshot: workspace-wide values computed once for every item
+        var context = new AnalysisContext(files, index, settings, _engine.Cache) { Memo = memo };
+        var analyzers = _engine.Analyzers;
+        // 1. The items of this snapshot; those gone are forgotten, those new are dirty.
+        var current = new IReadOnlyList<AnalysisItem>[analyzers.Count];
+        var itemErrors = new List<Finding>();
+        for (var a = 0; a < analyzers.Count; a++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                var started = Profile.Enabled ? Profile.Start() : 0;
+                current[a] = analyzers[a] is IItemizedAnalyzer itemized ? itemized.Items(context, cancellationToken) : [new AnalysisItem("*", index.Root)];
+                if (Profile.Enabled) Profile.Add("items " + analyzers[a].Name, started);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                current[a] = [];
+                itemErrors.Add(InternalError(analyzers[a], e, index.Root));
+            }
+            if (!ReferenceEquals(current[a], _lastItems[a]))
+            {
+                Reconcile(a, current[a]);
+                _itemsByKey[a] = current[a].GroupBy(i => i.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            }
+            _lastItems[a] = current[a];
+        }
+        // 2. Which kept outputs the changes make stale (from here on, the noted changes are dirty items: nothing is lost on cancel).
+        HashSet<string> changed;
+        bool unknown;
+        lock (_noteLock)
+        {
+            (changed, _noted) = (_noted, new HashSet<string>(StringComparer.Ordinal));
+            (unknown, _notedUnknown) = (_notedUnknown, false);
+        }
+        var marking = Profile.Enabled ? Profile.Start() : 0;
+        MarkDirty(context, files, index, changed, unknown);
+        if (Profile.Enabled) Profile.Add("mark dirty", marking);
+        // 3. The edited files' items first, then the rest in item order (unit by unit).
+        var priority = new HashSet<string>(options.PriorityPaths, StringComparer.Ordinal);
+        var order = new List<ItemId>(_dirty.Count);
+        var rest = new List<ItemId>();
+        for (var a = 0; a < analyzers.Count; a++)
+            foreach (var item in current[a])
+            {
+                var id = new ItemId(a, item.Key);
+                if (!_dirty.Contains(id)) continue;
+                (IsPriority(id, item, priority) ? order : rest).Add(id);
+            }
+        var priorityCount = order.Count;
+        rest.Sort((x, y) => string.CompareOrdinal(_itemsByKey[x.Analyzer][x.Key].Scope, _itemsByKey[y.Analyzer][y.Key].Scope) is var c && c != 0 ? c : x.Analyzer.CompareTo(y.Analyzer));
+        order.AddRange(rest);
+        // The edited files' items first (on every core: a package.json edit re-runs the package's five or six), then
+        // their findings out at once.
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        if (priorityCount == 1) RunItem(order[0], _itemsByKey[order[0].Analyzer][order[0].Key], context, cancellationToken);
+        else if (priorityCount > 1)
+            RunParallel(order.Take(priorityCount), id => RunItem(id, _itemsByKey[id.Analyzer][id.Key], context, cancellationToken), parallel, cancellationToken);
+        // Always said, even when no item read the edited files (their findings are already current): a caller
+        // may be waiting for it (the server cancels a run only after it).
+        if (options.OnPriorityDone is { } priorityDone) priorityDone(Combine(context, current, itemErrors, cancellationToken));
+        // The rest on every core, unit by unit, each item committed as it finishes (a cancel keeps them).
+        // A report combines every finding so far while commits wait: the next comes after the interval, or after four
+        // times what the last report took, so reports never take more than a fifth of the run however many findings.
+        var watch = Stopwatch.StartNew();
+        var nextProgress = options.ProgressInterval.Ticks;
+        var done = priorityCount;
+        RunParallel(order.Skip(priorityCount), id =>
+                {
+                    RunItem(id, _itemsByKey[id.Analyzer][id.Key], context, cancellationToken);
+                    var finished = Interlocked.Increment(ref done);
+                    if (options.OnProgress is not { } progress || finished >= order.Count) return;
+                    var due = Interlocked.Read(ref nextProgress);
+                    var now = watch.Elapsed.Ticks;
+                    if (now < due || Interlocked.CompareExchange(ref nextProgress, long.MaxValue, due) != due) return;
+                    IReadOnlyList<Finding> soFar;
+                    lock (_commitLock) soFar = Combine(context, current, itemErrors, cancellationToken);
+                    progress(soFar, (int)(100L * finished / order.Count));
+                    var after = watch.Elapsed.Ticks;
+                    Interlocked.Exchange(ref nextProgress, after + Math.Max(options.ProgressInterval.Ticks, 4 * (after - now)));
+                }, parallel, cancellationToken);
+        return Combine(context, current, itemErrors, cancellationToken);
     }
 
     /// <summary>Items on every core, handed out in order one at a time (the last to finish is a small one).</summary>
