@@ -64,7 +64,11 @@ public sealed class CreatedFileGuard
         for (var round = 0; round < MaxRounds; round++)
         {
             var context = ContextWith(texts, created);
-            var grown = Growth(_before.Value, ShipUnits.Published(context));
+            var before = _before.Value;
+            var started = Analysis.Incremental.Profile.Enabled ? Analysis.Incremental.Profile.Start() : 0;
+            var after = UnitsReaching(context, texts.Keys);
+            if (Analysis.Incremental.Profile.Enabled) Analysis.Incremental.Profile.Add("guard: units after", started);
+            var grown = Growth(before, after);
             if (grown.Count == 0) return new Outcome(ToEdits(texts, created), keptOutOf);
             var added = new List<FileEdit>();
             foreach (var (unit, files) in grown)
@@ -78,6 +82,20 @@ public sealed class CreatedFileGuard
             if (!Apply(added, texts, created)) return null;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The published units the changed files can reach: every unit not bounded by its root, and the bounded ones whose
+    /// root holds a changed file. The others ship what they shipped before (recomputing all of them cost 66 ms per fix on
+    /// 100 real packages).
+    /// </summary>
+    private static IReadOnlyList<ShipUnit> UnitsReaching(AnalysisContext context, IEnumerable<string> changed)
+    {
+        var paths = changed.ToList();
+        return ShipUnits.Refs(context, includeUnpublished: false)
+            .Where(r => !r.Provider.BoundedByRoot || paths.Any(p => Paths.IsUnder(p, r.Root)))
+            .SelectMany(r => ShipUnits.Resolve(context, r, includeUnpublished: false))
+            .Where(u => u.IsPublished).ToList();
     }
 
     /// <summary>Applies edits to the texts so far (each file's edits together, as computed on the same text).</summary>

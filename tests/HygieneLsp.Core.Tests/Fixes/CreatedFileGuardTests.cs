@@ -41,6 +41,32 @@ public sealed class CreatedFileGuardTests
     }
 
     [Fact]
+    public void AProjectOutsideThePackageThatPublishesItsFilesIsCheckedToo()
+    {
+        // Only npm packages and extensions are bounded by their root; a .NET project can publish files of a sibling
+        // folder, so the .npmignore created in pkg/ must be checked against it although app/ does not hold pkg/.
+        using var dir = new TempDir();
+        var root = Paths.Normalize(dir.Path);
+        dir.Write("pkg/package.json", "{ \"name\": \"pkg\", \"version\": \"1.0.0\", \"main\": \"dist/index.js\" }");
+        dir.Write("pkg/dist/index.js", "module.exports = 1;\n");
+        dir.Write("pkg/dist/index.js.map", "{\"version\":3,\"sources\":[\"../src/index.ts\"],\"sourcesContent\":[\"export const a = 1;\"],\"mappings\":\"AAAA\"}");
+        dir.Write("app/app.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>" +
+            "<ItemGroup><Content Include=\"../pkg/**\" Exclude=\"../pkg/**/*.map\" CopyToPublishDirectory=\"PreserveNewest\" LinkBase=\"pkg\" /></ItemGroup></Project>");
+        var before = Units(root);
+        Assert.Contains(before, u => u.Kind != ShipUnitKind.Npm && u.Files.Any(f => f.Path.EndsWith("index.js", StringComparison.Ordinal)));
+
+        var finding = Assert.Single(AnalyzerCatalog.CreateEngine().AnalyzeFolder(root, EngineSettings.Default), f => f.RuleId == "npm/source-map-shipped");
+        var fix = finding.Fixes.First(f => f.Kind == FixKind.Repair && f.Edits.Any(e => e.CreateFile));
+        Assert.Contains("keep .npmignore out of the publish output of app", fix.Title);
+        foreach (var edit in fix.Edits)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(edit.Path)!);
+            File.WriteAllText(edit.Path, TextEdits.Apply(edit.CreateFile ? "" : File.ReadAllText(edit.Path), edit.Edits));
+        }
+        Assert.Empty(CreatedFileGuard.Growth(before, Units(root)));
+    }
+
+    [Fact]
     public void AFixThatCreatesNothingIsLeftAsItIs()
     {
         using var dir = new TempDir();

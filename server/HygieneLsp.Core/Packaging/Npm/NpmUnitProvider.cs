@@ -7,6 +7,8 @@ namespace HygieneLsp.Core.Packaging.Npm;
 /// <summary>Every npm package of the folder as a unit: what `npm pack` would put in its tarball. VS Code extensions are left to the .vsix provider.</summary>
 public sealed class NpmUnitProvider : IShipUnitProvider
 {
+    public bool BoundedByRoot => true;
+
     public IReadOnlyList<ShipUnitRef> Refs(AnalysisContext context, bool includeUnpublished) =>
         NpmPackageDiscovery.Discover(context)
             .Where(p => !p.IsVsCodeExtension && p.IsPackage && p.EnclosingPackage is null && (includeUnpublished || p.IsPublishedToNpm))

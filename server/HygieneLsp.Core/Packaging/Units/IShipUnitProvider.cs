@@ -12,6 +12,13 @@ public sealed record ShipUnitRef(IShipUnitProvider Provider, string Key, string 
 /// <summary>One packager's units of a workspace folder (npm packages, .vsix, .NET publish and pack, ...).</summary>
 public interface IShipUnitProvider
 {
+    /// <summary>
+    /// Whether a unit ships only files under its root (an npm package, an extension). A .NET project can publish a
+    /// sibling folder's files and a Docker build copies from its context, so they are not: a change below another folder
+    /// may still reach them.
+    /// </summary>
+    bool BoundedByRoot => false;
+
     /// <param name="includeUnpublished">Also list units nobody publishes (private packages, refused extensions): `ls` and
     /// the What ships view show them; rules never need their ship sets, so providers skip computing them otherwise.</param>
     IEnumerable<ShipUnit> Units(AnalysisContext context, bool includeUnpublished, CancellationToken cancellationToken) =>

@@ -8,6 +8,8 @@ namespace HygieneLsp.Core.Packaging.Vsix;
 /// <summary>Every VS Code extension of the folder as a unit: what `vsce package` would put in its .vsix.</summary>
 public sealed class VsixUnitProvider : IShipUnitProvider
 {
+    public bool BoundedByRoot => true;
+
     // Whether vsce refuses an extension (its errors) is known only from its ship set: every extension is a ref.
     public IReadOnlyList<ShipUnitRef> Refs(AnalysisContext context, bool includeUnpublished) =>
         VsixExtension.FindAll(context).Select(e => new ShipUnitRef(this, e.Root, e.Root)).ToList();
