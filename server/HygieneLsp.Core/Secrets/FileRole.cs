@@ -48,6 +48,7 @@ public static class FileRoles
     private static readonly HashSet<string> LocaleFolders = new(StringComparer.OrdinalIgnoreCase)
     {
         "i18n", "l10n", "locale", "locales", "lang", "langs", "language", "languages", "translation", "translations",
+        "localization", "localizations", "localisation", "localisations",
     };
 
     /// <summary>Extensions of locale data files (JSON, YAML, gettext, Java properties, XLIFF, ARB, .strings, .resx).</summary>

@@ -198,8 +198,13 @@ internal sealed class DotNetFindingBuilder
         return (Severity.Information, $" The secret is reported as an error on its line ({rule}); this finding carries the fix that keeps the file out.");
     }
 
-    private static bool IsSettings(string path) =>
-        SettingsExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase)) || Path.GetFileName(path).StartsWith(".env", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// A settings file by its extension or name; a locale file is not one (<c>Localization/de.json</c> holds the labels
+    /// of password and API key fields: its values are words, and a real secret in it is still reported on its line).
+    /// </summary>
+    private bool IsSettings(string path) =>
+        (SettingsExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase)) || Path.GetFileName(path).StartsWith(".env", StringComparison.OrdinalIgnoreCase))
+        && FileRoles.ForPath(Paths.Relative(_project.ProjectDirectory, path)) != FileRole.Translations;
 
     /// <summary>The item element that holds a metadata value (the attribute's element, or a child element's parent).</summary>
     private static MsBuildSource? ItemElement(MetadataValue? value)
