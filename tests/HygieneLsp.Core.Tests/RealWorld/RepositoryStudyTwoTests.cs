@@ -53,4 +53,48 @@ public sealed class RepositoryStudyTwoTests
     [InlineData("Localisation/fr.json")]
     [InlineData("src/localizations/strings.json")]
     public void Localization_folders_hold_translations(string path) => Assert.Equal(FileRole.Translations, FileRoles.ForPath(path));
+
+    // ---- Embedded sources of an open-source .NET application -----------------------------------------------------
+
+    private static Finding EmbeddedSources(string root) => Assert.Single(Analyze(root), f => f.RuleId == "dotnet/embedded-sources");
+
+    private static TempDir App(string props, string? rootManifest = null, string? config = null)
+    {
+        var dir = new TempDir();
+        dir.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>");
+        dir.Write("src/Directory.Build.props", "<Project><PropertyGroup>" + props + "<EmbedAllSources>true</EmbedAllSources></PropertyGroup></Project>");
+        if (rootManifest is not null) dir.Write("package.json", rootManifest);
+        if (config is not null) dir.Write(".hygienelsp.json", config);
+        return dir;
+    }
+
+    private const string OpenManifest = "{ \"name\": \"tv\", \"version\": \"4.0.0\", \"license\": \"GPL-3.0\", \"repository\": \"https://github.com/acme/tv\", \"scripts\": { \"build\": \"webpack\" } }";
+
+    [Fact]
+    public void Embedded_sources_of_a_project_with_an_open_license_and_public_repository_are_information()
+    {
+        using var dir = App("<PackageLicenseExpression>GPL-3.0-only</PackageLicenseExpression><RepositoryUrl>https://github.com/acme/tv</RepositoryUrl>");
+        var finding = EmbeddedSources(Paths.Normalize(dir.Path));
+        Assert.Equal(Severity.Information, finding.Severity);
+        Assert.Contains("Open source (GPL-3.0-only license, public repository on github.com)", finding.Message);
+    }
+
+    [Fact]
+    public void A_project_without_a_license_takes_the_repository_package_json_word()
+    {
+        using var dir = App("", OpenManifest);
+        var finding = EmbeddedSources(Paths.Normalize(dir.Path));
+        Assert.Equal(Severity.Information, finding.Severity);
+        Assert.Contains("per package.json", finding.Message);
+    }
+
+    [Theory]
+    [InlineData("", null, null)] // nothing says the sources are public
+    [InlineData("<PackageLicenseExpression>LicenseRef-Acme</PackageLicenseExpression><RepositoryUrl>https://github.com/acme/tv</RepositoryUrl>", OpenManifest, null)] // its own license wins
+    [InlineData("", OpenManifest, "{ \"openSource\": \"strict\" }")] // the team asked for strictness
+    public void Embedded_sources_stay_an_error_unless_the_sources_are_public(string props, string? manifest, string? config)
+    {
+        using var dir = App(props, manifest, config);
+        Assert.Equal(Severity.Error, EmbeddedSources(Paths.Normalize(dir.Path)).Severity);
+    }
 }

@@ -61,7 +61,7 @@ public sealed class DotNetUnitProvider : IShipUnitProvider
         if (prediction.BuildError is not null) yield break;
         var anchor = DotNetFindingBuilder.SdkLocation(project);
         var assembly = project.Value("AssemblyName") is { Length: > 0 } a ? a : project.Name;
-        var openness = SourceOpenness.Of(project.Value("PackageLicenseExpression"), RepositoryOf(project));
+        var openness = DotNetOpenness.Of(context.Files, project, context.Root);
         var version = project.Value("Version") is { Length: > 0 } v ? v : project.Value("PackageVersion") is { Length: > 0 } pv ? pv : null;
 
         var publishReason = project.IsTestProject ? "a test project (nobody deploys its publish output)"
@@ -112,8 +112,6 @@ public sealed class DotNetUnitProvider : IShipUnitProvider
     private static IReadOnlyList<ShipUnitFile> Sorted(List<ShipUnitFile> files) =>
         files.DistinctBy(f => f.Path, StringComparer.Ordinal).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
 
-    private static string? RepositoryOf(EvaluatedProject project) =>
-        project.Value("RepositoryUrl") is { Length: > 0 } r ? r : project.Value("PackageProjectUrl") is { Length: > 0 } p ? p : null;
 }
 
 /// <summary>

@@ -34,11 +34,11 @@ public sealed class DotNetAnalyzer : IAnalyzer
         var secretSeverities = string.Join(",", context.Settings.RuleSeverities.Where(r => r.Key.StartsWith("secrets/", StringComparison.Ordinal))
             .OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Key + "=" + r.Value));
         var lineReport = new DotNetFindingBuilder.SecretLineReport(context.Root,
-            rule => context.Settings.SeverityFor(rule, Severity.Error) == Severity.Error);
+            rule => context.Settings.SeverityFor(rule, Severity.Error) == Severity.Error) { OpenSourceLowers = !context.Config.OpenSourceIsStrict };
         foreach (var project in Packaging.NuGet.DotNetUnitProvider.ProjectFiles(context))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            findings.AddRange(AnalyzeProject(context.Files, project, ListingStamp(context, project) + "|" + context.Root + "|" + secretSeverities, lineReport));
+            findings.AddRange(AnalyzeProject(context.Files, project, ListingStamp(context, project) + "|" + context.Root + "|" + secretSeverities + "|" + lineReport.OpenSourceLowers, lineReport));
             if (_skips.TryGetValue(project, out var skips)) context.Skipped.Report(skips);
         }
         return findings;
@@ -76,7 +76,11 @@ public sealed class DotNetAnalyzer : IAnalyzer
             dependencies = project.Files.Concat(prediction.Publish.Files.Select(f => f.SourcePath)).Concat(prediction.Pack.Content.Select(f => f.SourcePath)).Distinct().ToList();
             if (prediction.BuildError is null)
             {
-                var candidates = new DotNetFindingBuilder(project, prediction, files, _secrets, lineReport).Build();
+                // Open-source sources lower the embedded-sources findings; the package.json files consulted join the stamp.
+                var manifests = new List<string>();
+                var openness = lineReport is { OpenSourceLowers: true } ? DotNetOpenness.Of(files, project, lineReport.Root, manifests) : null;
+                dependencies.AddRange(manifests.Where(m => !dependencies.Contains(m)));
+                var candidates = new DotNetFindingBuilder(project, prediction, files, _secrets, lineReport, openness is { IsOpen: true } ? openness : null).Build();
                 result = candidates.Select(c => Verified(files, project, prediction, c, lineReport?.Root)).ToList();
             }
         }

@@ -3,6 +3,7 @@ using System.Text;
 using HygieneLsp.Core.BuildConfigs.MsBuild;
 using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Fixes.DotNet;
+using HygieneLsp.Core.Packaging;
 using HygieneLsp.Core.Packaging.NuGet;
 using HygieneLsp.Core.Secrets;
 using HygieneLsp.Core.Text;
@@ -27,17 +28,25 @@ internal sealed class DotNetFindingBuilder
     private readonly IFileView _files;
     private readonly ISettingsSecretProbe _secrets;
     private readonly SecretLineReport? _lineReport;
+    private readonly SourceOpenness? _openSource;
     private readonly List<Candidate> _candidates = [];
 
     /// <summary>
     /// What the secret rules report on a settings file's own lines: the file's role in the workspace (from its path
     /// under <paramref name="Root"/>) and whether a rule reports as an error.
     /// </summary>
-    internal sealed record SecretLineReport(string Root, Func<string, bool> ReportsAsError);
-
-    public DotNetFindingBuilder(EvaluatedProject project, DotNetShipPrediction prediction, IFileView files, ISettingsSecretProbe secrets,
-        SecretLineReport? lineReport = null)
+    internal sealed record SecretLineReport(string Root, Func<string, bool> ReportsAsError)
     {
+        /// <summary>Whether open-source projects' embedded sources are information (false under `openSource: strict`).</summary>
+        public bool OpenSourceLowers { get; init; }
+    }
+
+    /// <param name="openSource">The project's sources are public (and the policy lowers for it): the sources a pdb or
+    /// symbols package embeds reveal nothing new, so those findings are information.</param>
+    public DotNetFindingBuilder(EvaluatedProject project, DotNetShipPrediction prediction, IFileView files, ISettingsSecretProbe secrets,
+        SecretLineReport? lineReport = null, SourceOpenness? openSource = null)
+    {
+        _openSource = openSource;
         _project = project;
         _prediction = prediction;
         _files = files;
@@ -55,6 +64,8 @@ internal sealed class DotNetFindingBuilder
         return _candidates;
     }
 
+    private string OpenSourceNote => _openSource is null ? "" : $" Open source ({_openSource.Reason}): the sources it carries are published already.";
+
     private bool IsExe => _project.Value("OutputType").Equals("Exe", StringComparison.OrdinalIgnoreCase) ||
                           _project.Value("OutputType").Equals("WinExe", StringComparison.OrdinalIgnoreCase);
 
@@ -70,8 +81,8 @@ internal sealed class DotNetFindingBuilder
         var where = WhereSourcesShip(_prediction);
         if (where is null) return;
         var fixes = new List<Fix> { new("Set EmbedAllSources to false", [MsBuildEdits.SetText(embed.Source, "false")], IsPreferred: true) };
-        Add(DotNetRules.EmbeddedSources, Severity.Error,
-            $"EmbedAllSources=true puts the text of every source file in the pdb, and that pdb ships {where}.",
+        Add(DotNetRules.EmbeddedSources, _openSource is null ? Severity.Error : Severity.Information,
+            $"EmbedAllSources=true puts the text of every source file in the pdb, and that pdb ships {where}." + OpenSourceNote,
             embed.Source.Location, Related("DebugType", "DebugType is set here"), fixes,
             (p, d) => WhereSourcesShip(d) is not null, "EmbedAllSources");
     }
@@ -91,8 +102,8 @@ internal sealed class DotNetFindingBuilder
     {
         var include = _project.Property("IncludeSource");
         if (!Yes(_prediction.Pack.SymbolsHaveSources) || include?.Source is null) return;
-        Add(DotNetRules.SymbolsIncludeSource, Severity.Error,
-            "IncludeSource=true copies the project's source files under src/ in the .symbols.nupkg that dotnet pack writes.",
+        Add(DotNetRules.SymbolsIncludeSource, _openSource is null ? Severity.Error : Severity.Information,
+            "IncludeSource=true copies the project's source files under src/ in the .symbols.nupkg that dotnet pack writes." + OpenSourceNote,
             include.Source.Location, Related("IncludeSymbols", "IncludeSymbols is set here"),
             [new Fix("Set IncludeSource to false", [MsBuildEdits.SetText(include.Source, "false")], IsPreferred: true)],
             (p, d) => Yes(d.Pack.SymbolsHaveSources), "IncludeSource");
