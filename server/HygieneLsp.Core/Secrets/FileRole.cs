@@ -44,6 +44,12 @@ public static class FileRoles
         "spec", "specs", "e2e", "__snapshots__", "cypress",
     };
 
+    /// <summary>.NET test projects' folders by the usual naming: <c>App.Core.Test</c>, <c>App.Tests</c>, <c>App.IntegrationTests</c>.</summary>
+    private static bool IsDotNetTestProjectFolder(string folder) =>
+        folder.Contains('.') && TestProjectSuffixes.Any(s => folder.EndsWith(s, StringComparison.OrdinalIgnoreCase));
+
+    private static readonly string[] TestProjectSuffixes = [".Test", ".Tests", ".UnitTests", ".IntegrationTests", ".FunctionalTests", ".Specs", ".TestHelpers"];
+
     /// <summary>Folders that hold locale files (<c>src/lang/sv.json</c>, <c>public/locales/de/common.json</c>).</summary>
     private static readonly HashSet<string> LocaleFolders = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -95,7 +101,7 @@ public static class FileRoles
         var folders = segments.AsSpan(0, segments.Length - 1);
         for (var i = 0; i < folders.Length; i++)
             if (folders[i] == ".yarn" && i + 1 < folders.Length && folders[i + 1] is "releases" or "plugins") return FileRole.VendoredTool;
-        foreach (var f in folders) if (TestFolders.Contains(f)) return FileRole.Test;
+        foreach (var f in folders) if (TestFolders.Contains(f) || IsDotNetTestProjectFolder(f)) return FileRole.Test;
         foreach (var f in folders) if (ExampleFolders.Contains(f)) return FileRole.Example;
         if (IsLocaleFile(name, folders)) return FileRole.Translations;
         return FileRole.Ordinary;

@@ -97,4 +97,51 @@ public sealed class RepositoryStudyTwoTests
         using var dir = App(props, manifest, config);
         Assert.Equal(Severity.Error, EmbeddedSources(Paths.Normalize(dir.Path)).Severity);
     }
+
+    // ---- A package.json that only builds an application's front end ---------------------------------------------
+
+    [Theory]
+    // Sonarr's shape: a `main` naming a TypeScript file that is not there, and a plain webpack build.
+    [InlineData("{ \"name\": \"tvapp\", \"version\": \"4.0.0\", \"main\": \"index.ts\", \"license\": \"GPL-3.0\", \"scripts\": { \"build\": \"webpack --config ./frontend/webpack.config.js\" } }")]
+    // Bitwarden's shape: the asset build of an ASP.NET project, no entry point at all.
+    [InlineData("{ \"name\": \"acme-sso\", \"version\": \"0.0.0\", \"license\": \"-\", \"scripts\": { \"build\": \"webpack\" } }")]
+    public void A_front_end_build_with_nothing_to_load_is_an_app_not_an_npm_package(string manifest)
+    {
+        using var dir = new TempDir();
+        var root = Paths.Normalize(dir.Path);
+        dir.Write("package.json", manifest);
+        dir.Write("frontend/webpack.config.js", "module.exports = { mode: 'production', devtool: 'source-map', output: { path: __dirname + '/../_output/UI' } };\n");
+        dir.Write("src/App.Core.Test/Notifications/ProviderTest.cs", "class T { const string Key = \"" + S.Password() + "\"; string password = \"" + S.Password() + "\"; }\n");
+        var findings = Analyze(root);
+        Assert.DoesNotContain(findings, f => f.RuleId.StartsWith("npm/", StringComparison.Ordinal) || f.Message.Contains("npm", StringComparison.Ordinal) && f.Severity == Severity.Error);
+        Assert.DoesNotContain(findings, f => f.RuleId.StartsWith("secrets/", StringComparison.Ordinal) && f.Severity >= Severity.Warning);
+        var package = Assert.Single(HygieneLsp.Core.Packaging.Npm.NpmPackageDiscovery.Discover(FileView.Disk, WorkspaceIndex.Build(FileView.Disk, root)));
+        Assert.Equal("an app (deployed, not published to npm)", package.NotPublishedReason);
+    }
+
+    [Theory]
+    [InlineData("{ \"name\": \"lib\", \"version\": \"1.0.0\", \"main\": \"dist/index.js\", \"scripts\": { \"build\": \"webpack\" } }", null)] // built later
+    [InlineData("{ \"name\": \"lib\", \"version\": \"1.0.0\", \"main\": \"src/index.ts\", \"scripts\": { \"build\": \"webpack\" } }", "src/index.ts")] // a TypeScript-only library
+    [InlineData("{ \"name\": \"lib\", \"version\": \"1.0.0\", \"scripts\": { \"build\": \"webpack\" } }", "index.js")] // npm's default entry
+    [InlineData("{ \"name\": \"lib\", \"version\": \"1.0.0\", \"scripts\": { \"build\": \"rollup -c\" } }", null)] // a library bundler
+    public void A_library_built_with_webpack_stays_an_npm_package(string manifest, string? file)
+    {
+        using var dir = new TempDir();
+        var root = Paths.Normalize(dir.Path);
+        dir.Write("package.json", manifest);
+        if (file is not null) dir.Write(file, "export const a = 1;\n");
+        var package = Assert.Single(HygieneLsp.Core.Packaging.Npm.NpmPackageDiscovery.Discover(FileView.Disk, WorkspaceIndex.Build(FileView.Disk, root)));
+        Assert.True(package.IsPublishedToNpm, package.NotPublishedReason);
+    }
+
+    [Theory]
+    [InlineData("src/NzbDrone.Core.Test/NotificationTests/ProwlProviderTest.cs")]
+    [InlineData("tests/Acme.Api.IntegrationTests/Fixtures/Data.cs")]
+    [InlineData("Acme.Web.Tests/appsettings.json")]
+    public void Dotnet_test_project_folders_hold_tests(string path) => Assert.Equal(FileRole.Test, FileRoles.ForPath(path));
+
+    [Theory]
+    [InlineData("src/Acme.Testing/Client.cs")] // a library of test helpers that ships
+    [InlineData("src/Tests/../Contest.cs")]
+    public void Other_folders_are_not_test_folders(string path) => Assert.NotEqual(FileRole.Test, FileRoles.ForPath(path.Replace("Tests/../", "")));
 }

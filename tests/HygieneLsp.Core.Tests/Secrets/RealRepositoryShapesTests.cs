@@ -291,7 +291,8 @@ public sealed class RealRepositoryShapesTests
         dir.Write("Web.Tests/appsettings.json", "{ \"ConnectionStrings\": { \"Db\": \"Server=sql;User Id=sa;Password=" + S.Password() + "\" } }\n");
         var findings = Workspace(root);
         var secret = Assert.Single(findings, f => f.RuleId.StartsWith("secrets/", StringComparison.Ordinal));
-        Assert.Equal(Severity.Warning, secret.Severity);
+        // A test project's folder (Web.Tests) holds test material: information, like any test fixture that stays home.
+        Assert.Equal(Severity.Information, secret.Severity);
         Assert.Contains("does not ship", secret.Message);
         Assert.DoesNotContain(findings, f => f.RuleId == DotNetRules.SettingsSecretShipped);
     }

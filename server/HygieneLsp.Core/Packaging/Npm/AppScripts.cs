@@ -13,4 +13,13 @@ public static partial class AppScripts
     private static partial Regex AppTool();
 
     public static bool BuildsAnApp(NpmManifest manifest) => manifest.Scripts.Values.Any(command => AppTool().IsMatch(command));
+
+    [GeneratedRegex(@"(?:^|[\s;&|(])(?:npx\s+|pnpm\s+(?:exec\s+)?|yarn\s+)?(?:webpack(?:-cli)?|parcel\s+build|gulp|grunt)(?=$|[\s;&|)])", RegexOptions.CultureInvariant)]
+    private static partial Regex AssetBundler();
+
+    /// <summary>
+    /// A script that bundles assets with a tool libraries and sites both use (webpack, parcel, gulp, grunt): an app only
+    /// when nothing in package.json or the folder could be `require`d (see <see cref="NpmPackageDiscovery"/>).
+    /// </summary>
+    public static bool BundlesAssets(NpmManifest manifest) => manifest.Scripts.Values.Any(command => AssetBundler().IsMatch(command));
 }

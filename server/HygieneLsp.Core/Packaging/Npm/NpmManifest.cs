@@ -63,6 +63,8 @@ public sealed class NpmManifest
     public IReadOnlyDictionary<string, string> Scripts { get; private set; } = new Dictionary<string, string>();
     /// <summary>True when package.json names an entry point or a file list (`main`, `module`, `exports`, `bin`, `files`, `types`, `browser`): a library.</summary>
     public bool DeclaresEntryPoints { get; private set; }
+    /// <summary>`main` is the only entry point declared (no module, exports, bin, files, types…).</summary>
+    public bool OnlyEntryPointIsMain { get; private set; }
     /// <summary>Whether the package's sources are public already (license and repository).</summary>
     public SourceOpenness Openness => _openness ??= SourceOpenness.Of(Document?.Root as JsoncObject);
     private SourceOpenness? _openness;
@@ -122,7 +124,9 @@ public sealed class NpmManifest
         if (root.Get("browser") is { } browser && IsTruthy(browser)) Browser = new NpmManifestValue(JsString(browser), Loc(browser));
         ReadBin(root);
         ReadDependencies(root);
-        DeclaresEntryPoints = new[] { "main", "module", "exports", "bin", "files", "types", "typings", "browser", "directories" }.Any(k => root.Get(k) is { } v && IsTruthy(v));
+        var entryKeys = new[] { "main", "module", "exports", "bin", "files", "types", "typings", "browser", "directories" }.Where(k => root.Get(k) is { } v && IsTruthy(v)).ToList();
+        DeclaresEntryPoints = entryKeys.Count > 0;
+        OnlyEntryPointIsMain = entryKeys is ["main"];
         PublishedFrom = ReadPublishedFrom(root);
         if (root.Get("build") is JsoncObject builder)
         {

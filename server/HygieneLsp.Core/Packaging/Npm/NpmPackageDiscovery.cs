@@ -101,7 +101,7 @@ public static class NpmPackageDiscovery
         var own = packages.Select(p => p with
         {
             SampleFolder = SampleFolders.SegmentOf(index.Root, p.Root),
-            IsApp = (!p.Manifest.DeclaresEntryPoints && AppScripts.BuildsAnApp(p.Manifest)) || p.Manifest.IsDesktopApp || desktopAppFolders.Contains(p.Root),
+            IsApp = IsApp(index, p) || p.Manifest.IsDesktopApp || desktopAppFolders.Contains(p.Root),
         }).ToList();
         var result = new List<NpmPackage>(own.Count);
         var ownByRoot = new Dictionary<string, NpmPackage>(StringComparer.Ordinal);
@@ -124,6 +124,25 @@ public static class NpmPackageDiscovery
         }
         return result;
     }
+
+    /// <summary>
+    /// A site or app built from this folder rather than a library: no entry point a consumer could load, and a script
+    /// that builds an app (vite, next, ng…), or bundles assets (webpack, parcel, gulp) with no index file to load either.
+    /// A `main` naming a TypeScript source that is not there (Sonarr's `"main": "index.ts"` beside a webpack front end)
+    /// is no entry point: nothing compiles to it and npm consumers could not load it.
+    /// </summary>
+    private static bool IsApp(WorkspaceIndex index, NpmPackage p)
+    {
+        var m = p.Manifest;
+        var noEntry = !m.DeclaresEntryPoints
+            || (m.OnlyEntryPointIsMain && m.Main?.Value is { } main && IsTypeScriptSource(main) && !index.Contains(Paths.Combine(p.Root, main.TrimStart('.', '/'))));
+        if (!noEntry) return false;
+        if (AppScripts.BuildsAnApp(m)) return true;
+        return AppScripts.BundlesAssets(m) && !new[] { "index.js", "index.cjs", "index.mjs", "index.json", "index.node" }.Any(f => index.Contains(Paths.Combine(p.Root, f)));
+    }
+
+    private static bool IsTypeScriptSource(string path) =>
+        !path.EndsWith(".d.ts", StringComparison.OrdinalIgnoreCase) && new[] { ".ts", ".tsx", ".mts", ".cts" }.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The member folders a workspace root maps (folders with a package.json matched by its globs, negations applied).</summary>
     public static IReadOnlySet<string> WorkspaceFolders(NpmPackage root, IEnumerable<NpmPackage> candidates)
