@@ -148,6 +148,13 @@ internal static class PublicByDesign
             return "a default key the library ships to all its users";
         if (lower.StartsWith("public", StringComparison.Ordinal) || lower.StartsWith("publishable", StringComparison.Ordinal) || lower.StartsWith("anon", StringComparison.Ordinal))
             return "the name says the key is public";
+        // SOCKET_PUBLIC_API_KEY, STRIPE_PUBLISHABLE_KEY; not NEXT_PUBLIC_…_SECRET, a secret compiled into a bundle.
+        if ((lower.Contains("public", StringComparison.Ordinal) || lower.Contains("publishable", StringComparison.Ordinal))
+            && !lower.Contains("secret", StringComparison.Ordinal) && !lower.Contains("private", StringComparison.Ordinal))
+            return "the name says the key is public";
+        // Bugsnag's notifier key is embedded in every app that reports to it.
+        if (lower.EndsWith("apikey", StringComparison.Ordinal) && Around(text, c, Window).Contains("bugsnag", StringComparison.OrdinalIgnoreCase))
+            return "a Bugsnag notifier API key is meant to be embedded in the app it reports from";
         foreach (var vendor in (ReadOnlySpan<string>)["amplitude", "mixpanel", "segmentwritekey", "posthog"])
             if (lower.Contains(vendor, StringComparison.Ordinal)) return "an analytics key is meant to be written to from client code";
         var searchName = lower.EndsWith("searchkey", StringComparison.Ordinal) || lower.EndsWith("searchapikey", StringComparison.Ordinal)

@@ -73,6 +73,145 @@ public static class ValueShapes
         return separator && lower != upper;
     }
 
+    /// <summary>
+    /// Words joined by separators, numbers only as whole short segments: <c>markup.heading.1</c> (a syntax scope),
+    /// <c>providers/cloud.firestore/eventTypes/document.create</c> (an event type), <c>Auth/id-token-created</c>. A random
+    /// secret mixes letters and digits inside its runs; these are names.
+    /// </summary>
+    public static bool IsWordPath(ReadOnlySpan<char> v)
+    {
+        var segments = 0;
+        var words = 0;
+        foreach (var range in v.SplitAny("-_./:"))
+        {
+            var segment = v[range];
+            if (segment.IsEmpty) continue;
+            segments++;
+            if (Digits(segment)) { if (segment.Length > 4) return false; continue; }
+            var (acronyms, longWords) = (0, 0);
+            if (!IsCamelWords(segment, maxSingles: 0, ref acronyms, ref longWords)) return false;
+            words++;
+        }
+        return segments >= 2 && words >= 1;
+    }
+
+    /// <summary>
+    /// One identifier of camelCase or PascalCase words with at most a short version number: <c>microsoftOAuth2Api</c>,
+    /// <c>googleFirebaseCloudFirestoreOAuth2Api</c>. Random keys change case every letter or two and mix in digits.
+    /// </summary>
+    public static bool IsCamelIdentifier(ReadOnlySpan<char> v)
+    {
+        if (v.IsEmpty || !char.IsAsciiLetter(v[0])) return false;
+        var digits = 0;
+        var lettersStart = -1;
+        var letterRuns = 0;
+        var acronyms = 0;
+        var words = 0;
+        for (var i = 0; i <= v.Length; i++)
+        {
+            var letter = i < v.Length && char.IsAsciiLetter(v[i]);
+            if (letter) { if (lettersStart < 0) lettersStart = i; continue; }
+            if (lettersStart >= 0)
+            {
+                if (!IsCamelWords(v[lettersStart..i], maxSingles: 1, ref acronyms, ref words)) return false;
+                letterRuns++;
+                lettersStart = -1;
+            }
+            if (i == v.Length) break;
+            if (!char.IsAsciiDigit(v[i])) return false;
+            // A version number: one or two digits after a word (OAuth2, V3), at most two of them in the whole name.
+            var run = 1;
+            while (i + 1 < v.Length && char.IsAsciiDigit(v[i + 1])) { i++; run++; }
+            digits += run;
+            if (run > 2 || digits > 2) return false;
+            // …and a new word (or the end) after it: OAuth2Api, never 2api.
+            if (i + 1 < v.Length && !char.IsAsciiLetterUpper(v[i + 1])) return false;
+        }
+        // Mostly lower case, as words are: random keys are half capitals.
+        var letters = 0;
+        var lower = 0;
+        foreach (var c in v)
+        {
+            if (char.IsAsciiLetter(c)) letters++;
+            if (char.IsAsciiLetterLower(c)) lower++;
+        }
+        // Three real words at least (discord, Auth, Api): two short runs of letters are as likely random.
+        return words >= 3 && 3 * lower >= 2 * letters;
+    }
+
+    /// <summary>
+    /// Letters that split into words: lower case (<c>event</c>, two letters or more), capitalised with at least two lower
+    /// case letters (<c>Types</c>, <c>Api</c>), or one acronym of up to four capitals (<c>ID</c> before <c>Token</c>).
+    /// <paramref name="maxSingles"/> one-letter words are allowed (the O of OAuth). Random keys change case every letter
+    /// or two, so they break one of these at once.
+    /// </summary>
+    private static bool IsCamelWords(ReadOnlySpan<char> s, int maxSingles, ref int acronyms, ref int words)
+    {
+        var singles = 0;
+        var i = 0;
+        while (i < s.Length)
+        {
+            var start = i;
+            if (char.IsAsciiLetterLower(s[i]))
+            {
+                while (i < s.Length && char.IsAsciiLetterLower(s[i])) i++;
+                if (i - start < 2 && ++singles > maxSingles) return false;
+                if (!Pronounceable(s[start..i])) return false;
+                if (i - start >= 3) words++;
+                continue;
+            }
+            if (!char.IsAsciiLetterUpper(s[i])) return false;
+            var upper = i;
+            while (upper < s.Length && char.IsAsciiLetterUpper(s[upper])) upper++;
+            var capitals = upper < s.Length && char.IsAsciiLetterLower(s[upper]) ? upper - i - 1 : upper - i; // the last one may start a word
+            if (capitals == 1 && ++singles > maxSingles) return false;
+            if (capitals > 1 && (capitals > 4 || ++acronyms > 1)) return false;
+            i += capitals;
+            if (i < s.Length && char.IsAsciiLetterUpper(s[i]))
+            {
+                var word = i++;
+                while (i < s.Length && char.IsAsciiLetterLower(s[i])) i++;
+                if (i - word < 3 || !Pronounceable(s[word..i])) return false; // a capital and fewer than two lower case letters
+                words++;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Twenty letters or more, both cases, that do not split into words: a random key without digits.</summary>
+    public static bool IsRandomLetters(ReadOnlySpan<char> v)
+    {
+        if (v.Length < 20) return false;
+        bool upper = false, lower = false;
+        foreach (var c in v)
+        {
+            if (char.IsAsciiLetterUpper(c)) upper = true;
+            else if (char.IsAsciiLetterLower(c)) lower = true;
+            else return false;
+        }
+        if (!upper || !lower) return false;
+        // Names capitalise each word (ThisIsTheConstantName), with one acronym at most; random letters put capitals
+        // side by side again and again.
+        var runs = 0;
+        for (var i = 1; i < v.Length; i++)
+            if (char.IsAsciiLetterUpper(v[i]) && char.IsAsciiLetterUpper(v[i - 1]) && (i == 1 || !char.IsAsciiLetterUpper(v[i - 2]))) runs++;
+        return runs >= 2;
+    }
+
+    /// <summary>A word of three letters or more has a vowel and no more than four consonants in a row (lengths, not xkcdq).</summary>
+    private static bool Pronounceable(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 3) return true;
+        var vowel = false;
+        var consonants = 0;
+        foreach (var c in word)
+        {
+            if ("aeiouyAEIOUY".Contains(c)) { vowel = true; consonants = 0; }
+            else if (++consonants > 4) return false;
+        }
+        return vowel;
+    }
+
     /// <summary>8-4-4-4-12 hex digits.</summary>
     public static bool IsUuid(ReadOnlySpan<char> v)
     {

@@ -35,7 +35,20 @@ public sealed class GenericSecretDetector : ISecretDetector
         "nexttoken", "pagetoken", "continuationtoken", "changetoken", "paginationtoken", "synctoken", "requesttoken",
         "lifecycleactiontoken", "idempotencytoken", "cancellationtoken", "cursortoken",
         "authenticationmethod", "authenticationtype", "authenticationscheme", "authenticationflow", "authenticationmode",
+        // A hash of a secret is no secret (detect-secrets' hashed_secret, Helm's checksum/secret annotations).
+        "hash", "checksum", "digest", "fingerprint",
     ];
+
+    /// <summary>
+    /// Last words that make the name an attribute of a secret rather than the secret: <c>credentialType</c>,
+    /// <c>TOKEN_PROGRAM_ID</c>, <c>OAUTH_CLIENT_ID</c>, <c>CREDENTIAL_NAME</c>.
+    /// </summary>
+    private static readonly HashSet<string> AttributeWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "id", "ids", "uuid", "guid", "type", "types", "name", "names", "kind", "label", "labels", "field", "fields", "prefix", "suffix",
+        "format", "mode", "method", "scheme", "provider", "endpoint", "url", "uri", "urls", "path", "file", "dir", "address", "addr",
+        "count", "length", "version", "event", "events", "hint", "placeholder", "message", "title", "description", "text",
+    };
 
     public SecretKind Kind => SecretKind.Generic;
     // "api" is not a keyword: every api-named secret ends in "key" or "secret" (apiKey, API_SECRET), found from there.
@@ -91,10 +104,12 @@ public sealed class GenericSecretDetector : ISecretDetector
         while (identStart > 0 && hit - identStart < MaxIdentifier && IsIdentChar(text[identStart - 1])) identStart--;
         var ident = text.Slice(identStart, identEnd - identStart);
         var name = ClassifyName(ident);
-        if (name == SecretName.None) return false;
+        if (name == SecretName.None || NamesAnAttribute(ident) || InHashedKey(text, identStart)) return false;
         if (!IsKeyPosition(text, identStart, separator, kind)) return false;
         if (name != SecretName.Password && value.ContainsAnyExcept(CharClasses.TokenAlphabet)) return false;
         if (!IsSecretValue(value) || EchoesName(ident, value)) return false;
+        // Keys and tokens are random; a value of words is a name (a syntax scope, an event type, a credential type).
+        if (name != SecretName.Password && (ValueShapes.IsWordPath(value) || ValueShapes.IsCamelIdentifier(value))) return false;
         // A password that says it is one (myPassw0rd, yourSecretPassword): what the connection-string and URL rules skip too.
         if (name == SecretName.Password && Placeholders.NamesItself(value)) return false;
         // A UUID under a token name is an id (a request, change or session id); under a key, secret or password name it may be a credential.
@@ -119,6 +134,25 @@ public sealed class GenericSecretDetector : ISecretDetector
         // "Enter a new password: " inside a string: a word, a space, the name and a colon is prose, never a key in code.
         if (separator == ':' && j < identStart && j > 0 && char.IsAsciiLetter(text[j - 1])) return false;
         return !(j < identStart && j >= 4 && text[(j - 4)..j].SequenceEqual("type") && (j == 4 || !CharClasses.IsAlnum(text[j - 5])));
+    }
+
+    private static bool NamesAnAttribute(ReadOnlySpan<char> ident)
+    {
+        ReadOnlySpan<char> last = default;
+        foreach (var word in new WordSplitter(ident)) last = word;
+        return !last.IsEmpty && AttributeWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(last);
+    }
+
+    /// <summary>A key path whose earlier segment says hash (<c>checksum/passwords-secret: …</c>, a Helm annotation).</summary>
+    private static bool InHashedKey(ReadOnlySpan<char> text, int identStart)
+    {
+        if (identStart == 0 || text[identStart - 1] != '/') return false;
+        var i = identStart - 1;
+        while (i > 0 && identStart - i < MaxIdentifier && (IsIdentChar(text[i - 1]) || text[i - 1] is '/' or '.')) i--;
+        var key = text[i..(identStart - 1)];
+        foreach (var word in (ReadOnlySpan<string>)["checksum", "hash", "digest", "sha"])
+            if (key.Contains(word, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     private static bool NamesACredential(ReadOnlySpan<char> ident)
@@ -176,7 +210,9 @@ public sealed class GenericSecretDetector : ISecretDetector
             else if (c is ' ') return false; // prose, not a key
             else if (c is not ('-' or '_' or '.')) symbol = true;
         }
-        if (!letter || !(digit || symbol)) return false;
+        // Letters alone are words (a constant's name), unless long, of both cases and not made of words: a random key
+        // of 32 letters (one in 280 random alphanumeric keys has no digit).
+        if (!letter || !(digit || symbol || ValueShapes.IsRandomLetters(value))) return false;
         if (value.Contains("://", StringComparison.Ordinal) || value[0] is '/' or '.' || value.StartsWith("data:", StringComparison.OrdinalIgnoreCase)) return false;
         if (LooksLikeFileName(value) || ValueShapes.IsIdentifier(value)) return false;
         if (Placeholders.IsPlaceholder(value)) return false;

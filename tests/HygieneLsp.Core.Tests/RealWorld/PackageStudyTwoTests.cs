@@ -1,0 +1,102 @@
+using HygieneLsp.Core.Secrets;
+using HygieneLsp.Core.Tests.Secrets;
+
+namespace HygieneLsp.Core.Tests.RealWorld;
+
+/// <summary>
+/// False alarms found by the second study of real published packages (233 packages not in the pinned suite), each as
+/// a short made-up line of the same shape: names that are not secrets, values that are names, hashes, keys public by
+/// design. Every shape is checked against random secrets under the same names, which must still be found.
+/// </summary>
+public sealed class PackageStudyTwoTests
+{
+    private static readonly SecretSamples S = new(2026_12_06);
+
+    private static IReadOnlyList<SecretMatch> Scan(string path, string text) =>
+        SecretScanner.Default.ScanText(text, TextKinds.ForPath(path), FileRoles.ForPath(path));
+
+    private static bool Certain(string path, string text) => Scan(path, text).Any(m => m.Confidence == SecretConfidence.High);
+
+    [Theory]
+    // Syntax-highlighting scopes under `token` (an editor's language modes).
+    [InlineData("mode-jade.js", "{ token: \"markup.heading.1\", regex: \"^#\" }")]
+    [InlineData("mode-as.js", "{ token: \"support.class.actionscript.2\", regex: \"x\" }")]
+    // Credential types and names of an automation platform's nodes.
+    [InlineData("node.js", "const defaults = {\"authentication\":\"microsoftOAuth2Api\"};")]
+    [InlineData("node.js", "this.credentialType = 'googleFirebaseCloudFirestoreOAuth2Api';")]
+    [InlineData("node.js", "const CONFLUENCE_CREDENTIAL_NAME = \"confluenceCloudOAuth2Api\";")]
+    // Event types and event names.
+    [InlineData("firestore.js", "const e = { \"document.created.withAuthContext\": \"providers/cloud.firestore/eventTypes/document.create\" };")]
+    [InlineData("events.js", "E[\"IDTokenCreated\"] = \"Auth/id-token-created\";")]
+    // Identifiers: a program address and an OAuth client id.
+    [InlineData("constants.js", "exports.TOKEN_PROGRAM_ID = \"TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA\";")]
+    [InlineData("oauth.js", "const QWEN_OAUTH_CLIENT_ID = \"f0304373b74a44d2b584a3fb70ca9e56\";")]
+    // Hashes of secrets.
+    [InlineData(".secrets.baseline", "{ \"type\": \"Secret Keyword\", \"hashed_secret\": \"0f7c8a0e1b2d3c4f5a6b7c8d9e0f1a2b3c4d5e6f\" }")]
+    [InlineData("kafka.yaml", "  annotations:\n    checksum/passwords-secret: 8f2b1c9d7e6a5f4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b\n")]
+    public void Names_ids_and_hashes_are_not_secrets(string path, string text) => Assert.False(Certain(path, text), string.Join(", ", Scan(path, text).Select(m => m.RuleId)));
+
+    [Theory]
+    [InlineData("vendor.js", "const SOCKET_PUBLIC_API_KEY = \"{0}\";")]
+    [InlineData("cli.js", "const client = Bugsnag.start({ apiKey: \"{0}\", autoDetectErrors: true });")]
+    public void Keys_public_by_design_are_information(string path, string template)
+    {
+        var text = template.Replace("{0}", S.Random("0123456789abcdef", 24) + S.Random("ghijklmnop", 8));
+        Assert.False(Certain(path, text), string.Join(", ", Scan(path, text).Select(m => m.Confidence)));
+        // The same key under a plain name is a secret: the name or the vendor is what makes it public.
+        Assert.True(Certain("config.js", text.Replace("SOCKET_PUBLIC_API_KEY", "SOCKET_API_KEY").Replace("Bugsnag", "Client")));
+    }
+
+    [Theory]
+    [InlineData("const config = { authentication: \"{0}\" };")]
+    [InlineData("const API_TOKEN = \"{0}\";")]
+    [InlineData("const NEXT_PUBLIC_STRIPE_SECRET = \"{0}\";")] // a secret in a public variable still leaks
+    [InlineData("token: \"{0}\"")]
+    [InlineData("clientSecret = '{0}'")]
+    public void Random_secrets_under_the_same_names_are_still_found(string template)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            var secret = S.GenericKey();
+            Assert.True(Certain("src/config.js", template.Replace("{0}", secret)), template.Replace("{0}", secret[..4] + "…"));
+        }
+    }
+
+    [Fact]
+    public void Random_keys_are_almost_never_taken_for_word_paths_or_camel_identifiers()
+    {
+        const string Base64Url = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        var taken = 0;
+        const int Samples = 20_000;
+        for (var i = 0; i < Samples; i++)
+        {
+            var key = S.Random(Base64Url, 10 + i % 31);
+            if (!key.Any(char.IsAsciiDigit)) continue; // no digit and no symbol: never a generic secret anyway
+            if (ValueShapes.IsWordPath(key) || ValueShapes.IsCamelIdentifier(key)) taken++;
+        }
+        Assert.True(taken <= Samples / 1000, $"{taken} of {Samples} random keys read as names");
+    }
+
+    [Theory]
+    [InlineData("markup.heading.1", true)]
+    [InlineData("providers/cloud.firestore/eventTypes/document.create", true)]
+    [InlineData("Auth/id-token-created", true)]
+    [InlineData("a9Bc-dE3f.x7Yz", false)]
+    [InlineData("xK/pQ.rT/2", false)]
+    public void Word_paths(string value, bool expected) => Assert.Equal(expected, ValueShapes.IsWordPath(value));
+
+    [Theory]
+    [InlineData("uJctOdoqjucprvEXgiuuoVHBPmWNuJXk", true)] // a random key that happens to have no digit
+    [InlineData("ThisIsTheConstantName", false)]
+    [InlineData("shortRandomXq", false)]
+    public void Random_letters(string value, bool expected) => Assert.Equal(expected, ValueShapes.IsRandomLetters(value));
+
+    [Theory]
+    [InlineData("microsoftOAuth2Api", true)]
+    [InlineData("jiraSoftwareCloudApi", true)]
+    [InlineData("userIDTokenCreated", true)]
+    [InlineData("aB3dE9fGh1kLm", false)]
+    [InlineData("Xk7pQrT2vWz", false)]
+    [InlineData("abcDef123456", false)]
+    public void Camel_identifiers(string value, bool expected) => Assert.Equal(expected, ValueShapes.IsCamelIdentifier(value));
+}
