@@ -15,6 +15,19 @@ public static class SampleFolders
         "__fixtures__", "test", "tests", "__tests__", "e2e", "testdata", "test-data", "integration-tests", "test-fixtures",
     };
 
+    /// <summary>The folder of the first sample/fixture segment of <paramref name="path"/> below <paramref name="root"/>, or null.</summary>
+    public static string? FolderOf(string root, string path)
+    {
+        if (!Paths.IsUnder(path, root) || path == root) return null;
+        var folder = root;
+        foreach (var segment in Paths.Relative(root, path).Split('/'))
+        {
+            folder = Paths.Combine(folder, segment);
+            if (Names.Contains(segment)) return folder;
+        }
+        return null;
+    }
+
     /// <summary>The first sample/fixture segment of <paramref name="path"/> below <paramref name="root"/>, or null.</summary>
     public static string? SegmentOf(string root, string path)
     {

@@ -1,5 +1,10 @@
+using HygieneLsp.Core.Analysis;
+using HygieneLsp.Core.Discovery;
+using HygieneLsp.Core.Findings;
 using HygieneLsp.Core.Secrets;
 using HygieneLsp.Core.Tests.Secrets;
+using HygieneLsp.Core.Tests.Support;
+using HygieneLsp.Core.Workspace;
 
 namespace HygieneLsp.Core.Tests.RealWorld;
 
@@ -99,4 +104,39 @@ public sealed class PackageStudyTwoTests
     [InlineData("Xk7pQrT2vWz", false)]
     [InlineData("abcDef123456", false)]
     public void Camel_identifiers(string value, bool expected) => Assert.Equal(expected, ValueShapes.IsCamelIdentifier(value));
+
+    private static List<Finding> Analyze(TempDir dir) =>
+        AnalyzerCatalog.CreateEngine().AnalyzeFolder(Paths.Normalize(dir.Path), EngineSettings.Default).ToList();
+
+    // A closed-source library shipping its example apps: each builds with `devtool: "source-map"` into its own dist/,
+    // but nothing publishing the library builds them.
+    [Fact]
+    public void An_example_apps_build_is_not_predicted_to_ship_in_the_package_around_it()
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{ \"name\": \"@acme/charts\", \"version\": \"5.0.0\", \"main\": \"index.js\", \"license\": \"SEE LICENSE IN LICENSE\" }");
+        dir.Write("index.js", "module.exports = 1;\n");
+        dir.Write("examples/javascript/pie/package.json", "{ \"private\": true, \"name\": \"charts-example-pie\", \"version\": \"0.1.0\", \"scripts\": { \"build\": \"webpack\" } }");
+        dir.Write("examples/javascript/pie/webpack.config.js", "var p = require('path');\nmodule.exports = { mode: 'production', devtool: 'source-map', entry: './index.js', output: { path: p.join(__dirname, 'dist') } };\n");
+        dir.Write("examples/javascript/pie/index.js", "console.log(1);\n");
+        Assert.DoesNotContain(Analyze(dir), f => f.RuleId.StartsWith("build/", StringComparison.Ordinal));
+
+        // The same config at the package's own root is its build: reported.
+        dir.Write("package.json", "{ \"name\": \"@acme/charts\", \"version\": \"5.0.0\", \"main\": \"dist/main.js\", \"license\": \"SEE LICENSE IN LICENSE\", \"scripts\": { \"build\": \"webpack\" } }");
+        dir.Write("webpack.config.js", "var p = require('path');\nmodule.exports = { mode: 'production', devtool: 'source-map', entry: './index.js', output: { path: p.join(__dirname, 'dist') } };\n");
+        Assert.Contains(Analyze(dir), f => f.RuleId == "build/webpack-devtool" && f.Severity == Severity.Error && f.Location.Path.EndsWith("/webpack.config.js", StringComparison.Ordinal) && !f.Location.Path.Contains("examples", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("# Where the database lives\n# DATABASE_URL=file:./dev.db\n\n", Severity.Information)]
+    [InlineData("API_KEY=\nexport DEBUG=\"\"\nNAME= # set me\n", Severity.Information)]
+    [InlineData("# comment\nDATABASE_URL=postgres://localhost/app\n", Severity.Error)]
+    public void A_shipped_env_file_that_sets_no_value_is_information(string env, Severity expected)
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{ \"name\": \"create-acme-app\", \"version\": \"1.0.0\", \"bin\": \"index.js\" }");
+        dir.Write("index.js", "#!/usr/bin/env node\n");
+        dir.Write("templates/js/.env", env);
+        Assert.Equal(expected, Assert.Single(Analyze(dir), f => f.RuleId == "npm/env-file-shipped").Severity);
+    }
 }

@@ -40,12 +40,15 @@ public sealed class EnvFileShippedRule : UnitRule
             var names = files.Select(f => FileName(f.Path)).Distinct().ToList();
             var label = names.Count <= 2 ? string.Join(" and ", names) : ".env files";
             var listed = files.Count <= 3 ? ": " + string.Join(", ", files.Select(f => f.Path)) : "";
+            // A scaffolder's template .env that sets nothing (comments, empty KEY=) leaks nothing: said for information.
+            var empty = files.All(f => EnvFileNames.SetsNoValue(context.Files, unit.SourceOf(f)));
             var message = $"{label} would ship in {unit.Description} ({files.Count} file{(files.Count == 1 ? "" : "s")}{listed})" +
-                          (bundled is null ? "" : $", inside bundled dependency \"{bundled}\"") + Refusal(unit, files) + ".";
+                          (bundled is null ? "" : $", inside bundled dependency \"{bundled}\"") + Refusal(unit, files) + "." +
+                          (empty ? (files.Count == 1 ? " It sets no value (comments and empty assignments only)." : " They set no value (comments and empty assignments only).") : "");
             yield return new Finding
             {
                 RuleId = ruleId,
-                Severity = Exposed(unit, Severity.Error),
+                Severity = empty ? Severity.Information : Exposed(unit, Severity.Error),
                 Message = message,
                 Location = location,
                 Package = unit.Name,
