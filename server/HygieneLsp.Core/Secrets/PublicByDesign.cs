@@ -29,6 +29,9 @@ internal static class PublicByDesign
         if (kind == SecretKind.UrlCredentials && IsSentryHost(text, c.ValueEnd))
             return "a Sentry DSN is meant to be embedded in the client it reports from";
         if (kind == SecretKind.Jwt && SupabaseJwt(value) is { } supabase) return supabase;
+        // Cesium's defaultAccessToken: a library's shared default token, the same for all its users.
+        if (kind == SecretKind.Jwt && NameBefore(text, c.ValueStart).StartsWith("default", StringComparison.OrdinalIgnoreCase))
+            return "a default token the library ships to all its users";
         if (kind == SecretKind.GoogleApiKey && InFirebaseConfig(text, c))
             return "a Firebase web API key identifies the project and is meant for client code";
         if (kind == SecretKind.GoogleApiKey && GoogleBrowserKey(text, c) is { } browser) return browser;

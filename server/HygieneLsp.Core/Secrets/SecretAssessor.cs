@@ -30,6 +30,11 @@ internal static class SecretAssessor
         if (role == FileRole.Translations && kind == SecretKind.Generic && ValueShapes.IsPhrase(text[c.ValueStart..c.ValueEnd])) return null;
         if (PublicByDesign.Reason(text, kind, c) is { } publicReason)
             return new SecretAssessment(SecretConfidence.Low, "public by design: " + publicReason);
+        if (kind == SecretKind.AwsAccessKey && InPresignedUrl(text, c.Start))
+            return new SecretAssessment(SecretConfidence.Low, "the access key id of a presigned URL, which is no credential without its secret key (the signature expires)");
+        var value = text[c.ValueStart..c.ValueEnd];
+        if (kind == SecretKind.StripeKey && (value.StartsWith("sk_test_", StringComparison.Ordinal) || value.StartsWith("rk_test_", StringComparison.Ordinal)))
+            return new SecretAssessment(SecretConfidence.Medium, "a test-mode key, which reaches only the account's test data");
         // What survives in a lockfile is a credential in a registry URL or a token field: as certain as anywhere.
         var where = role == FileRole.Lockfile ? null : FileRoles.Reason(role);
         if (where is null && textKind == TextKind.Code && OnDocCommentLine(text, c.Start)) where = "in a doc comment";
@@ -38,6 +43,13 @@ internal static class SecretAssessor
         return kind.Distinctive
             ? new SecretAssessment(SecretConfidence.Medium, where + ", but shaped like a live " + kind.Title)
             : new SecretAssessment(SecretConfidence.Low, where);
+    }
+
+    /// <summary><c>X-Amz-Credential=AKIA…%2F20190509%2F…</c> (or its SigV2 <c>AWSAccessKeyId=</c>): the query of a presigned URL.</summary>
+    private static bool InPresignedUrl(ReadOnlySpan<char> text, int at)
+    {
+        var before = text[Math.Max(0, at - 24)..at];
+        return before.EndsWith("X-Amz-Credential=", StringComparison.OrdinalIgnoreCase) || before.EndsWith("AWSAccessKeyId=", StringComparison.Ordinal);
     }
 
     /// <summary>

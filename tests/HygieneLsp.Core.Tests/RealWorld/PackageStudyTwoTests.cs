@@ -105,6 +105,38 @@ public sealed class PackageStudyTwoTests
     [InlineData("abcDef123456", false)]
     public void Camel_identifiers(string value, bool expected) => Assert.Equal(expected, ValueShapes.IsCamelIdentifier(value));
 
+    [Fact]
+    public void A_slack_token_too_short_to_be_one_is_not_reported_and_a_real_shape_is()
+    {
+        Assert.DoesNotContain(Scan("client.d.ts", "/** @example cursor: \"xoxp-1234-abcd-efgh\" */"), m => m.RuleId == "secrets/slack-token");
+        Assert.True(Certain("src/notify.js", "const token = \"" + S.Slack() + "\";"));
+    }
+
+    [Fact]
+    public void An_access_key_id_in_a_presigned_url_is_information_and_a_bare_one_is_a_secret()
+    {
+        var key = S.Aws();
+        var presigned = Assert.Single(Scan("payload.json", "{ \"url\": \"https://bucket.s3.amazonaws.com/a.zip?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=" + key + "%2F20190509%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Expires=300\" }"));
+        Assert.Equal(SecretConfidence.Low, presigned.Confidence);
+        Assert.True(Certain("src/s3.js", "const accessKeyId = \"" + key + "\";"));
+    }
+
+    [Fact]
+    public void A_stripe_test_mode_key_is_doubtful_and_a_live_one_is_certain()
+    {
+        var test = Assert.Single(Scan("lib/factory.cjs", "throw new Error('Use new WorkOS(\"sk_" + "test_" + S.Random("abcdefABCDEF0123456789", 24) + "\")');"));
+        Assert.Equal(SecretConfidence.Medium, test.Confidence);
+        Assert.True(Certain("lib/factory.cjs", "const key = '" + S.Stripe() + "';"));
+    }
+
+    [Fact]
+    public void A_libraries_default_token_is_public_by_design()
+    {
+        var match = Assert.Single(Scan("Build/CesiumUnminified/index.js", "Ion.defaultAccessToken = \"" + S.Jwt() + "\";"));
+        Assert.Equal(SecretConfidence.Low, match.Confidence);
+        Assert.True(Certain("src/client.js", "const accessToken = \"" + S.Jwt() + "\";"));
+    }
+
     private static List<Finding> Analyze(TempDir dir) =>
         AnalyzerCatalog.CreateEngine().AnalyzeFolder(Paths.Normalize(dir.Path), EngineSettings.Default).ToList();
 

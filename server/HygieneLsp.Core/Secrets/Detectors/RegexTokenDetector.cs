@@ -73,7 +73,7 @@ public static partial class TokenPatterns
     [GeneratedRegex(@"\Gsk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,160}?T3BlbkFJ[A-Za-z0-9_-]{20,160}(?![A-Za-z0-9_-])", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex OpenAi();
 
-    [GeneratedRegex(@"\G(?:xox(?:[abeposr]|e\.xox[bp])-[0-9]+-[0-9A-Za-z-]{8,250}|xapp-[0-9]-[A-Z0-9]+-[0-9]+-[a-z0-9]{20,100})(?![0-9A-Za-z-])", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\G(?:xox(?:[abeposr]|e\.xox[bp])-[0-9]{6,}-[0-9A-Za-z-]{20,250}|xapp-[0-9]-[A-Z0-9]+-[0-9]+-[a-z0-9]{20,100})(?![0-9A-Za-z-])", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex Slack();
 
     [GeneratedRegex(@"\Ghooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/]{43,56}(?![A-Za-z0-9+/])", RegexOptions.CultureInvariant, TimeoutMs)]
