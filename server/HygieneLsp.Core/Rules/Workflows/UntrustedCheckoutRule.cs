@@ -32,7 +32,7 @@ public static partial class UntrustedCheckoutRule
             {
                 var step = job.Steps[k];
                 if (StepActivity.IsNeverRun(step.If) || SameRepositoryOnly(step.If)) continue;
-                if (HeadCheckout(step) is not { } checkout) continue;
+                if (HeadCheckout(step, job.Steps.Skip(k + 1)) is not { } checkout) continue;
                 if (IsSetAside(step, job.Steps.Skip(k + 1))) continue;
                 var credentials = Credentials(workflow, job, k).ToList();
                 if (credentials.Count == 0) break; // later head checkouts in this job see the same (absent) credentials
@@ -80,8 +80,13 @@ public static partial class UntrustedCheckoutRule
 
     private sealed record Checkout(YamlScalar? Key, YamlNode Value);
 
-    /// <summary>A step that puts the pull request's code in the workspace: actions/checkout of its head or merge ref, or `gh pr checkout` / a fetch of refs/pull.</summary>
-    private static Checkout? HeadCheckout(WorkflowStep step)
+    /// <summary>
+    /// A step that puts the pull request's code in the workspace: actions/checkout of its head or merge ref, `gh pr
+    /// checkout`, or a checkout, switch, pull or merge of refs/pull. A `git fetch` of the pull request only stores its
+    /// objects in .git (a diff reads them as data); it counts when the same script or a later step then puts a fetched
+    /// commit in the working tree (<c>git checkout FETCH_HEAD</c>, <c>git merge</c>, <c>git reset --hard</c>…).
+    /// </summary>
+    private static Checkout? HeadCheckout(WorkflowStep step, IEnumerable<WorkflowStep> later)
     {
         if (step.ActionName == "actions/checkout" && step.With is { } with)
         {
@@ -95,16 +100,26 @@ public static partial class UntrustedCheckoutRule
             var headVariables = step.Env?.Entries.Where(e => e.Value is YamlScalar v && HeadRef().IsMatch(v.Value)).Select(e => e.Key.Value).ToList() ?? [];
             bool IsHead(string arg) => arg.Contains("pull/", StringComparison.Ordinal) || HeadRef().IsMatch(arg)
                                        || headVariables.Any(v => arg.Contains("$" + v, StringComparison.Ordinal) || arg.Contains("${" + v, StringComparison.Ordinal));
-            foreach (var command in RunScript.Parse(run.Value, step.Shell))
+            var commands = RunScript.Parse(run.Value, step.Shell).ToList();
+            for (var i = 0; i < commands.Count; i++)
             {
-                var w = command.Tool;
+                var w = commands[i].Tool;
                 if (w.Count >= 3 && w[0] == "gh" && w[1] == "pr" && w[2] == "checkout") return new Checkout(runKey, run);
-                if (w.Count >= 2 && w[0] == "git" && w[1] is "fetch" or "checkout" or "pull" or "switch" && w.Skip(2).Any(IsHead))
+                if (w.Count >= 2 && w[0] == "git" && w[1] is "checkout" or "pull" or "switch" or "merge" or "reset" or "rebase" && w.Skip(2).Any(IsHead))
+                    return new Checkout(runKey, run);
+                if (w.Count >= 2 && w[0] == "git" && w[1] == "fetch" && w.Skip(2).Any(IsHead)
+                    && (commands.Skip(i + 1).Any(c => ChangesWorkingTree(c.Tool))
+                        || later.Any(s => s.Run is { } r && RunScript.Parse(r.Value, s.Shell).Any(c => ChangesWorkingTree(c.Tool)))))
                     return new Checkout(runKey, run);
             }
         }
         return null;
     }
+
+    /// <summary>A git command that writes commits into the working tree: checkout, switch, merge, pull, reset --hard, rebase, cherry-pick, worktree add.</summary>
+    private static bool ChangesWorkingTree(IReadOnlyList<string> w) =>
+        w.Count >= 2 && w[0] == "git" && (w[1] is "checkout" or "switch" or "merge" or "pull" or "rebase" or "cherry-pick" or "restore"
+            || (w[1] == "reset" && w.Contains("--hard")) || (w[1] == "worktree" && w.Count >= 3 && w[2] == "add"));
 
     /// <summary>
     /// A head checkout into its own folder (<c>path: pr</c>) that no later step enters or names: the pull request's

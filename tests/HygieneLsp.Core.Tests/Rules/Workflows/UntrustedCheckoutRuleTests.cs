@@ -55,6 +55,18 @@ public sealed class UntrustedCheckoutRuleTests
                                            "      - run: npm test\n      - uses: coverallsapp/github-action@v2\n        with:\n          github-token: ${{ secrets.GITHUB_TOKEN }}\n")));
     }
 
+    // A code-owners check: it fetches the pull request's commits to diff them and never puts them in the working tree.
+    [Fact]
+    public void Fetching_the_pull_request_for_a_diff_is_no_checkout_until_a_step_checks_it_out()
+    {
+        const string Fetch = "      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n" +
+                             "      - run: git fetch origin +refs/pull/${{ github.event.pull_request.number }}/head\n        env:\n          GITHUB_TOKEN: ${{ secrets.OWNERS_PAT }}\n";
+        const string Check = "      - uses: acme/owners-check@v1\n        with:\n          github-token: ${{ secrets.OWNERS_PAT }}\n";
+        Assert.Empty(Analyze(Target + Job(Fetch + "      - run: git diff --name-only origin/main...FETCH_HEAD\n" + Check)));
+        Assert.Single(Analyze(Target + Job(Fetch + "      - run: git checkout FETCH_HEAD && npm ci\n" + Check)));
+        Assert.Single(Analyze(Target + Job("      - uses: actions/checkout@v4\n      - run: git fetch origin pull/${{ github.event.number }}/head:pr && git switch pr\n" + PublishWithToken)));
+    }
+
     [Fact]
     public void EachKindOfCredentialCounts()
     {
