@@ -20,6 +20,10 @@ public sealed record SourceOpenness(bool IsOpen, string Reason)
         hits.Count > 0 && hits.All(h => h.Openness is { } o && context.TreatsAsOpenSource(o)) ? hits[0].Openness!.MapNote : null;
 
     /// <summary>Reads `license` (SPDX expression, or the legacy `{ type }` object / `licenses` array) and `repository` of a package.json.</summary>
+    /// <summary>The package's openness, reading the file `SEE LICENSE IN` names (<see cref="LicenseFileGrant"/>).</summary>
+    public static SourceOpenness Of(JsoncObject? manifest, Workspace.IFileView files, string root) =>
+        manifest is null ? Unknown : LicenseFileGrant.Resolve(Of(manifest), LicenseText(manifest), RepositoryUrl(manifest), files, root);
+
     public static SourceOpenness Of(JsoncObject? manifest)
     {
         if (manifest is null) return Unknown;
@@ -40,7 +44,7 @@ public sealed record SourceOpenness(bool IsOpen, string Reason)
         return new(true, $"{license} license, public repository on {host}");
     }
 
-    private static string? LicenseText(JsoncObject manifest)
+    public static string? LicenseText(JsoncObject manifest)
     {
         switch (manifest.Get("license"))
         {
@@ -57,7 +61,7 @@ public sealed record SourceOpenness(bool IsOpen, string Reason)
         return null;
     }
 
-    private static string? RepositoryUrl(JsoncObject manifest) => manifest.Get("repository") switch
+    public static string? RepositoryUrl(JsoncObject manifest) => manifest.Get("repository") switch
     {
         JsoncString s when s.Value.Trim().Length > 0 => s.Value.Trim(),
         JsoncObject o when o.GetString("url") is { Length: > 0 } u => u.Trim(),

@@ -171,4 +171,21 @@ public sealed class PackageStudyTwoTests
         dir.Write("templates/js/.env", env);
         Assert.Equal(expected, Assert.Single(Analyze(dir), f => f.RuleId == "npm/env-file-shipped").Severity);
     }
+
+    [Theory]
+    // A dual license with GPL as one option (CKEditor's shape): open.
+    [InlineData("Software License Agreement\n\nLicensed under a dual-license model, this software is available under:\n\n* the GNU General Public License Version 2 or later,\n* or commercial license terms.\n", Severity.Information)]
+    [InlineData("MIT License\n\nCopyright (c) 2024 Acme\n\nPermission is hereby granted, free of charge, to any person obtaining a copy\n", Severity.Information)]
+    // A proprietary license naming its third-party parts' open licenses further down (Mapbox's shape): closed.
+    [InlineData("Acme Web SDK\n\nCopyright 2024 Acme. All rights reserved. Licensed under the Acme Terms of Service only.\n{pad}\nThird-party code: Permission is hereby granted, free of charge (MIT).\n", Severity.Error)]
+    public void A_license_file_named_by_the_manifest_decides_whether_the_sources_are_public(string licenseText, Severity expected)
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{ \"name\": \"@acme/editor\", \"version\": \"1.0.0\", \"main\": \"build/editor.js\", \"license\": \"SEE LICENSE IN LICENSE.md\", \"repository\": \"https://github.com/acme/editor\" }");
+        dir.Write("LICENSE.md", licenseText.Replace("{pad}", new string('-', 1500)));
+        dir.Write("build/editor.js", "x();\n//# sourceMappingURL=editor.js.map\n");
+        dir.Write("build/editor.js.map", "{\"version\":3,\"sources\":[\"../src/editor.ts\"],\"sourcesContent\":[\"export const a = 1;\"],\"mappings\":\"AAAA\"}");
+        dir.Write("src/editor.ts", "export const a = 1;\n");
+        Assert.Equal(expected, Assert.Single(Analyze(dir), f => f.RuleId == "npm/source-map-shipped").Severity);
+    }
 }
