@@ -33,6 +33,8 @@ internal static class SecretAssessor
         if (kind == SecretKind.AwsAccessKey && InPresignedUrl(text, c.Start))
             return new SecretAssessment(SecretConfidence.Low, "the access key id of a presigned URL, which is no credential without its secret key (the signature expires)");
         var value = text[c.ValueStart..c.ValueEnd];
+        if (kind == SecretKind.ConnectionStringPassword && IsLocalDefault(text, c, value))
+            return new SecretAssessment(SecretConfidence.Low, "the default password of a database on localhost (a development fallback)");
         if (kind == SecretKind.StripeKey && (value.StartsWith("sk_test_", StringComparison.Ordinal) || value.StartsWith("rk_test_", StringComparison.Ordinal)))
             return new SecretAssessment(SecretConfidence.Medium, "a test-mode key, which reaches only the account's test data");
         // What survives in a lockfile is a credential in a registry URL or a token field: as certain as anywhere.
@@ -43,6 +45,31 @@ internal static class SecretAssessor
         return kind.Distinctive
             ? new SecretAssessment(SecretConfidence.Medium, where + ", but shaped like a live " + kind.Title)
             : new SecretAssessment(SecretConfidence.Low, where);
+    }
+
+    private static readonly string[] DefaultPasswords = ["postgres", "root", "admin", "guest", "changeme", "example", "development", "dev", "test", "local"];
+
+    /// <summary>
+    /// <c>Host=localhost;Username=postgres;Password=postgres</c>: a connection string to this machine whose password is
+    /// its user name or a database's stock default. Read on the match's line, within its string.
+    /// </summary>
+    private static bool IsLocalDefault(ReadOnlySpan<char> text, SecretCandidate c, ReadOnlySpan<char> password)
+    {
+        var from = c.Start;
+        while (from > 0 && c.Start - from < 300 && text[from - 1] is not ('\n' or '"' or '`' or '\'')) from--;
+        var to = c.End;
+        while (to < text.Length && to - c.End < 300 && text[to] is not ('\n' or '"' or '`' or '\'')) to++;
+        var connection = text[from..to].ToString();
+        var pairs = connection.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.Split('=', 2)).Where(p => p.Length == 2)
+            .ToDictionary(p => p[0].Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant(), p => p[1].Trim(), StringComparer.Ordinal);
+        var host = pairs.GetValueOrDefault("host") ?? pairs.GetValueOrDefault("server") ?? pairs.GetValueOrDefault("datasource") ?? "";
+        var local = host.StartsWith("localhost", StringComparison.OrdinalIgnoreCase) || host.StartsWith("127.0.0.1", StringComparison.Ordinal)
+                    || host is "." or "(local)" || host.StartsWith("(localdb)", StringComparison.OrdinalIgnoreCase);
+        if (!local) return false;
+        var user = pairs.GetValueOrDefault("username") ?? pairs.GetValueOrDefault("userid") ?? pairs.GetValueOrDefault("user") ?? pairs.GetValueOrDefault("uid");
+        var pw = password.ToString();
+        return (user is not null && pw.Equals(user, StringComparison.OrdinalIgnoreCase)) || DefaultPasswords.Contains(pw.ToLowerInvariant());
     }
 
     /// <summary><c>X-Amz-Credential=AKIA…%2F20190509%2F…</c> (or its SigV2 <c>AWSAccessKeyId=</c>): the query of a presigned URL.</summary>

@@ -144,4 +144,25 @@ public sealed class RepositoryStudyTwoTests
     [InlineData("src/Acme.Testing/Client.cs")] // a library of test helpers that ships
     [InlineData("src/Tests/../Contest.cs")]
     public void Other_folders_are_not_test_folders(string path) => Assert.NotEqual(FileRole.Test, FileRoles.ForPath(path.Replace("Tests/../", "")));
+
+    // ---- A local database's default password as a design-time fallback -------------------------------------------
+
+    [Theory]
+    [InlineData("Host=localhost;Database=app;Username=postgres;Password=postgres", false)]
+    [InlineData("Server=(localdb)\\mssqllocaldb;Database=app;User Id=appuser;Password=appuser", false)]
+    [InlineData("Host=127.0.0.1;Port=5432;Username=app;Password=admin", false)]
+    [InlineData("Host=db.internal.acme.io;Username=postgres;Password=postgres", true)] // not this machine
+    public void A_local_databases_default_password_is_information(string connection, bool certain)
+    {
+        var text = "public string Conn(string? configured) => configured ?? \"" + connection + "\";\n";
+        var matches = SecretScanner.Default.ScanText(text, TextKinds.ForPath("src/Data/AppDbContextFactory.cs"), FileRoles.ForPath("src/Data/AppDbContextFactory.cs"));
+        Assert.Equal(certain, matches.Any(m => m.Confidence == SecretConfidence.High));
+    }
+
+    [Fact]
+    public void A_real_password_for_a_local_database_stays_certain()
+    {
+        var text = "var c = \"Host=localhost;Username=postgres;Password=" + S.Password() + "\";\n";
+        Assert.Equal(SecretConfidence.High, Assert.Single(SecretScanner.Default.ScanText(text, TextKind.Code, FileRole.Ordinary)).Confidence);
+    }
 }
