@@ -165,4 +165,29 @@ public sealed class RepositoryStudyTwoTests
         var text = "var c = \"Host=localhost;Username=postgres;Password=" + S.Password() + "\";\n";
         Assert.Equal(SecretConfidence.High, Assert.Single(SecretScanner.Default.ScanText(text, TextKind.Code, FileRole.Ordinary)).Confidence);
     }
+
+    // ---- esbuild's outbase (miniflare's build script) -------------------------------------------------------------
+
+    [Fact]
+    public void Esbuild_outbase_keeps_the_entries_folders_below_outdir_as_esbuild_does()
+    {
+        // Checked against esbuild 0.2x: outbase "." with src/index.ts and src/sub/x.ts writes dist/src/index.js and
+        // dist/src/sub/x.js; without outbase the entries' common folder is the base (dist/index.js, dist/sub/x.js).
+        List<(string?, string)> entries = [(null, "src/index.ts"), (null, "src/sub/x.ts")];
+        var with = HygieneLsp.Core.BuildConfigs.Esbuild.EsbuildPlanner.FilesInOutdir("/p/dist", "/p", entries, ".js", "/p")!;
+        Assert.Equal(["/p/dist/src/index.js", "/p/dist/src/sub/x.js"], with.Select(f => f.Bundle));
+        var without = HygieneLsp.Core.BuildConfigs.Esbuild.EsbuildPlanner.FilesInOutdir("/p/dist", "/p", entries, ".js")!;
+        Assert.Equal(["/p/dist/index.js", "/p/dist/sub/x.js"], without.Select(f => f.Bundle));
+    }
+
+    [Fact]
+    public void A_build_script_with_outbase_writes_maps_where_the_files_entry_ships_them()
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{ \"name\": \"mf\", \"version\": \"1.0.0\", \"main\": \"dist/src/index.js\", \"files\": [\"dist/src\"], \"scripts\": { \"build\": \"node scripts/build.mjs\" } }");
+        dir.Write("src/index.ts", "export const a = 1;\n");
+        dir.Write("scripts/build.mjs", "import esbuild from 'esbuild';\nawait esbuild.build({ bundle: true, sourcemap: true, outdir: 'dist', outbase: '.', entryPoints: ['src/index.ts'] });\n");
+        var finding = Assert.Single(Analyze(Paths.Normalize(dir.Path)), f => f.RuleId == "build/esbuild-sourcemap");
+        Assert.Equal(Severity.Error, finding.Severity);
+    }
 }

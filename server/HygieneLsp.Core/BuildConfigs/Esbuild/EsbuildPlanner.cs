@@ -43,7 +43,8 @@ public static class EsbuildPlanner
                 dirs.Add(Resolve(cwd, outdir) ?? (outfile is not null ? Workspace.Paths.Parent(Resolve(cwd, outfile)!) : cwd));
                 var named = outfile is not null ? [OutputFile.Of(Resolve(cwd, outfile)!)]
                     : outdir is not null && obj.Get("entryNames") is JsPrimitive { IsUndefined: true } && OutExtension(obj) is { } ext
-                        ? FilesInOutdir(Resolve(cwd, outdir)!, cwd, EntryPoints(obj.Get("entryPoints")), ext) : null;
+                        && Outbase(obj.Get("outbase"), cwd) is var (knownBase, outbase) && knownBase
+                        ? FilesInOutdir(Resolve(cwd, outdir)!, cwd, EntryPoints(obj.Get("entryPoints")), ext, outbase) : null;
                 if (named is null) files = null;
                 else files?.AddRange(named);
                 var sources = obj.Get("sourcesContent") is not JsPrimitive { Value: false };
@@ -105,7 +106,7 @@ public static class EsbuildPlanner
     /// esbuild's names in an outdir: each entry's path relative to the entries' lowest common folder (the default
     /// outbase), with a script extension replaced by the out extension; an explicit out name as given.
     /// </summary>
-    internal static List<OutputFile>? FilesInOutdir(string outdir, string cwd, List<(string? Out, string In)>? entries, string extension)
+    internal static List<OutputFile>? FilesInOutdir(string outdir, string cwd, List<(string? Out, string In)>? entries, string extension, string? outbase = null)
     {
         if (entries is null) return null;
         var scripts = new[] { ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts" };
@@ -113,6 +114,12 @@ public static class EsbuildPlanner
         var common = Workspace.Paths.Parent(inputs[0]);
         foreach (var i in inputs.Skip(1))
             while (!Workspace.Paths.IsUnder(i, common) && common.Length > 1) common = Workspace.Paths.Parent(common);
+        // An explicit outbase keeps the entries' folders below it (outbase "." with src/index.ts writes dist/src/index.js).
+        if (outbase is not null)
+        {
+            if (!inputs.All(i => Workspace.Paths.IsUnder(i, outbase))) return null; // esbuild writes those above outdir: not predicted
+            common = outbase;
+        }
         var files = new List<OutputFile>();
         for (var k = 0; k < entries.Count; k++)
         {
@@ -125,6 +132,14 @@ public static class EsbuildPlanner
         }
         return files;
     }
+
+    /// <summary>The `outbase` option: (true, null) when absent, (true, folder) when a known string, (false, null) when unknown.</summary>
+    private static (bool Known, string? Folder) Outbase(JsValue value, string cwd) => value switch
+    {
+        JsPrimitive { IsUndefined: true } => (true, null),
+        JsPrimitive { Value: string s } => (true, Resolve(cwd, s)),
+        _ => (false, null),
+    };
 
     private static string? Resolve(string cwd, string? path) =>
         path is null ? null : path.StartsWith('/') ? JsBuiltinPath.Normalize(path) : JsBuiltinPath.Normalize(cwd + "/" + path);
@@ -155,7 +170,8 @@ public static class EsbuildPlanner
                 SampleFile = outfile is not null && !outcome.WritesMapFile ? request.Resolve(outfile) : outfile is not null ? request.Resolve(outfile) + ".map" : dir + "/index.js.map",
                 Files = outfile is not null ? [OutputFile.Of(request.Resolve(outfile))]
                     : outdir is not null && !cmd.Args.Any(a => a.Value.StartsWith("--entry-names", StringComparison.Ordinal) || a.Value.StartsWith("--out-extension", StringComparison.Ordinal))
-                        ? FilesInOutdir(dir, request.ProjectDirectory, cmd.Positionals.Select(p => ((string?)null, p.Value)).ToList() is { Count: > 0 } e && e.All(x => !x.Item2.Contains('*')) ? e : null, ".js")
+                        ? FilesInOutdir(dir, request.ProjectDirectory, cmd.Positionals.Select(p => ((string?)null, p.Value)).ToList() is { Count: > 0 } e && e.All(x => !x.Item2.Contains('*')) ? e : null, ".js",
+                            cmd.Option("--outbase")?.Value is { } cliBase ? Resolve(request.ProjectDirectory, cliBase) : null)
                         : null,
                 Outcomes = [outcome],
                 Cause = cause,
