@@ -18,6 +18,8 @@ public enum FileRole
     Translations,
     /// <summary>A file to copy and fill in (<c>.env.example</c>, <c>config.yml.sample</c>): its values are examples.</summary>
     Template,
+    /// <summary>A dependency's code (under node_modules, as a bundle's map embeds it): published by that package already.</summary>
+    Dependency,
 }
 
 public static class FileRoles
@@ -99,6 +101,7 @@ public static class FileRoles
         if (IsTemplateName(name)) return FileRole.Template;
         if (IsTestName(name)) return FileRole.Test;
         var folders = segments.AsSpan(0, segments.Length - 1);
+        foreach (var f in folders) if (f == "node_modules") return FileRole.Dependency;
         for (var i = 0; i < folders.Length; i++)
             if (folders[i] == ".yarn" && i + 1 < folders.Length && folders[i + 1] is "releases" or "plugins") return FileRole.VendoredTool;
         foreach (var f in folders) if (TestFolders.Contains(f) || IsDotNetTestProjectFolder(f)) return FileRole.Test;
@@ -143,6 +146,7 @@ public static class FileRoles
         FileRole.VendoredTool => "in a vendored tool release (.yarn/releases), third-party code",
         FileRole.Lockfile => "in a lockfile",
         FileRole.Template => "in a template file",
+        FileRole.Dependency => "in a dependency's code (node_modules), which that package publishes itself",
         _ => null,
     };
 

@@ -137,6 +137,21 @@ public sealed class PackageStudyTwoTests
         Assert.True(Certain("src/client.js", "const accessToken = \"" + S.Jwt() + "\";"));
     }
 
+    // A bundle's map embeds ssh2's constants.js, which signs with a hard-coded key to probe EdDSA support.
+    [Fact]
+    public void A_secret_in_a_dependencys_code_is_doubtful_and_in_your_own_code_certain()
+    {
+        var key = S.PrivateKey("\n");
+        var source = "const probe = `" + key + "`;\ncrypto.sign(null, Buffer.from('a'), probe);\n";
+        Assert.Equal(FileRole.Dependency, FileRoles.ForMapSource("../node_modules/ssh2/lib/protocol/constants.js", FileRole.Ordinary));
+        Assert.Equal(FileRole.Dependency, FileRoles.ForMapSource("webpack://cli/./node_modules/ssh2/lib/protocol/constants.js", FileRole.Ordinary));
+        Assert.False(Certain("node_modules/ssh2/lib/protocol/constants.js", source));
+        Assert.True(Certain("src/protocol/constants.js", source));
+        // A distinctive token in a dependency stays a warning: a private registry's package can hold a live one.
+        var token = Assert.Single(Scan("node_modules/@acme/internal/config.js", "const t = '" + S.GitHub() + "';"));
+        Assert.Equal(SecretConfidence.Medium, token.Confidence);
+    }
+
     private static List<Finding> Analyze(TempDir dir) =>
         AnalyzerCatalog.CreateEngine().AnalyzeFolder(Paths.Normalize(dir.Path), EngineSettings.Default).ToList();
 

@@ -136,7 +136,8 @@ public sealed class UnitRulesTests
     public void PredictedMapsJoinTheUnitThatWouldShipThem_WithTheConfigLine()
     {
         using var t = new TempDir();
-        t.Write("package.json", "{ \"name\": \"cli\", \"version\": \"1.0.0\", \"scripts\": { \"build\": \"webpack\" } }\n");
+        // Its entry point makes it a package (a webpack build with nothing to load would be an app, not published).
+        t.Write("package.json", "{ \"name\": \"cli\", \"version\": \"1.0.0\", \"bin\": \"dist/cli.js\", \"scripts\": { \"build\": \"webpack\" } }\n");
         t.Write("webpack.config.js", "module.exports = {\n  mode: 'production',\n  entry: './src/cli.js',\n  output: { filename: 'cli.js' },\n  devtool: 'source-map',\n};\n");
         t.Write("src/cli.js", "console.log(1);\n");
         var context = Context(t.Path);
