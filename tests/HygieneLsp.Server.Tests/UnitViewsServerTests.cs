@@ -17,7 +17,7 @@ public class UnitViewsServerTests
                                                  "  <ItemGroup>\n    <None Update=\"settings.json\" CopyToOutputDirectory=\"PreserveNewest\" />\n  </ItemGroup>\n</Project>\n");
         ws.Write("Lib/settings.json", "{ \"level\": 1 }\n");
         ws.Write("Lib/A.cs", "namespace Lib; public static class A { }\n");
-        ws.Write("cli/package.json", "{ \"name\": \"cli\", \"version\": \"1.0.0\", \"scripts\": { \"build\": \"webpack\" } }\n");
+        ws.Write("cli/package.json", "{ \"name\": \"cli\", \"version\": \"1.0.0\", \"bin\": \"dist/cli.js\", \"scripts\": { \"build\": \"webpack\" } }\n");
         ws.Write("cli/webpack.config.js", "module.exports = {\n  mode: 'production',\n  entry: './src/cli.js',\n  output: { filename: 'cli.js' },\n  devtool: 'source-map',\n};\n");
         ws.Write("cli/src/cli.js", "console.log(1);\n");
 

@@ -155,8 +155,9 @@ internal static class PublicByDesign
         if ((lower.Contains("public", StringComparison.Ordinal) || lower.Contains("publishable", StringComparison.Ordinal))
             && !lower.Contains("secret", StringComparison.Ordinal) && !lower.Contains("private", StringComparison.Ordinal))
             return "the name says the key is public";
-        // Bugsnag's notifier key is embedded in every app that reports to it.
-        if (lower.EndsWith("apikey", StringComparison.Ordinal) && Around(text, c, Window).Contains("bugsnag", StringComparison.OrdinalIgnoreCase))
+        // Bugsnag's notifier key is embedded in every app that reports to it; its config names Bugsnag or has its shape
+        // (autoDetectErrors, endpoints.notify and .sessions) when it reports through a proxy.
+        if (lower.EndsWith("apikey", StringComparison.Ordinal) && IsBugsnagConfig(Around(text, c, Window)))
             return "a Bugsnag notifier API key is meant to be embedded in the app it reports from";
         foreach (var vendor in (ReadOnlySpan<string>)["amplitude", "mixpanel", "segmentwritekey", "posthog"])
             if (lower.Contains(vendor, StringComparison.Ordinal)) return "an analytics key is meant to be written to from client code";
@@ -174,6 +175,10 @@ internal static class PublicByDesign
         }
         return null;
     }
+
+    private static bool IsBugsnagConfig(ReadOnlySpan<char> around) =>
+        around.Contains("bugsnag", StringComparison.OrdinalIgnoreCase) || around.Contains("autoDetectErrors", StringComparison.Ordinal)
+        || (around.Contains("notify:", StringComparison.Ordinal) && around.Contains("sessions:", StringComparison.Ordinal));
 
     /// <summary>The identifier assigned the value at <paramref name="valueStart"/>: <c>name = "v"</c>, <c>"name": "v"</c>, <c>name: v</c>.</summary>
     internal static ReadOnlySpan<char> NameBefore(ReadOnlySpan<char> text, int valueStart)

@@ -42,5 +42,5 @@ public static class InMemoryEngine
         findings.Where(f => f.RuleId == InputSkippedAnalyzer.RuleId).Select(f => f.Message).ToList();
 
     /// <summary>A package npm would publish, for cases that need something to ship.</summary>
-    public const string PublishedPackage = "{ \"name\": \"acme-hostile\", \"version\": \"1.0.0\", \"scripts\": { \"build\": \"webpack\" } }";
+    public const string PublishedPackage = "{ \"name\": \"acme-hostile\", \"version\": \"1.0.0\", \"main\": \"dist/main.js\", \"scripts\": { \"build\": \"webpack\" } }";
 }

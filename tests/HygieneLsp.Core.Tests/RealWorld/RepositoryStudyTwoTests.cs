@@ -190,4 +190,19 @@ public sealed class RepositoryStudyTwoTests
         var finding = Assert.Single(Analyze(Paths.Normalize(dir.Path)), f => f.RuleId == "build/esbuild-sourcemap");
         Assert.Equal(Severity.Error, finding.Severity);
     }
+
+    // ---- A web app's maps: public when the app's own manifest says its sources are ------------------------------
+
+    [Theory]
+    [InlineData("\"license\": \"GPL-3.0\", \"repository\": \"https://github.com/acme/server\", ", Severity.Information)]
+    [InlineData("\"license\": \"-\", \"repository\": \"https://github.com/acme/enterprise\", ", Severity.Warning)]
+    public void A_web_apps_served_maps_follow_the_apps_openness(string licence, Severity expected)
+    {
+        using var dir = new TempDir();
+        dir.Write("src/Admin/Admin.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>");
+        dir.Write("src/Admin/package.json", "{ \"name\": \"acme-admin\", \"version\": \"0.0.0\", " + licence + "\"scripts\": { \"build\": \"webpack\" } }");
+        dir.Write("src/Admin/webpack.config.js", "const path = require('path');\nmodule.exports = { mode: 'production', devtool: 'source-map', entry: './Sass/site.scss', output: { path: path.resolve(__dirname, 'wwwroot/assets') } };\n");
+        var finding = Assert.Single(Analyze(Paths.Normalize(dir.Path)), f => f.RuleId == "build/webpack-devtool");
+        Assert.Equal(expected, finding.Severity);
+    }
 }

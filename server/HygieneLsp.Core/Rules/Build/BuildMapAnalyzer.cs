@@ -84,7 +84,7 @@ public sealed class BuildMapAnalyzer : IItemizedAnalyzer
         else if (p.IsWebApp && InsideExtension(context, p.OutputDirectory) is null) severity = sources ? Severity.Warning : Severity.Information;
         else return null; // a VS Code extension's bundles (webview, web worker) ship in the .vsix only: its ship set decided
         if (certainty == Certainty.May || generatedNote is not null) severity = severity == Severity.Error ? Severity.Warning : Severity.Information;
-        var openNote = Packaging.SourceOpenness.NoteWhenAllOpen(hits, context) ?? "";
+        var openNote = (hits.Count > 0 ? Packaging.SourceOpenness.NoteWhenAllOpen(hits, context) : WebAppOpenNote(context, p.ConfigPath)) ?? "";
         if (openNote.Length > 0) severity = Severity.Information;
 
         var dir = RelativeDir(context.Root, p.OutputDirectory);
@@ -121,6 +121,19 @@ public sealed class BuildMapAnalyzer : IItemizedAnalyzer
             Fixes = fixes,
             Fingerprint = Fingerprint(context.Root, p),
         };
+    }
+
+    /// <summary>
+    /// A web app's maps are served to everyone who loads it; when the app's own package.json (the nearest above its
+    /// config) names an open-source license and a public repository, they reveal nothing that is not published.
+    /// </summary>
+    private static string? WebAppOpenNote(AnalysisContext context, string configPath)
+    {
+        var owner = Packaging.Npm.NpmPackageDiscovery.Discover(context)
+            .Where(pkg => Paths.IsUnder(configPath, pkg.Root)).OrderByDescending(pkg => pkg.Root.Length).FirstOrDefault();
+        if (owner is null) return null;
+        var openness = Packaging.SourceOpenness.Of(owner.Manifest.Document?.Root as Parsing.Jsonc.JsoncObject, context.Files, owner.Root);
+        return context.TreatsAsOpenSource(openness) ? openness.MapNote : null;
     }
 
     /// <summary>
