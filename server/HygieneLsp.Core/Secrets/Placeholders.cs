@@ -23,6 +23,8 @@ public static class Placeholders
         "2cafc0970149a84f3b9e62eaf169f36f", // Stripe docs test secret key
         "f2d6ca16515033e5dce14eba840b979d", // Stripe docs test secret key (older)
         "7f75367e7881255134e1375e723d1dea", // jwt.io sample token
+        "bc3ae723f57c6b9e3fd80b699fcc420f", // GitHub docs OAuth app token (gho_16C7…)
+        "82e74299544e00738f9c0acb69b1eb34", // GitHub docs app user token (ghu_16C7…, the same body)
     };
 
     public static bool IsDocumentedExample(string value) => DocumentedExamples.Contains(Redaction.Hash(value));

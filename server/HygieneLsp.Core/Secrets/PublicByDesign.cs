@@ -37,7 +37,31 @@ internal static class PublicByDesign
         if (kind == SecretKind.GoogleApiKey && GoogleBrowserKey(text, c) is { } browser) return browser;
         if (value.StartsWith("GOCSPX-", StringComparison.Ordinal) && Around(text, c, OAuthWindow).Contains(".apps.googleusercontent.com", StringComparison.Ordinal))
             return "the client secret of an installed (desktop or CLI) app's Google OAuth client, which Google does not treat as confidential";
-        if (kind == SecretKind.Generic) return ForName(text, c);
+        if (kind == SecretKind.Generic) return ForName(text, c) ?? SaidPublic(text, c.Start);
+        return null;
+    }
+
+    private static readonly string[] PublicRemarks =
+        ["expected to be public", "meant to be public", "intended to be public", "keys are public", "key is public", "safe to expose", "safe to commit", "not a secret", "not secret"];
+
+    /// <summary>
+    /// A comment in the few lines above saying the keys are public ("These keys are expected to be public", above a
+    /// CLI's analytics keys): the author's word. Looked for only in comment lines, at most 8 lines and 600 characters up.
+    /// </summary>
+    private static string? SaidPublic(ReadOnlySpan<char> text, int at)
+    {
+        var from = Math.Max(0, at - Window);
+        var lines = 0;
+        for (var i = at - 1; i > from; i--)
+            if (text[i] == '\n' && ++lines > 8) { from = i; break; }
+        foreach (var range in text[from..at].Split('\n'))
+        {
+            var line = text[from..at][range].Trim();
+            if (!(line.StartsWith("//") || line.StartsWith('#') || line.StartsWith("/*") || line.StartsWith('*'))) continue;
+            foreach (var remark in PublicRemarks)
+                if (line.Contains(remark, StringComparison.OrdinalIgnoreCase))
+                    return "a comment above it says the key is public";
+        }
         return null;
     }
 

@@ -154,6 +154,27 @@ public sealed class PackageStudyTwoTests
         Assert.Equal(SecretConfidence.Medium, token.Confidence);
     }
 
+    // GitHub's documentation shows this OAuth token; SDKs copy it into their doc comments. The value is split so this
+    // file holds no token-shaped text.
+    [Fact]
+    public void GitHubs_documented_example_token_is_not_reported()
+    {
+        var example = "gh" + "o_16C7e42F292c6912E7710c838347Ae178B4a";
+        Assert.DoesNotContain(Scan("lib/factory.cjs", "/**\n * @example \"" + example + "\"\n */\nconst t = '" + example + "';\n"), m => m.RuleId == "secrets/github-token");
+        Assert.True(Certain("lib/factory.cjs", "const t = '" + S.GitHub() + "';"));
+    }
+
+    [Fact]
+    public void A_comment_saying_the_keys_are_public_makes_them_information()
+    {
+        var key = S.GenericKey();
+        var said = "// These keys are expected to be public\nconst ANALYTICS_URL = \"https://analytics.example.com/collect\";\nconst API_SECRET = \"" + key + "\"; // PROD\n";
+        Assert.False(Certain("src/telemetry.ts", said));
+        Assert.True(Certain("src/telemetry.ts", said.Replace("These keys are expected to be public", "Analytics keys")));
+        // Code, not a comment, saying it: no remark.
+        Assert.True(Certain("src/telemetry.ts", "log('not a secret');\nconst API_SECRET = \"" + key + "\";\n"));
+    }
+
     private static List<Finding> Analyze(TempDir dir) =>
         AnalyzerCatalog.CreateEngine().AnalyzeFolder(Paths.Normalize(dir.Path), EngineSettings.Default).ToList();
 
