@@ -40,7 +40,13 @@ public class RealPackageSuiteTests(RealPackageFixture fixture) : IClassFixture<R
 {
     public static string Folder => Path.Combine(RepoPaths.Root, "tests", "real-packages");
 
-    public static IReadOnlyList<PinnedPackage> Packages { get; } = PinnedPackage.ReadList(Path.Combine(Folder, "packages.tsv"));
+    /// <summary>The base list: the most downloaded packages and well-known bundled CLIs, SDKs and frameworks.</summary>
+    public static IReadOnlyList<PinnedPackage> BasePackages { get; } = PinnedPackage.ReadList(Path.Combine(Folder, "packages.tsv"));
+
+    /// <summary>The second study's packages, chosen because a first run gave them errors or warnings.</summary>
+    public static IReadOnlyList<PinnedPackage> StudyPackages { get; } = PinnedPackage.ReadList(Path.Combine(Folder, "packages-study2.tsv"));
+
+    public static IReadOnlyList<PinnedPackage> Packages { get; } = [.. BasePackages, .. StudyPackages];
 
     public static TheoryData<string> Specs()
     {
@@ -52,12 +58,18 @@ public class RealPackageSuiteTests(RealPackageFixture fixture) : IClassFixture<R
     [Fact]
     public void TheListIsLargeAndEveryExpectationNamesAPinnedPackage()
     {
-        Assert.True(Packages.Count >= 300, $"only {Packages.Count} packages are pinned");
+        Assert.True(BasePackages.Count >= 300, $"only {BasePackages.Count} packages are pinned");
         Assert.Equal(Packages.Count, Packages.Select(p => p.Name).Distinct().Count());
         var specs = Packages.Select(p => p.Spec).ToHashSet();
         Assert.All(fixture.Expectations, e => Assert.Contains(e.Package, specs));
-        // The done-when of the precision work: at most three accepted errors, each a real credential or a closed-source leak.
-        Assert.True(fixture.Expectations.Count(e => e.Severity == "error") <= 3, "more than three accepted errors");
+        // The done-when of the precision work: on the base list at most three accepted errors, each a real credential or
+        // a closed-source leak.
+        var baseSpecs = BasePackages.Select(p => p.Spec).ToHashSet();
+        Assert.True(fixture.Expectations.Count(e => e.Severity == "error" && baseSpecs.Contains(e.Package)) <= 3, "more than three accepted errors on the base list");
+        // The study's packages were picked for their findings: what stays accepted there is a true positive, or a false
+        // alarm named as known and left (at most ten, so a new one cannot hide among them).
+        var known = fixture.Expectations.Count(e => !baseSpecs.Contains(e.Package) && e.Reason.StartsWith("known false alarm", StringComparison.Ordinal));
+        Assert.True(known <= 10, $"{known} known false alarms accepted on the study's packages");
     }
 
     [Theory]

@@ -75,7 +75,8 @@ public static class ArtifactUnit
     {
         if (view.ReadAllText(path) is not { } text) return (null, null, SourceOpenness.Unknown);
         var root = JsoncParser.Parse(text).Root as JsoncObject;
-        return (root?.GetString("name"), root?.GetString("version"), SourceOpenness.Of(root));
+        // `SEE LICENSE IN LICENSE.md` is read from the artifact itself, as from a folder.
+        return (root?.GetString("name"), root?.GetString("version"), SourceOpenness.Of(root, view, Workspace.Paths.Parent(path)));
     }
 
     /// <summary>The .nuspec's id, version, license expression and repository URL (read with DTDs refused).</summary>
