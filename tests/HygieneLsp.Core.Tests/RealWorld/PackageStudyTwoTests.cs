@@ -175,6 +175,15 @@ public sealed class PackageStudyTwoTests
         Assert.True(Certain("src/telemetry.ts", "log('not a secret');\nconst API_SECRET = \"" + key + "\";\n"));
     }
 
+    // A wiki's list of passkey providers: each AAGUID is a public identifier under a name that contains "Password".
+    [Fact]
+    public void A_uuid_under_a_name_that_is_not_the_credential_is_an_id()
+    {
+        var uuid = Guid.NewGuid().ToString();
+        Assert.False(Certain("shared/utils/passkeys.ts", "export enum P {\n  GooglePasswordManager = \"" + uuid + "\",\n}\n"));
+        Assert.True(Certain("src/config.ts", "const dbPassword = \"" + uuid + "\";\n"));
+    }
+
     private static List<Finding> Analyze(TempDir dir) =>
         AnalyzerCatalog.CreateEngine().AnalyzeFolder(Paths.Normalize(dir.Path), EngineSettings.Default).ToList();
 

@@ -113,7 +113,8 @@ public sealed class GenericSecretDetector : ISecretDetector
         // A password that says it is one (myPassw0rd, yourSecretPassword): what the connection-string and URL rules skip too.
         if (name == SecretName.Password && Placeholders.NamesItself(value)) return false;
         // A UUID under a token name is an id (a request, change or session id); under a key, secret or password name it may be a credential.
-        if (ValueShapes.IsUuid(value) && name == SecretName.Token && !NamesACredential(ident)) return false;
+        // Under any name whose last word is not the credential (GooglePasswordManager: a passkey provider's AAGUID) it is an id too.
+        if (ValueShapes.IsUuid(value) && ((name == SecretName.Token && !NamesACredential(ident)) || !EndsWithCredentialWord(ident))) return false;
         candidate = new SecretCandidate(start, end, start, end);
         return true;
     }
@@ -134,6 +135,19 @@ public sealed class GenericSecretDetector : ISecretDetector
         // "Enter a new password: " inside a string: a word, a space, the name and a colon is prose, never a key in code.
         if (separator == ':' && j < identStart && j > 0 && char.IsAsciiLetter(text[j - 1])) return false;
         return !(j < identStart && j >= 4 && text[(j - 4)..j].SequenceEqual("type") && (j == 4 || !CharClasses.IsAlnum(text[j - 5])));
+    }
+
+    private static readonly HashSet<string> CredentialWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "secret", "secrets", "key", "password", "passwd", "pwd", "pass", "token", "credential", "credentials", "auth", "apikey",
+    };
+
+    /// <summary>The name's last word is the credential itself (<c>dbPassword</c>, <c>API_KEY</c>), not a thing named after one.</summary>
+    private static bool EndsWithCredentialWord(ReadOnlySpan<char> ident)
+    {
+        ReadOnlySpan<char> last = default;
+        foreach (var word in new WordSplitter(ident)) last = word;
+        return !last.IsEmpty && CredentialWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(last);
     }
 
     private static bool NamesAnAttribute(ReadOnlySpan<char> ident)
