@@ -100,7 +100,7 @@ public static class CorpusGenerator
 
     private static string Secret(Random r) => r.Next(4) switch
     {
-        0 => "const k=\"gh" + "p_" + Rand(r, Alnum, 36) + "\";",
+        0 => "const k=\"gh" + "p_" + (Rand(r, Alnum, 30) is var body ? body + HygieneLsp.Core.Secrets.TokenChecksum.Of(body) : "") + "\";", // a valid checksum: a real token's shape
         1 => "AWS_KEY=\"AK" + "IA" + Rand(r, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16) + "\"",
         2 => "apiKey: '" + Rand(r, Alnum, 32) + "',",
         _ => "stripe=\"sk" + "_live_" + Rand(r, Alnum, 24) + "\"",

@@ -82,12 +82,23 @@ export const PLANTED_SECRET = {
   },
 };
 
-/** A GitHub-token-shaped value made at run time, prefix split so no literal of that shape is in the repository. */
+/**
+ * A GitHub token made at run time, prefix split so no literal of that shape is in the repository: 30 random base62
+ * characters and their CRC-32 in six base62 digits, as GitHub issues them (a token whose checksum fails is an example).
+ */
 export function plantedToken() {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  const base62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
   let body = '';
-  for (let i = 0; i < 36; i++) body += alphabet[Math.floor(Math.random() * alphabet.length)];
-  return 'gh' + 'p_' + body;
+  for (let i = 0; i < 30; i++) body += base62[Math.floor(Math.random() * base62.length)];
+  let crc = 0xffffffff;
+  for (const ch of body) {
+    crc ^= ch.charCodeAt(0);
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  let value = (crc ^ 0xffffffff) >>> 0;
+  let check = '';
+  for (let i = 0; i < 6; i++) { check = base62[value % 62] + check; value = Math.floor(value / 62); }
+  return 'gh' + 'p_' + body + check;
 }
 
 /** The rule whose code link in the Problems panel must open its bundled page. */

@@ -33,6 +33,8 @@ internal static class SecretAssessor
         if (kind == SecretKind.AwsAccessKey && InPresignedUrl(text, c.Start))
             return new SecretAssessment(SecretConfidence.Low, "the access key id of a presigned URL, which is no credential without its secret key (the signature expires)");
         var value = text[c.ValueStart..c.ValueEnd];
+        if ((kind == SecretKind.GitHubToken || kind == SecretKind.NpmToken) && TokenChecksum.Matches(value) == false)
+            return new SecretAssessment(SecretConfidence.Low, "its checksum does not match, so it was never issued: an example or a made-up value");
         if (kind == SecretKind.ConnectionStringPassword && IsLocalDefault(text, c, value))
             return new SecretAssessment(SecretConfidence.Low, "the default password of a database on localhost (a development fallback)");
         if (kind == SecretKind.StripeKey && (value.StartsWith("sk_test_", StringComparison.Ordinal) || value.StartsWith("rk_test_", StringComparison.Ordinal)))

@@ -184,6 +184,34 @@ public sealed class PackageStudyTwoTests
         Assert.True(Certain("src/config.ts", "const dbPassword = \"" + uuid + "\";\n"));
     }
 
+    // Found when a sample changed: one random 32-digit hex key in nine has a Shannon entropy under 3.5 and was dropped.
+    [Fact]
+    public void Every_random_hex_key_is_found_and_regular_hex_is_not()
+    {
+        for (var i = 0; i < 500; i++)
+        {
+            var key = S.Random("0123456789abcdef", 32);
+            Assert.True(Certain("src/config.js", "const apiKey = \"" + key + "\";"), key[..4] + "…");
+        }
+        Assert.False(Certain("src/config.js", "const apiKey = \"0123456789abcdef0123456789abcdef\";"));
+        Assert.False(Certain("src/config.js", "const apiKey = \"00000000000000000000000000000000\";"));
+    }
+
+    // GitHub's and npm's tokens carry a CRC-32 of their body in their last six base62 digits: a value whose checksum
+    // fails was never issued. The valid sample is the one published with a description of the format (split here).
+    [Fact]
+    public void A_token_whose_checksum_fails_was_never_issued()
+    {
+        Assert.True(TokenChecksum.Matches("gh" + "p_" + "zQWBuTSOoRi4A9spHcVY5ncnsDkxkJ" + "0mLq17"));
+        Assert.False(TokenChecksum.Matches("gh" + "o_" + "16C7e42F292c6912E7710c838347Ae" + "178B4a"));
+        Assert.Null(TokenChecksum.Matches("github_pat_" + new string('a', 82)));
+        var made = "gh" + "p_" + S.Random("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 36);
+        var match = Assert.Single(Scan("src/deploy.js", "const token = '" + made + "';"));
+        Assert.Equal(SecretConfidence.Low, match.Confidence);
+        Assert.True(Certain("src/deploy.js", "const token = '" + S.GitHub() + "';"));
+        Assert.True(Certain("src/publish.js", "const token = '" + S.Npm() + "';"));
+    }
+
     private static List<Finding> Analyze(TempDir dir) =>
         AnalyzerCatalog.CreateEngine().AnalyzeFolder(Paths.Normalize(dir.Path), EngineSettings.Default).ToList();
 

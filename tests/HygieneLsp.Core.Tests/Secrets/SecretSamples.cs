@@ -24,9 +24,12 @@ public sealed class SecretSamples
     }
 
     public string Aws() => "AK" + "IA" + Random(Upper + "234567", 16);
-    public string GitHub() => "gh" + "p_" + Random(Alnum, 36);
+    /// <summary>A classic GitHub token with a valid checksum (an invalid one is an example, see TokenChecksum).</summary>
+    public string GitHub() => "gh" + "p_" + Checksummed(Random(Alnum, 30));
     public string GitHubFineGrained() => "github" + "_pat_" + Random(Alnum, 22) + "_" + Random(Alnum, 59);
-    public string Npm() => "np" + "m_" + Random(Alnum, 36);
+    public string Npm() => "np" + "m_" + Checksummed(Random(Alnum, 30));
+
+    private static string Checksummed(string body) => body + HygieneLsp.Core.Secrets.TokenChecksum.Of(body);
     public string Anthropic() => "sk-" + "ant-api03-" + Random(Alnum + "_-", 93) + "AA";
     public string OpenAi() => "sk-" + "proj-" + Random(Alnum + "_-", 58) + "T3Blbk" + "FJ" + Random(Alnum + "_-", 58);
     public string OpenAiLegacy() => "sk-" + Random(Alnum, 20) + "T3Blbk" + "FJ" + Random(Alnum, 20);

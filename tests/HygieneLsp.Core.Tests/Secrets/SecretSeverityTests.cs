@@ -126,7 +126,7 @@ public sealed class SecretSeverityTests
         const string alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
         string[] lines =
         [
-            "const k=\"gh" + "p_" + S.Random(alnum, 36) + "\";",
+            "const k=\"" + S.GitHub() + "\";",
             "AWS_KEY=\"AK" + "IA" + S.Random("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16) + "\"",
             "apiKey: '" + S.Random(alnum, 32) + "',",
             "stripe=\"sk" + "_live_" + S.Random(alnum, 24) + "\"",

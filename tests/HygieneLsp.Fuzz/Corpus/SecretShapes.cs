@@ -13,8 +13,11 @@ internal sealed class SecretShapes(int seed)
 
     private string Random(string alphabet, int length) => new(Enumerable.Range(0, length).Select(_ => alphabet[_random.Next(alphabet.Length)]).ToArray());
 
-    public string GitHub() => "gh" + "p_" + Random(Alnum, 36);
-    public string Npm() => "np" + "m_" + Random(Alnum, 36);
+    public string GitHub() => "gh" + "p_" + Checksummed(Random(Alnum, 30));
+    public string Npm() => "np" + "m_" + Checksummed(Random(Alnum, 30));
+
+    /// <summary>A valid checksum: a token whose checksum fails is an example (HygieneLsp.Core.Secrets.TokenChecksum).</summary>
+    private static string Checksummed(string body) => body + HygieneLsp.Core.Secrets.TokenChecksum.Of(body);
     public string Stripe() => "sk" + "_live_" + Random(Alnum, 24);
     public string Aws() => "AK" + "IA" + Random(Upper + "234567", 16);
     public string Password() => Random(Alnum, 10) + "!" + Random("0123456789", 3);

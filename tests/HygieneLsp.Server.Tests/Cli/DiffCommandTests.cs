@@ -13,7 +13,8 @@ public sealed class DiffCommandTests
 {
     private const string Map = "{\"version\":3,\"file\":\"cli.js\",\"sources\":[\"../src/cli.ts\"],\"sourcesContent\":[\"export const run = () => 1;\\n\"],\"mappings\":\"AAAA\"}";
     // Assembled at run time so the repository holds no token-shaped literal.
-    private static readonly string Token = "ghp_" + string.Concat(Enumerable.Range(0, 36).Select(i => (char)('a' + i * 7 % 26)));
+    private static readonly string TokenBody = string.Concat(Enumerable.Range(0, 30).Select(i => (char)('a' + i * 7 % 26)));
+    private static readonly string Token = "ghp_" + TokenBody + HygieneLsp.Core.Secrets.TokenChecksum.Of(TokenBody);
 
     private static (int Exit, string Stdout, string Stderr) Diff(params string[] args)
     {

@@ -210,6 +210,8 @@ public sealed class GenericSecretDetector : ISecretDetector
         return dotted;
     }
 
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
+
     private static readonly System.Buffers.SearchValues<char> IdentOrDot =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$.");
 
@@ -230,7 +232,9 @@ public sealed class GenericSecretDetector : ISecretDetector
         if (value.Contains("://", StringComparison.Ordinal) || value[0] is '/' or '.' || value.StartsWith("data:", StringComparison.OrdinalIgnoreCase)) return false;
         if (LooksLikeFileName(value) || ValueShapes.IsIdentifier(value)) return false;
         if (Placeholders.IsPlaceholder(value)) return false;
-        return Entropy.Shannon(value) >= MinEntropy;
+        // Hex draws from 16 symbols: a random 32-digit key falls under 3.5 one time in nine, so hex keys of 24 digits and
+        // more need 3.0 (what a key of repeated or sequential digits does not reach).
+        return Entropy.Shannon(value) >= (value.Length >= 24 && !value.ContainsAnyExcept(HexDigits) ? 3.0 : MinEntropy);
     }
 
     /// <summary>

@@ -83,7 +83,8 @@ public sealed class DockerImageRulesTests
         dir.Write("Dockerfile", "FROM node:22 AS build\nWORKDIR /src\nCOPY . .\nRUN npm run build\nFROM nginx:1.27\nCOPY --from=build /src/dist /usr/share/nginx/html\n");
         dir.Write("package.json", "{\"name\":\"site\",\"private\":true,\"scripts\":{\"build\":\"echo\"}}");
         // A vendor-shaped token (sure) and a keyword-named value (unsure), assembled so the repository holds neither.
-        dir.Write("deploy/tokens.txt", "GITHUB_TOKEN=ghp_" + string.Concat(Enumerable.Range(0, 36).Select(i => (char)('a' + i * 5 % 26))) + "\n");
+        var body = string.Concat(Enumerable.Range(0, 30).Select(i => (char)('a' + i * 5 % 26)));
+        dir.Write("deploy/tokens.txt", "GITHUB_TOKEN=ghp_" + body + HygieneLsp.Core.Secrets.TokenChecksum.Of(body) + "\n");
         dir.Write("deploy/compose.yml", "services:\n  db:\n    environment:\n      DB_PASSWORD: \"Tr0ub4dor-" + "and-3-more-words\"\n      API_KEY: \"example-" + "key-for-local-dev\"\n");
         var findings = new HygieneLsp.Core.Rules.Secrets.SecretsAnalyzer(c => ShipUnits.PublishedFiles(c)).Analyze(Context(dir.Path), CancellationToken.None).ToList();
         var sure = Assert.Single(findings, f => f.Location.Path.EndsWith("tokens.txt", StringComparison.Ordinal));
