@@ -67,6 +67,7 @@ public sealed class BuildPlanner
         var manifestPath = _dir + "/package.json";
         Dependencies.Add(manifestPath);
         var manifest = _files.FileExists(manifestPath) ? PackageManifest.Read(_files, manifestPath) : null;
+        _hasManifest = manifest is not null;
         Dependencies.Add(_dir + "/node_modules/webpack-cli/package.json"); // its major version shapes `env`
         if (manifest is { Document.IsTruncated: true })
             Skipped.Add(new InputSkip(manifest.Path, JsParser.TokenBudgetMessage + ", so its scripts may be incomplete"));
@@ -127,6 +128,9 @@ public sealed class BuildPlanner
 
     /// <summary>The script (or CI command) being planned and why it is not the release build; null while planning defaults.</summary>
     private (string Text, string? NotProductionReason)? _invocation;
+
+    /// <summary>Whether the planned folder has a package.json (whose scripts were read).</summary>
+    private bool _hasManifest;
 
     private static readonly Dictionary<string, string> DefaultInvocations = new(StringComparer.Ordinal)
     {
@@ -189,7 +193,9 @@ public sealed class BuildPlanner
     private PredictedMaps Annotate(PredictedMaps o)
     {
         var invocation = _invocation?.Text
-            ?? (DefaultInvocations.TryGetValue(o.Tool, out var d) ? $"`{d}` (no package.json script runs {o.Tool}; read as its production build)"
+            ?? (DefaultInvocations.TryGetValue(o.Tool, out var d)
+                // A config in a folder without package.json may still be run by a script elsewhere (`--config`): only what is known is said.
+                ? _hasManifest ? $"`{d}` (no package.json script runs {o.Tool}; read as its production build)" : $"`{d}` (its folder has no package.json; read as its production build)"
                 : $"`node {Paths.Relative(_dir, o.ConfigPath)}`");
         var served = o.IsWebApp ? null : ServedFolders.IndexHtmlServing(_files, _dir, o.OutputDirectory, Dependencies);
         return o with

@@ -191,4 +191,17 @@ public class ScriptRolePlannerTests
         var f = Assert.Single(Analyze(dir));
         Assert.StartsWith("`webpack --mode production` (no package.json script runs webpack; read as its production build) writes", f.Message);
     }
+
+    // Sonarr's shape: the root's script runs frontend/build/webpack.config.js with --config; the config's own folder,
+    // planned on its own, has no package.json, so nothing may be said about scripts there.
+    [Fact]
+    public void A_config_in_a_folder_without_package_json_says_so_rather_than_that_no_script_runs_it()
+    {
+        using var dir = new TempDir();
+        dir.Write("package.json", "{ \"name\": \"tv\", \"version\": \"4.0.0\", \"main\": \"index.ts\", \"scripts\": { \"build\": \"webpack --config ./frontend/build/webpack.config.js\" } }\n");
+        dir.Write("frontend/build/webpack.config.js", "module.exports = (env) => ({ mode: env.production ? 'production' : 'development', devtool: env.production ? 'source-map' : 'eval-source-map', output: { path: __dirname + '/../../_output/UI' } });\n");
+        var findings = Analyze(dir);
+        Assert.DoesNotContain(findings, f => f.Message.Contains("no package.json script runs", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Message.StartsWith("`webpack --mode production` (its folder has no package.json; read as its production build)", StringComparison.Ordinal));
+    }
 }
