@@ -207,26 +207,20 @@ public sealed class IncrementalAnalysis
         // Always said, even when no item read the edited files (their findings are already current): a caller
         // may be waiting for it (the server cancels a run only after it).
         if (options.OnPriorityDone is { } priorityDone) priorityDone(Combine(context, current, itemErrors, cancellationToken));
-        // The rest on every core, unit by unit, each item committed as it finishes (a cancel keeps them).
-        // A report combines every finding so far while commits wait: the next comes after the interval, or after four
-        // times what the last report took, so reports never take more than a fifth of the run however many findings.
-        var watch = Stopwatch.StartNew();
-        var nextProgress = options.ProgressInterval.Ticks;
+        // The rest on every core, unit by unit, each item committed as it finishes (a cancel keeps them); the findings
+        // so far are streamed while it lasts.
         var done = priorityCount;
-        RunParallel(order.Skip(priorityCount), id =>
-                {
-                    RunItem(id, _itemsByKey[id.Analyzer][id.Key], context, cancellationToken);
-                    var finished = Interlocked.Increment(ref done);
-                    if (options.OnProgress is not { } progress || finished >= order.Count) return;
-                    var due = Interlocked.Read(ref nextProgress);
-                    var now = watch.Elapsed.Ticks;
-                    if (now < due || Interlocked.CompareExchange(ref nextProgress, long.MaxValue, due) != due) return;
-                    IReadOnlyList<Finding> soFar;
-                    lock (_commitLock) soFar = Combine(context, current, itemErrors, cancellationToken);
-                    progress(soFar, (int)(100L * finished / order.Count));
-                    var after = watch.Elapsed.Ticks;
-                    Interlocked.Exchange(ref nextProgress, after + Math.Max(options.ProgressInterval.Ticks, 4 * (after - now)));
-                }, parallel, cancellationToken);
+        using (var reporter = options.OnProgress is { } progress
+                   ? new ProgressReporter(() => { lock (_commitLock) return Combine(context, current, itemErrors, cancellationToken); },
+                       progress, options.ProgressInterval, priorityCount, order.Count)
+                   : null)
+        {
+            RunParallel(order.Skip(priorityCount), id =>
+                    {
+                        RunItem(id, _itemsByKey[id.Analyzer][id.Key], context, cancellationToken);
+                        reporter?.Finished(Interlocked.Increment(ref done));
+                    }, parallel, cancellationToken);
+        }
         return Combine(context, current, itemErrors, cancellationToken);
     }
 
