@@ -49,4 +49,7 @@ public sealed record NpmPackage(string Root, NpmManifest Manifest)
     public string? EnclosingPackage { get; init; }
     /// <summary>The workspace root whose `workspaces` includes this package, when there is one.</summary>
     public string? WorkspaceRoot { get; init; }
+
+    /// <summary>Whether its sources are public, reading the file a `SEE LICENSE IN` license names (<see cref="LicenseFileGrant"/>).</summary>
+    public SourceOpenness OpennessIn(Workspace.IFileView files) => SourceOpenness.Of(Manifest.Document?.Root as Parsing.Jsonc.JsoncObject, files, Root);
 }

@@ -138,11 +138,16 @@ public static class NpmPackageDiscovery
             || (m.OnlyEntryPointIsMain && m.Main?.Value is { } main && IsTypeScriptSource(main) && !index.Contains(Paths.Combine(p.Root, main.TrimStart('.', '/'))));
         if (!noEntry) return false;
         if (AppScripts.BuildsAnApp(m)) return true;
-        return AppScripts.BundlesAssets(m) && !new[] { "index.js", "index.cjs", "index.mjs", "index.json", "index.node" }.Any(f => index.Contains(Paths.Combine(p.Root, f)));
+        return AppScripts.BundlesAssets(m) && !DefaultEntries.Any(f => index.Contains(Paths.Combine(p.Root, f)));
     }
 
+    /// <summary>What `require` of a package without `main` loads.</summary>
+    private static readonly string[] DefaultEntries = ["index.js", "index.cjs", "index.mjs", "index.json", "index.node"];
+
+    private static readonly string[] TypeScriptExtensions = [".ts", ".tsx", ".mts", ".cts"];
+
     private static bool IsTypeScriptSource(string path) =>
-        !path.EndsWith(".d.ts", StringComparison.OrdinalIgnoreCase) && new[] { ".ts", ".tsx", ".mts", ".cts" }.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+        !path.EndsWith(".d.ts", StringComparison.OrdinalIgnoreCase) && TypeScriptExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The member folders a workspace root maps (folders with a package.json matched by its globs, negations applied).</summary>
     public static IReadOnlySet<string> WorkspaceFolders(NpmPackage root, IEnumerable<NpmPackage> candidates)

@@ -22,6 +22,6 @@ public sealed class NpmShipExposure : IShipExposure
         if (owner is null || !owner.IsPublishedToNpm) return [];
         var relative = Paths.Relative(owner.Root, path);
         var reason = NpmShipSets.For(context, owner, packages).WouldShip(relative);
-        return reason.Included ? [new ShipExposureHit(UnitKind, owner.DisplayName, reason.Text, reason.Location, SourceOpenness.Of(owner.Manifest.Document?.Root as Parsing.Jsonc.JsoncObject, context.Files, owner.Root))] : [];
+        return reason.Included ? [new ShipExposureHit(UnitKind, owner.DisplayName, reason.Text, reason.Location, owner.OpennessIn(context.Files))] : [];
     }
 }

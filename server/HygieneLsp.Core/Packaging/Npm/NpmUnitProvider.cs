@@ -28,7 +28,7 @@ public sealed class NpmUnitProvider : IShipUnitProvider
                 Excluded = set.Excluded.Select(x => new ShipUnitFile(x.Path + (x.IsDirectory ? "/" : ""), 0, x.Reason.Text, x.Reason.Location)).ToList(),
                 NotPublishedReason = package.NotPublishedReason,
                 Skipped = set.Skipped,
-                Openness = SourceOpenness.Of(package.Manifest.Document?.Root as Parsing.Jsonc.JsoncObject, context.Files, package.Root),
+                Openness = package.OpennessIn(context.Files),
                 Anchor = package.Manifest.PackageLocation,
                 Packager = new NpmPackager(set, packages),
             },

@@ -132,7 +132,7 @@ public sealed class BuildMapAnalyzer : IItemizedAnalyzer
         var owner = Packaging.Npm.NpmPackageDiscovery.Discover(context)
             .Where(pkg => Paths.IsUnder(configPath, pkg.Root)).OrderByDescending(pkg => pkg.Root.Length).FirstOrDefault();
         if (owner is null) return null;
-        var openness = Packaging.SourceOpenness.Of(owner.Manifest.Document?.Root as Parsing.Jsonc.JsoncObject, context.Files, owner.Root);
+        var openness = owner.OpennessIn(context.Files);
         return context.TreatsAsOpenSource(openness) ? openness.MapNote : null;
     }
 

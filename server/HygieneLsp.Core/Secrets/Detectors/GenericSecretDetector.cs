@@ -143,18 +143,15 @@ public sealed class GenericSecretDetector : ISecretDetector
     };
 
     /// <summary>The name's last word is the credential itself (<c>dbPassword</c>, <c>API_KEY</c>), not a thing named after one.</summary>
-    private static bool EndsWithCredentialWord(ReadOnlySpan<char> ident)
-    {
-        ReadOnlySpan<char> last = default;
-        foreach (var word in new WordSplitter(ident)) last = word;
-        return !last.IsEmpty && CredentialWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(last);
-    }
+    private static bool EndsWithCredentialWord(ReadOnlySpan<char> ident) => LastWordIn(ident, CredentialWords);
 
-    private static bool NamesAnAttribute(ReadOnlySpan<char> ident)
+    private static bool NamesAnAttribute(ReadOnlySpan<char> ident) => LastWordIn(ident, AttributeWords);
+
+    private static bool LastWordIn(ReadOnlySpan<char> ident, HashSet<string> words)
     {
         ReadOnlySpan<char> last = default;
         foreach (var word in new WordSplitter(ident)) last = word;
-        return !last.IsEmpty && AttributeWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(last);
+        return !last.IsEmpty && words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(last);
     }
 
     /// <summary>A key path whose earlier segment says hash (<c>checksum/passwords-secret: …</c>, a Helm annotation).</summary>
