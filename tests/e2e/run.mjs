@@ -383,7 +383,8 @@ async function checkEmbeddedSecret() {
     return match ? Number(match[1]) : undefined;
   }, 15_000);
   assert(cursor === EMBEDDED_SECRET.line, `the editor should open at line ${EMBEDDED_SECRET.line}, it is at ${cursor}`);
-  assert((await page.locator('.monaco-editor .squiggly-error').count()) > 0, 'the secret should be squiggled in the embedded original');
+  // The squiggle is drawn once the document's diagnostics reach the editor, a moment after it opens.
+  await waitFor('the secret squiggled in the embedded original', async () => (await page.locator('.monaco-editor .squiggly-error').count()) > 0 || undefined, 15_000);
   await shot('10b-embedded-secret-original');
   step(`the Problems entry opened ${EMBEDDED_SECRET.title} from the map, masked, at line ${cursor}`);
   await runCommand(page, 'View: Close All Editors');
